@@ -1,0 +1,1 @@
+"""Domain core: tutorials, progress, photo, poster, visit. Never imports Qt."""

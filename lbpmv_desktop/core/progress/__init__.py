@@ -1,0 +1,1 @@
+"""The progress log: events, the local SQLite store, backups and status derivation."""

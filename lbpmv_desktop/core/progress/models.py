@@ -1,0 +1,36 @@
+"""SQLAlchemy 2 typed models of the local progress store."""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EventRow(Base):
+    """One row per event; ``uuid`` is unique so a log merges as a set."""
+
+    __tablename__ = "events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    at: Mapped[str] = mapped_column(String(40), nullable=False)  # ISO 8601, UTC
+    device: Mapped[str] = mapped_column(String(64), nullable=False)
+    tutorial: Mapped[str | None] = mapped_column(String(80))
+    step: Mapped[str | None] = mapped_column(String(80))
+    data: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+    __table_args__ = (Index("ix_events_at", "at"), Index("ix_events_tutorial", "tutorial"))
+
+
+class MetaRow(Base):
+    """Small key/value facts about this install (shop id, device id)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)

@@ -1,0 +1,227 @@
+"""Derive the current status from the event log.
+
+This is the one function every view uses (the merchant's screens today, the animator's
+dashboard later), so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lbpmv_desktop.core.progress import events as ev
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from lbpmv_desktop.core.tutorials.catalogue import Catalogue
+    from lbpmv_desktop.core.tutorials.model import Tutorial
+
+
+@dataclass(frozen=True)
+class Profile:
+    shop_name: str
+    first_name: str
+    animator_name: str
+    goal: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place to resume: a tutorial and one of its steps."""
+
+    tutorial: str
+    step: str
+
+
+@dataclass(frozen=True)
+class HelpRequest:
+    event_id: str
+    tutorial: str
+    step: str
+    comment: str
+    at: datetime
+    answered: bool
+
+
+@dataclass(frozen=True)
+class ConfidencePoint:
+    at: datetime
+    tutorial: str
+    moment: str
+    value: int
+
+
+@dataclass(frozen=True)
+class TutorialProgress:
+    """Where the merchant is in one tutorial.
+
+    Attributes:
+        done: ids of the steps marked done (and not undone since).
+        total: the number of steps.
+        started: a step was opened or done.
+        finished: the tutorial was finished (end rating given).
+        confidence_start, confidence_end: the latest "je me sens capable" ratings.
+        minutes_left: the minutes of the steps not done yet.
+    """
+
+    tutorial: str
+    done: frozenset[str]
+    total: int
+    started: bool
+    finished: bool
+    confidence_start: int | None
+    confidence_end: int | None
+    minutes_left: int
+
+    @property
+    def done_count(self) -> int:
+        return len(self.done)
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything the screens show, derived from the log."""
+
+    profile: Profile | None
+    path: tuple[str, ...]
+    tutorials: dict[str, TutorialProgress]
+    resume: Position | None
+    help_requests: tuple[HelpRequest, ...]
+    confidence: tuple[ConfidencePoint, ...]
+    finished_at: dict[str, datetime] = field(default_factory=dict)
+    last_activity: datetime | None = None
+
+    @property
+    def first_start(self) -> bool:
+        return self.profile is None
+
+    @property
+    def steps_done(self) -> int:
+        return sum(p.done_count for p in self.tutorials.values())
+
+    @property
+    def tutorials_done(self) -> int:
+        return sum(1 for p in self.tutorials.values() if p.finished)
+
+    @property
+    def next_tutorial(self) -> str | None:
+        return self.resume.tutorial if self.resume else None
+
+    @property
+    def open_help_requests(self) -> tuple[HelpRequest, ...]:
+        return tuple(h for h in self.help_requests if not h.answered)
+
+
+def _first_open_step(tutorial: Tutorial, done: frozenset[str]) -> str:
+    return next((s.id for s in tutorial.steps if s.id not in done), tutorial.steps[-1].id)
+
+
+def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterable[str] = ()) -> Status:
+    """Fold the events (in any order) into the status shown everywhere."""
+    ordered = sorted(events, key=lambda e: (e.at, e.id))
+    profile: Profile | None = None
+    done: dict[str, set[str]] = {}
+    started: set[str] = set()
+    finished: dict[str, datetime] = {}
+    ratings: dict[tuple[str, str], int] = {}
+    confidence: list[ConfidencePoint] = []
+    asked: dict[str, ev.Event] = {}
+    answered: set[str] = set()
+    last_opened: Position | None = None
+    last_opened_at: datetime | None = None
+    for event in ordered:
+        tutorial_id, step_id = event.tutorial, event.step
+        if event.kind == ev.PROFILE_SET:
+            data = event.data
+            profile = Profile(
+                str(data.get("shop_name", "")),
+                str(data.get("first_name", "")),
+                str(data.get("animator_name", "")),
+                str(data.get("goal", "photos")),
+            )
+            continue
+        if tutorial_id is None or catalogue.get(tutorial_id) is None:
+            if event.kind == ev.HELP_ANSWERED and isinstance(event.data.get("request"), str):
+                answered.add(event.data["request"])
+            continue
+        if event.kind == ev.STEP_OPENED and step_id:
+            started.add(tutorial_id)
+            last_opened, last_opened_at = Position(tutorial_id, step_id), event.at
+        elif event.kind == ev.STEP_DONE and step_id:
+            started.add(tutorial_id)
+            done.setdefault(tutorial_id, set()).add(step_id)
+        elif event.kind == ev.STEP_UNDONE and step_id:
+            done.setdefault(tutorial_id, set()).discard(step_id)
+        elif event.kind == ev.TUTORIAL_FINISHED:
+            finished[tutorial_id] = event.at
+        elif event.kind == ev.CONFIDENCE_RATED:
+            moment, value = event.data.get("moment"), event.data.get("value")
+            if moment in ev.MOMENTS and isinstance(value, int) and 1 <= value <= 5:
+                ratings[(tutorial_id, moment)] = value
+                confidence.append(ConfidencePoint(event.at, tutorial_id, moment, value))
+        elif event.kind == ev.HELP_ASKED and step_id:
+            asked[event.id] = event
+        elif event.kind == ev.HELP_ANSWERED and isinstance(event.data.get("request"), str):
+            answered.add(event.data["request"])
+
+    goal = profile.goal if profile else None
+    path = tuple(t.id for t in catalogue.path(goal, plan))
+    progress: dict[str, TutorialProgress] = {}
+    for tutorial_id in path:
+        tutorial = catalogue.get(tutorial_id)
+        assert tutorial is not None
+        step_ids = {s.id for s in tutorial.steps}
+        done_here = frozenset(done.get(tutorial_id, set()) & step_ids)
+        progress[tutorial_id] = TutorialProgress(
+            tutorial=tutorial_id,
+            done=done_here,
+            total=len(tutorial.steps),
+            started=tutorial_id in started,
+            finished=tutorial_id in finished,
+            confidence_start=ratings.get((tutorial_id, "start")),
+            confidence_end=ratings.get((tutorial_id, "end")),
+            minutes_left=sum(s.minutes for s in tutorial.steps if s.id not in done_here),
+        )
+    resume = _resume_point(catalogue, path, progress, last_opened, last_opened_at, finished)
+    help_requests = tuple(
+        HelpRequest(
+            e.id, e.tutorial or "", e.step or "", str(e.data.get("comment", "")), e.at, e.id in answered
+        )
+        for e in asked.values()
+    )
+    return Status(
+        profile=profile,
+        path=path,
+        tutorials=progress,
+        resume=resume,
+        help_requests=help_requests,
+        confidence=tuple(confidence),
+        finished_at=finished,
+        last_activity=ordered[-1].at if ordered else None,
+    )
+
+
+def _resume_point(
+    catalogue: Catalogue,
+    path: tuple[str, ...],
+    progress: dict[str, TutorialProgress],
+    last_opened: Position | None,
+    last_opened_at: datetime | None,
+    finished: dict[str, datetime],
+) -> Position | None:
+    """Where "Continuer" goes: the step last opened, unless its tutorial was finished since."""
+    if last_opened is not None and last_opened_at is not None:
+        tutorial = catalogue.get(last_opened.tutorial)
+        finished_at = finished.get(last_opened.tutorial)
+        if tutorial is not None and (finished_at is None or finished_at < last_opened_at):
+            if tutorial.step(last_opened.step) is not None:
+                return last_opened
+            return Position(tutorial.id, _first_open_step(tutorial, progress[tutorial.id].done))
+    for tutorial_id in path:
+        if not progress[tutorial_id].finished:
+            tutorial = catalogue.get(tutorial_id)
+            assert tutorial is not None
+            return Position(tutorial_id, _first_open_step(tutorial, progress[tutorial_id].done))
+    return None

@@ -1,0 +1,218 @@
+"""The local progress store: SQLite through SQLAlchemy, migrated by Alembic.
+
+The store refuses a database written by a newer app version without touching it, and reports a
+damaged one so the app can offer the latest good backup. Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.progress.events import Event
+from lbpmv_desktop.core.progress.models import EventRow, MetaRow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy.engine import Engine
+
+# Every revision this version knows, oldest first; the last one is the head.
+REVISIONS = ("0001_initial",)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class NewerDatabaseError(UserError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            "Ces données ont été enregistrées par une version plus récente de l'application. "
+            "Mettez l'application à jour : vos données n'ont pas été modifiées."
+        )
+        self.revision = revision
+
+
+class DamagedDatabaseError(UserError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "Le fichier de vos progrès est abîmé. La dernière sauvegarde correcte peut le remplacer."
+        )
+        self.detail = detail
+
+
+def inspect_database(path: Path) -> str | None:
+    """Check a database without writing to it.
+
+    Returns:
+        The schema revision, or None for a database that does not exist yet or is empty.
+
+    Raises:
+        NewerDatabaseError: the revision is unknown to this version.
+        DamagedDatabaseError: the file is not a healthy SQLite database.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise DamagedDatabaseError(str(check[:3]))
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables:
+                if tables - {"sqlite_sequence"}:
+                    raise DamagedDatabaseError("tables without a schema version")
+                return None
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(str(error)) from error
+    if len(rows) != 1:
+        raise DamagedDatabaseError("no schema version")
+    revision = str(rows[0][0])
+    if revision not in REVISIONS:
+        raise NewerDatabaseError(revision)
+    return revision
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _row_to_event(row: EventRow) -> Event:
+    return Event(
+        id=row.uuid,
+        kind=row.kind,
+        at=datetime.fromisoformat(row.at),
+        device=row.device,
+        tutorial=row.tutorial,
+        step=row.step,
+        data=json.loads(row.data),
+    )
+
+
+class ProgressStore:
+    """The event log of this install.
+
+    Use ``ProgressStore.open``; one Session is opened per operation, in the calling thread.
+
+    Attributes:
+        path: the SQLite file.
+        device: this install's device id.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.device = self._meta_or_create("device_id", lambda: uuid.uuid4().hex[:16])
+        self.shop_id = self._meta_or_create("shop_id", lambda: str(uuid.uuid4()))
+
+    @classmethod
+    def open(cls, path: Path) -> ProgressStore:
+        """Open (creating or migrating) the store at ``path``.
+
+        Raises:
+            NewerDatabaseError, DamagedDatabaseError: see ``inspect_database``.
+        """
+        revision = inspect_database(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _on_connect)
+        if revision != REVISIONS[-1]:
+            _migrate(engine)
+        return cls(path, engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def _session(self) -> Session:
+        return self._sessions()
+
+    def _meta_or_create(self, key: str, make: Any) -> str:
+        with self._session() as session, session.begin():
+            row = session.get(MetaRow, key)
+            if row is None:
+                row = MetaRow(key=key, value=str(make()))
+                session.add(row)
+            return row.value
+
+    def append(self, events: Iterable[Event]) -> int:
+        """Add events in one transaction; events already present (same UUID) are skipped.
+
+        Returns:
+            How many events were new.
+        """
+        rows = [
+            {
+                "uuid": e.id,
+                "kind": e.kind,
+                "at": e.at.isoformat(),
+                "device": e.device,
+                "tutorial": e.tutorial,
+                "step": e.step,
+                "data": json.dumps(e.data, ensure_ascii=False, sort_keys=True),
+            }
+            for e in events
+        ]
+        if not rows:
+            return 0
+        with self._session() as session, session.begin():
+            statement = sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"])
+            result = session.execute(statement, rows)
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def events(self) -> list[Event]:
+        """Every event, oldest first."""
+        with self._session() as session:
+            rows = session.scalars(select(EventRow).order_by(EventRow.at, EventRow.seq)).all()
+            return [_row_to_event(row) for row in rows]
+
+    def count(self) -> int:
+        with self._session() as session:
+            return int(session.scalar(select(func.count()).select_from(EventRow)) or 0)
+
+    def erase_events(self) -> None:
+        """Delete every event (the merchant asked to erase their data)."""
+        with self._session() as session, session.begin():
+            session.execute(delete(EventRow))
+
+
+def export_document(store: ProgressStore, app_version: str, now: datetime) -> dict[str, Any]:
+    """Everything the app knows about this shop, as one JSON-compatible document."""
+    return {
+        "format": "lbpmv-export",
+        "format_version": 1,
+        "app_version": app_version,
+        "exported_at": now.isoformat(),
+        "shop_id": store.shop_id,
+        "device": store.device,
+        "events": [e.as_json() for e in store.events()],
+    }

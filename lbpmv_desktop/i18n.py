@@ -1,0 +1,68 @@
+"""Compile the Qt Linguist translations (``.ts`` → ``.qm``) with the project's own tooling.
+
+Compiled files are never committed: they are built from ``resources/translations/*.ts`` by
+``lrelease`` (shipped with PySide6) when missing or older than their source.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from lbpmv_desktop.paths import resources_dir
+
+LANGUAGES = ("fr",)
+
+
+def _lrelease() -> str | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec and spec.origin:
+        candidate = Path(spec.origin).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def source(language: str) -> Path:
+    return resources_dir() / "translations" / f"lbpmv_{language}.ts"
+
+
+def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
+    """The ``.qm`` for ``language``, compiled now if it is missing or stale.
+
+    It is written next to the ``.ts`` when that folder is writable, else into ``fallback_dir``.
+    Returns None when neither a compiled file nor a compiler is available.
+    """
+    ts = source(language)
+    candidates = [ts.with_suffix(".qm")]
+    if fallback_dir is not None:
+        candidates.append(fallback_dir / ts.with_suffix(".qm").name)
+    for qm in candidates:
+        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+            return qm
+    if not ts.is_file():
+        return None
+    tool = _lrelease()
+    if tool is None:
+        return None
+    for qm in candidates:
+        try:
+            qm.parent.mkdir(parents=True, exist_ok=True)
+            partial = qm.with_name(qm.name + ".part")
+            subprocess.run(
+                [tool, "-silent", str(ts), "-qm", str(partial)], check=True, capture_output=True, timeout=60
+            )
+            partial.replace(qm)
+            return qm
+        except (OSError, subprocess.SubprocessError):
+            continue
+    return None
+
+
+def build_all() -> list[Path]:
+    """Compile every language (used by the test suite and the installer build)."""
+    return [qm for qm in (compiled(lang) for lang in LANGUAGES) if qm is not None]

@@ -1,0 +1,74 @@
+"""Where the app keeps its data and finds its resources.
+
+One module owns every path, so the command line (``--data-dir``) and the tests can point
+the whole app somewhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from lbpmv_desktop import APP_NAME
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder of this platform (``%LOCALAPPDATA%\\lbpmv``, ``~/.local/share/lbpmv``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resources_dir() -> Path:
+    """The read-only ``resources/`` folder: next to the package, or inside a frozen bundle."""
+    override = os.environ.get("LBPMV_RESOURCES")
+    if override:
+        return Path(override)
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Every file the app writes, under one root folder.
+
+    Attributes:
+        root: the data folder (created on demand).
+    """
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "progress.sqlite"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def quarantine(self) -> Path:
+        """Damaged databases are moved here, never deleted."""
+        return self.root / "damaged"
+
+    def ensure(self) -> DataPaths:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
+    """The data paths for ``--data-dir`` (or ``LBPMV_DATA_DIR``), else the platform default."""
+    chosen = data_dir or os.environ.get("LBPMV_DATA_DIR")
+    return DataPaths(Path(chosen).expanduser().resolve() if chosen else default_data_dir())

@@ -1,0 +1,69 @@
+"""Typed user settings, kept as JSON in the data folder (never in a shared registry)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from lbpmv_desktop.core.fileio import write_text_atomic
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+TEXT_SCALE_MIN = 100
+TEXT_SCALE_MAX = 200
+LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the merchant chose in Réglages.
+
+    Attributes:
+        text_scale: text size in percent (100–200), applied to every screen.
+        high_contrast: use the high-contrast theme.
+        read_aloud: show the "Lire à voix haute" button.
+        voice: the preferred voice name, empty for the system default.
+        speech_rate: -1.0 (slow) … 1.0 (fast); slightly slow by default.
+        language: "fr" (default) or "en".
+    """
+
+    text_scale: int = 125
+    high_contrast: bool = False
+    read_aloud: bool = True
+    voice: str = ""
+    speech_rate: float = -0.2
+    language: str = "fr"
+
+    def clamped(self) -> Settings:
+        scale = min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, int(self.text_scale)))
+        language = self.language if self.language in LANGUAGES else "fr"
+        rate = min(1.0, max(-1.0, float(self.speech_rate)))
+        return replace(self, text_scale=scale, language=language, speech_rate=rate)
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings; a missing or damaged file gives the defaults (never an error)."""
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known: dict[str, Any] = {}
+    defaults = Settings()
+    for field in fields(Settings):
+        value = raw.get(field.name)
+        default = getattr(defaults, field.name)
+        if isinstance(value, type(default)) and not (
+            isinstance(value, bool) and not isinstance(default, bool)
+        ):
+            known[field.name] = value
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            known[field.name] = float(value)
+    return Settings(**known).clamped()
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    write_text_atomic(path, json.dumps(asdict(settings.clamped()), indent=2, ensure_ascii=False))

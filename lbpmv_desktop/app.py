@@ -1,0 +1,113 @@
+"""Build the application: QApplication, translator, theme, session and main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from lbpmv_desktop import APP_NAME, __version__, i18n
+from lbpmv_desktop.paths import data_paths, resources_dir
+from lbpmv_desktop.ui.main_window import MainWindow
+from lbpmv_desktop.ui.session import AppSession
+from lbpmv_desktop.ui.speech import Speech
+from lbpmv_desktop.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.paths import DataPaths
+    from lbpmv_desktop.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Le Bon Pour Ma Ville")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Le Bon Pour Ma Ville")
+    return app
+
+
+class AppController(QObject):
+    """Owns the session and the window; rebuilds the window when the language changes.
+
+    Attributes:
+        window: the current main window.
+    """
+
+    def __init__(self, app: QApplication, paths: DataPaths) -> None:
+        super().__init__()
+        self.app = app
+        self.paths = paths
+        self.session = AppSession(paths, resources_dir() / "tutorials" / "fr")
+        self.speech = Speech(parent=self)
+        self._translator: QTranslator | None = None
+        self._install_translator(self.session.settings.language)
+        apply_theme(app, self.session.settings)
+        self.session.settings_changed.connect(self._on_settings_changed)
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.session, self.speech)
+        window.settings.language_changed.connect(self._on_language_changed)
+        return window
+
+    def start(self) -> MainWindow:
+        self.window.show()
+        self.session.start()
+        return self.window
+
+    def _install_translator(self, language: str) -> None:
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+            self._translator = None
+        if language == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English))
+            return
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        qm = i18n.compiled(language, self.paths.cache)
+        translator = QTranslator(self)
+        if qm is not None and translator.load(str(qm)):
+            self.app.installTranslator(translator)
+            self._translator = translator
+        else:
+            log.warning("French translation not found; the interface stays in English")
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        apply_theme(self.app, settings)
+
+    def _on_language_changed(self, language: str) -> None:
+        """Rebuild the window in the new language, on the same page."""
+        old = self.window
+        page = old.current_page()
+        geometry = old.saveGeometry()
+        self._install_translator(language)
+        self.window = self._new_window()
+        self.window.restoreGeometry(geometry)
+        self.window.show_page(page)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        self.speech.stop()
+        self.session.shutdown()
+
+
+def run_app(data_dir: str | None) -> int:
+    paths = data_paths(data_dir).ensure()
+    app = application()
+    controller = AppController(app, paths)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

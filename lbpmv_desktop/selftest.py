@@ -1,0 +1,221 @@
+"""``lbpmv --self-test``: start the app offscreen, open every screen and every tutorial step.
+
+It runs in a temporary data folder (inside ``--data-dir`` when given) so it never touches the
+merchant's progress, optionally saves a screenshot of each screen, and exits 0 only if all went
+well: shipped content valid, every step shown with its text and pictures, no error reported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from lbpmv_desktop.app import AppController
+
+
+class SelfTestError(Exception):
+    pass
+
+
+def _wait(
+    app_process: Callable[[], None], condition: Callable[[], bool], what: str, timeout: float = 20.0
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SelfTestError(f"délai dépassé : {what}")
+        app_process()
+        time.sleep(0.005)
+
+
+class _Run:
+    def __init__(self, controller: AppController, screenshots: Path | None) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.controller = controller
+        self.window = controller.window
+        self.session = controller.session
+        self.screenshots = screenshots
+        self.problems: list[str] = []
+        self._process = QApplication.processEvents
+
+    def idle(self) -> None:
+        _wait(self._process, lambda: self.session.tasks.pending == 0, "le travail en cours ne finit pas")
+        self._process()
+
+    def shot(self, name: str, widget: QWidget | None = None) -> None:
+        self._process()
+        if self.screenshots is None:
+            return
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        target = widget or self.controller.window
+        if not target.grab().save(str(self.screenshots / f"{name}.png")):
+            self.problems.append(f"capture impossible : {name}")
+
+    def run(self) -> None:
+        session = self.session
+        _wait(self._process, lambda: session.status is not None, "ouverture des progrès")
+        self.problems.extend(f"contenu : {p}" for p in session.content_problems)
+        if len(session.catalogue) == 0:
+            self.problems.append("aucun tutoriel chargé")
+        window = self.controller.window
+        if window.current_page() != "welcome":
+            self.problems.append("le premier démarrage n'affiche pas Bienvenue")
+        self.shot("01-bienvenue")
+        window.welcome.shop_edit.setText("Les Petits Pas")
+        window.welcome.first_name_edit.setText("Martine")
+        window.welcome.animator_edit.setText("Léa")
+        window.welcome.next_button.click()
+        self.shot("02-bienvenue-choix")
+        window.welcome.goal_buttons["photos"].click()  # type: ignore[attr-defined]
+        self.idle()
+        if window.current_page() != "home":
+            self.problems.append("après Bienvenue, l'accueil ne s'affiche pas")
+        self.shot("03-accueil")
+        self._every_step()
+        self._celebration()
+        window.show_page("home")
+        self.shot("05-accueil-en-cours")
+        window.show_page("bilan")
+        self.shot("07-bilan")
+        window.show_page("settings")
+        self.shot("08-reglages")
+        self._dialogs()
+        self._variants()
+
+    def _every_step(self) -> None:
+        window, session = self.controller.window, self.session
+        page = window.tutorial
+        for tutorial in session.catalogue.path():
+            window.show_page("tutorial")
+            page.open_tutorial(tutorial.id, tutorial.steps[0].id, ask_confidence=False)
+            for index, step in enumerate(tutorial.steps):
+                page.show_step(index)
+                self._process()
+                if not page.text.plain_text():
+                    self.problems.append(f"{tutorial.id}/{step.id} : texte vide")
+                if page.text.missing_images:
+                    self.problems.append(
+                        f"{tutorial.id}/{step.id} : images manquantes {page.text.missing_images}"
+                    )
+                if step.action is not None and not page.action_button.isVisible():
+                    self.problems.append(f"{tutorial.id}/{step.id} : le bouton d'action n'est pas affiché")
+        first = session.catalogue.path()[0]
+        page.open_tutorial(first.id, first.steps[0].id, ask_confidence=False)
+        self.idle()
+        self.shot("04-tutoriel")
+        with_action = next(
+            ((t, i) for t in session.catalogue.path() for i, s in enumerate(t.steps) if s.action is not None),
+            None,
+        )
+        if with_action is not None:
+            page.open_tutorial(
+                with_action[0].id, with_action[0].steps[with_action[1]].id, ask_confidence=False
+            )
+            self.shot("04-tutoriel-action")
+
+    def _celebration(self) -> None:
+        window, session = self.controller.window, self.session
+        tutorial = session.catalogue.path()[0]
+        session.rate_confidence(tutorial.id, "start", 2)
+        for step in tutorial.steps:
+            session.mark_done(tutorial.id, step.id)
+        session.rate_confidence(tutorial.id, "end", 4)
+        session.finish_tutorial(tutorial.id)
+        second = session.catalogue.path()[1]
+        session.mark_done(second.id, second.steps[0].id)
+        session.ask_help(second.id, second.steps[1].id, "Je ne trouve pas le câble.")
+        self.idle()
+        window.show_page("tutorial")
+        window.tutorial.show_celebration(tutorial)
+        window.tutorial._fade_animation.setCurrentTime(window.tutorial._fade_animation.duration())
+        self.shot("06-bravo")
+
+    def _dialogs(self) -> None:
+        from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
+
+        window = self.controller.window
+        for name, dialog in (
+            ("09-aide", HelpDialog(window, "Branchez le téléphone", "Léa")),
+            ("10-confiance", ConfidenceDialog(window, "Prendre de belles photos", "start")),
+        ):
+            dialog.show()
+            self.shot(name, dialog)
+            dialog.close()
+            dialog.deleteLater()
+
+    def _variants(self) -> None:
+        session = self.session
+        session.update_settings(replace(session.settings, text_scale=200))
+        self.idle()
+        window = self.controller.window
+        window.show_page("home")
+        self.shot("11-accueil-200")
+        first = session.catalogue.path()[0]
+        window.show_page("tutorial")
+        window.tutorial.open_tutorial(first.id, first.steps[1].id, ask_confidence=False)
+        self.shot("12-tutoriel-200")
+        session.update_settings(replace(session.settings, text_scale=125, high_contrast=True))
+        self.idle()
+        self.shot("13-tutoriel-contraste")
+        window.show_page("home")
+        self.shot("14-accueil-contraste")
+        session.update_settings(replace(session.settings, high_contrast=False))
+        self.idle()
+
+
+def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("LBPMV_TTS_ENGINE", "mock")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from lbpmv_desktop.app import AppController, application
+    from lbpmv_desktop.paths import DataPaths
+
+    parent = Path(data_dir).expanduser() if data_dir else None
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="lbpmv-self-test-", dir=parent))
+    critical: list[str] = []
+
+    def on_message(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            critical.append(message)
+
+    qInstallMessageHandler(on_message)
+    app = application()
+    controller = AppController(app, DataPaths(folder))
+    controller.window.resize(1200, 820)
+    controller.start()
+    run = _Run(controller, screenshots)
+    try:
+        run.run()
+        run.idle()
+    except SelfTestError as error:
+        run.problems.append(str(error))
+    except Exception as error:  # report, never a traceback
+        run.problems.append(f"erreur inattendue : {type(error).__name__}: {error}")
+    finally:
+        controller.shutdown()
+        controller.window.close()
+        qInstallMessageHandler(None)
+        shutil.rmtree(folder, ignore_errors=True)
+    run.problems.extend(f"Qt : {m}" for m in critical)
+    for problem in run.problems:
+        print(f"self-test : {problem}", file=sys.stderr)
+    if run.problems:
+        return 1
+    count = sum(len(t.steps) for t in controller.session.catalogue.path())
+    print(f"self-test : tout va bien ({len(controller.session.catalogue)} tutoriels, {count} étapes).")
+    return 0

@@ -1,0 +1,1 @@
+"""Qt widgets, by feature. Depends on the core, never the reverse."""

@@ -1,0 +1,208 @@
+"""Accueil — Mon parcours: the next step, a big "Continuer", and the staircase of tutorials."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.core.progress.status import Status, TutorialProgress
+    from lbpmv_desktop.core.tutorials import Catalogue, Tutorial
+
+STAIR_INDENT = 22
+
+
+class StairButton(QPushButton):
+    """One step of the staircase: a focusable button holding a title and a state line.
+
+    The text lives in two word-wrapped labels inside the button, so its height follows the
+    text at any size (a multi-line button text would be clipped by the style sheet).
+    """
+
+    def __init__(self, title: str, state: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(2)
+        self.title_label = make_label(title)
+        self.state_label = make_label(state, "muted")
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        for label in (self.title_label, self.state_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+
+class HomePage(QWidget):
+    """The merchant's path.
+
+    Signals:
+        open_requested(tutorial_id, step_id): continue or start a tutorial at a step.
+    """
+
+    open_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue: Catalogue | None = None
+        self._status: Status | None = None
+        self.stair_buttons: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.page = ScrollPage()
+        layout.addWidget(self.page)
+        outer = self.page.body
+        self.greeting = make_label("", "title")
+        outer.addWidget(self.greeting)
+
+        self.next_card = Card()
+        self.next_heading = make_label(self.tr("Your next step"), "muted")
+        self.next_title = make_label("", "subtitle")
+        self.next_detail = make_label("")
+        self.continue_button = make_button(self.tr("Continue"), "primary")
+        set_role(self.continue_button, "primary")
+        self.continue_button.setProperty("size", "big")
+        self.continue_button.setMinimumWidth(260)
+        self.continue_button.clicked.connect(self._on_continue)
+        row = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.next_heading)
+        text.addWidget(self.next_title)
+        text.addWidget(self.next_detail)
+        row.addLayout(text, 1)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.next_card.body.addLayout(row)
+        outer.addWidget(self.next_card)
+
+        outer.addWidget(make_label(self.tr("My steps"), "subtitle"))
+        self.stairs_hint = make_label(
+            self.tr("Each step is a tutorial. You climb from the bottom; the next one is marked ►."), "muted"
+        )
+        outer.addWidget(self.stairs_hint)
+        self.stairs = QWidget()
+        self.stairs_layout = QVBoxLayout(self.stairs)
+        self.stairs_layout.setContentsMargins(0, 0, 0, 0)
+        self.stairs_layout.setSpacing(8)
+        outer.addWidget(self.stairs)
+        outer.addStretch(1)
+
+    def show_status(self, status: Status, catalogue: Catalogue) -> None:
+        self._status, self._catalogue = status, catalogue
+        name = status.profile.first_name if status.profile else ""
+        self.greeting.setText(self.tr("Hello {name}!").format(name=name) if name else self.tr("Hello!"))
+        self._show_next(status, catalogue)
+        self._show_stairs(status, catalogue)
+
+    def _show_next(self, status: Status, catalogue: Catalogue) -> None:
+        resume = status.resume
+        tutorial = catalogue.get(resume.tutorial) if resume else None
+        if resume is None or tutorial is None:
+            self.next_title.setText(self.tr("You have climbed every step. Well done!"))
+            self.next_detail.setText(self.tr("You can open any tutorial again below."))
+            self.continue_button.hide()
+            return
+        index = tutorial.step_index(resume.step) or 0
+        step = tutorial.steps[index]
+        progress = status.tutorials[tutorial.id]
+        self.next_title.setText(tutorial.title)
+        self.next_detail.setText(
+            self.tr("Step {number} of {total}: {title} — about {minutes} min").format(
+                number=index + 1, total=len(tutorial.steps), title=step.title, minutes=step.minutes
+            )
+        )
+        started = progress.started or progress.done_count > 0
+        self.continue_button.setText(self.tr("Continue") if started else self.tr("Start"))
+        self.continue_button.setAccessibleName(
+            self.tr("Continue: {title}, step {number}").format(title=tutorial.title, number=index + 1)
+        )
+        self.continue_button.show()
+
+    def _show_stairs(self, status: Status, catalogue: Catalogue) -> None:
+        while self.stairs_layout.count():
+            item = self.stairs_layout.takeAt(0)
+            widget = item.widget() if item else None
+            if widget is not None:
+                widget.deleteLater()
+        self.stair_buttons = {}
+        tutorials = [t for t in (catalogue.get(i) for i in status.path) if t is not None]
+        count = len(tutorials)
+        next_id = status.resume.tutorial if status.resume else None
+        rows: list[QWidget] = []
+        for index, tutorial in enumerate(tutorials):
+            progress = status.tutorials[tutorial.id]
+            state = "next" if tutorial.id == next_id else ("done" if progress.finished else "todo")
+            button = StairButton(
+                self._stair_title(index, tutorial, state), self._stair_state(tutorial, progress)
+            )
+            set_role(button, "stair", state)
+            button.setObjectName(f"stair-{tutorial.id}")
+            button.setAccessibleName(self._stair_accessible(index, tutorial, progress, state))
+            button.setToolTip(tutorial.summary)
+            button.clicked.connect(lambda _=False, t=tutorial.id: self._on_stair(t))
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(index * STAIR_INDENT, 0, (count - 1 - index) * STAIR_INDENT, 0)
+            row_layout.addWidget(button)
+            rows.append(row)
+            self.stair_buttons[tutorial.id] = button
+        # The first tutorial is at the bottom: the staircase climbs up. Tab order follows the path.
+        for row in reversed(rows):
+            self.stairs_layout.addWidget(row)
+        buttons = list(self.stair_buttons.values())
+        for first, second in zip(buttons, buttons[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.page.schedule_refit()
+        if next_id and next_id in self.stair_buttons:
+            target = self.stair_buttons[next_id]
+            QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(target, 50, 120))
+
+    def _stair_title(self, index: int, tutorial: Tutorial, state: str) -> str:
+        marker = "► " if state == "next" else ""
+        return f"{marker}{index + 1}. {tutorial.title}"
+
+    def _stair_state(self, tutorial: Tutorial, progress: TutorialProgress) -> str:
+        if progress.finished:
+            return self.tr("✓ Done")
+        if progress.done_count:
+            return self.tr("In progress: {done} of {total} steps").format(
+                done=progress.done_count, total=progress.total
+            )
+        return self.tr("To do · {minutes} min").format(minutes=tutorial.minutes)
+
+    def _stair_accessible(
+        self, index: int, tutorial: Tutorial, progress: TutorialProgress, state: str
+    ) -> str:
+        words = {"next": self.tr("next step"), "done": self.tr("done"), "todo": self.tr("to do")}[state]
+        return self.tr("Step {number}: {title}, {state}, {done} of {total} steps done").format(
+            number=index + 1,
+            title=tutorial.title,
+            state=words,
+            done=progress.done_count,
+            total=progress.total,
+        )
+
+    def _on_continue(self) -> None:
+        if self._status and self._status.resume:
+            self.open_requested.emit(self._status.resume.tutorial, self._status.resume.step)
+
+    def _on_stair(self, tutorial_id: str) -> None:
+        if self._status is None or self._catalogue is None:
+            return
+        tutorial = self._catalogue.get(tutorial_id)
+        if tutorial is None:
+            return
+        resume = self._status.resume
+        if resume and resume.tutorial == tutorial_id:
+            self.open_requested.emit(tutorial_id, resume.step)
+            return
+        done = self._status.tutorials[tutorial_id].done
+        step = next((s.id for s in tutorial.steps if s.id not in done), tutorial.steps[0].id)
+        self.open_requested.emit(tutorial_id, step)

@@ -1,0 +1,227 @@
+"""The main window: a navigation rail and one page at a time. It only routes between pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbpmv_desktop.ui.home.home_page import HomePage
+from lbpmv_desktop.ui.progress.bilan_page import BilanPage
+from lbpmv_desktop.ui.settings.settings_page import SettingsPage
+from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
+from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
+from lbpmv_desktop.ui.widgets import dialogs
+from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.ui.session import AppSession, StoreProblem
+    from lbpmv_desktop.ui.speech import Speech
+
+PAGES = ("loading", "welcome", "home", "tutorial", "bilan", "settings")
+
+
+class MainWindow(QMainWindow):
+    """Routes the pages' requests; the pages refresh themselves from the session's signals.
+
+    Signals:
+        closing: the window is about to close.
+    """
+
+    closing = Signal()
+
+    def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
+        self.resize(1180, 800)
+        self.setMinimumSize(800, 560)
+        central = QWidget()
+        self.setCentralWidget(central)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+
+        self.nav = QFrame()
+        set_role(self.nav, "nav")
+        nav_layout = QVBoxLayout(self.nav)
+        nav_layout.setContentsMargins(12, 20, 12, 20)
+        nav_layout.setSpacing(8)
+        brand = make_label(self.tr("Le Bon Pour\nMa Ville"), "subtitle")
+        nav_layout.addWidget(brand)
+        nav_layout.addSpacing(12)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons = {}
+        for name, text in (
+            ("home", self.tr("My path")),
+            ("bilan", self.tr("My progress")),
+            ("settings", self.tr("Settings")),
+        ):
+            button = make_button(text, "nav")
+            button.setCheckable(True)
+            button.setObjectName(f"nav-{name}")
+            button.clicked.connect(lambda _=False, n=name: self.show_page(n))
+            self.nav_group.addButton(button)
+            nav_layout.addWidget(button)
+            self.nav_buttons[name] = button
+        nav_layout.addStretch(1)
+        row.addWidget(self.nav)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        self.banner = make_label("", "banner")
+        self.banner.setAccessibleName(self.tr("Message"))
+        self.banner.hide()
+        self.banner_close = make_button(self.tr("Close the message"))
+        self.banner_close.clicked.connect(self._hide_banner)
+        self.banner_close.hide()
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(24, 12, 24, 0)
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.banner_close)
+        right.addLayout(banner_row)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
+
+        loading = QWidget()
+        loading_layout = QVBoxLayout(loading)
+        loading_label = make_label(self.tr("Opening your progress…"), "subtitle")
+        loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading_layout.addWidget(loading_label)
+        self.welcome = WelcomePage()
+        self.home = HomePage()
+        self.tutorial = TutorialPage(session, speech)
+        self.bilan = BilanPage()
+        self.settings = SettingsPage(session, speech)
+        self.pages: dict[str, QWidget] = dict(
+            zip(
+                PAGES,
+                (loading, self.welcome, self.home, self.tutorial, self.bilan, self.settings),
+                strict=True,
+            )
+        )
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        self.welcome.completed.connect(self._on_welcome_completed)
+        self.home.open_requested.connect(self.open_tutorial)
+        self.tutorial.home_requested.connect(lambda: self.show_page("home"))
+        self.tutorial.tutorial_requested.connect(self.open_tutorial)
+        session.status_changed.connect(self._on_status_changed)
+        session.settings_changed.connect(self._on_settings_changed)
+        session.store_refused.connect(self._on_store_refused)
+        session.failed.connect(self._show_banner)
+        session.erased.connect(self._on_erased)
+        self.show_page("loading")
+        if session.status is not None:
+            self._on_status_changed(session.status)
+
+    # -- routing --------------------------------------------------------------------------
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        return next(name for name, page in self.pages.items() if page is current)
+
+    def show_page(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.pages[name])
+        self.nav.setVisible(name not in ("loading", "welcome"))
+        button = self.nav_buttons.get(name if name != "tutorial" else "home")
+        if button is not None:
+            button.setChecked(True)
+        status = self.session.status
+        if name == "bilan" and status is not None:
+            self.bilan.show_status(status, self.session.catalogue, self.session.settings)
+
+    def open_tutorial(self, tutorial_id: str, step_id: str) -> None:
+        self.show_page("tutorial")
+        if not self.tutorial.open_tutorial(tutorial_id, step_id):
+            self.show_page("home")
+
+    # -- session signals ------------------------------------------------------------------
+    def _on_status_changed(self, status: Status) -> None:
+        catalogue = self.session.catalogue
+        self.home.show_status(status, catalogue)
+        if self.current_page() == "bilan":
+            self.bilan.show_status(status, catalogue, self.session.settings)
+        if status.first_start:
+            if self.current_page() != "welcome":
+                self.welcome.reset()
+                self.show_page("welcome")
+        elif self.current_page() in ("loading", "welcome"):
+            self.show_page("home")
+            self.home.continue_button.setFocus()
+
+    def _on_settings_changed(self, _settings: object) -> None:
+        status = self.session.status
+        if status is not None and self.current_page() == "bilan":
+            self.bilan.show_status(status, self.session.catalogue, self.session.settings)
+
+    def _on_welcome_completed(self, shop: str, first_name: str, animator: str, goal: str) -> None:
+        self.session.set_profile(shop, first_name, animator, goal)
+
+    def _on_erased(self) -> None:
+        self.show_page("loading")
+
+    def _on_store_refused(self, problem: StoreProblem) -> None:
+        if problem.kind == "newer":
+            dialogs.MessageDialog.ask(
+                self,
+                self.tr("Please update the app"),
+                self.tr(
+                    "Your progress was saved by a newer version of Le Bon Pour Ma Ville. "
+                    "Install the latest version to open it. Your data has not been changed."
+                ),
+            )
+            self.close()
+            return
+        if problem.backup is not None:
+            when = problem.backup_time.strftime("%d/%m/%Y %H:%M") if problem.backup_time else ""
+            restore = dialogs.ConfirmDialog.ask(
+                self,
+                self.tr("Your progress file is damaged"),
+                self.tr(
+                    "The file where your progress is kept is damaged (this can happen after a power cut). "
+                    "The app made a copy on {when}. Shall we take it back? The damaged file is kept aside, "
+                    "nothing is deleted."
+                ).format(when=when),
+                self.tr("Take back the copy"),
+            )
+            if restore:
+                self.session.restore_backup(problem.backup)
+                return
+        else:
+            dialogs.MessageDialog.ask(
+                self,
+                self.tr("Your progress file is damaged"),
+                self.tr(
+                    "The file where your progress is kept is damaged and there is no copy yet. "
+                    "Call your animator: the file is kept as it is."
+                ),
+            )
+        self.close()
+
+    def _show_banner(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+        self.banner_close.show()
+
+    def _hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_close.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,245 @@
+"""Réglages: text size, contrast, read-aloud, language, my data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QVBoxLayout, QWidget
+
+from lbpmv_desktop import __version__
+from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+from lbpmv_desktop.ui.widgets import dialogs
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.settings import Settings
+    from lbpmv_desktop.ui.session import AppSession
+    from lbpmv_desktop.ui.speech import Speech
+
+
+class SettingsPage(QWidget):
+    """Every change applies at once and is saved.
+
+    Signals:
+        language_changed(str): the merchant picked another language.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._speech = speech
+        self._updating = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page = ScrollPage()
+        outer.addWidget(self.page)
+        layout = self.page.body
+        layout.addWidget(make_label(self.tr("Settings"), "title"))
+        layout.addWidget(self._build_display())
+        layout.addWidget(self._build_speech())
+        layout.addWidget(self._build_data())
+        layout.addWidget(self._build_about())
+        layout.addStretch(1)
+        session.settings_changed.connect(self.show_settings)
+        session.exported.connect(self._on_exported)
+        self.show_settings(session.settings)
+
+    def _build_display(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(make_label(self.tr("Display"), "subtitle"))
+        size_label = make_label(self.tr("Text size"))
+        card.body.addWidget(size_label)
+        row = QHBoxLayout()
+        self.smaller_button = make_button(self.tr("A−"))
+        self.smaller_button.setAccessibleName(self.tr("Smaller text"))
+        self.scale_slider = QSlider(Qt.Orientation.Horizontal)
+        self.scale_slider.setRange(TEXT_SCALE_MIN, TEXT_SCALE_MAX)
+        self.scale_slider.setSingleStep(25)
+        self.scale_slider.setPageStep(25)
+        self.scale_slider.setTickInterval(25)
+        self.scale_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.scale_slider.setAccessibleName(self.tr("Text size"))
+        self.scale_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        size_label.setBuddy(self.scale_slider)
+        self.larger_button = make_button(self.tr("A+"))
+        self.larger_button.setAccessibleName(self.tr("Larger text"))
+        self.scale_value = make_label("", wrap=False)
+        self.scale_value.setMinimumWidth(self.scale_value.fontMetrics().horizontalAdvance("200 %") + 12)
+        row.addWidget(self.smaller_button)
+        row.addWidget(self.scale_slider, 1)
+        row.addWidget(self.larger_button)
+        row.addWidget(self.scale_value)
+        card.body.addLayout(row)
+        self.smaller_button.clicked.connect(lambda: self._set_scale(self._session.settings.text_scale - 25))
+        self.larger_button.clicked.connect(lambda: self._set_scale(self._session.settings.text_scale + 25))
+        self.scale_slider.sliderReleased.connect(lambda: self._set_scale(self.scale_slider.value()))
+        self.scale_slider.valueChanged.connect(self._on_slider_value)
+        self.contrast_check = QCheckBox(self.tr("High contrast (white text on black)"))
+        self.contrast_check.setAccessibleName(self.tr("High contrast"))
+        self.contrast_check.toggled.connect(lambda on: self._update(high_contrast=on))
+        card.body.addWidget(self.contrast_check)
+        language_label = make_label(self.tr("Language"))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Français", "fr")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        language_label.setBuddy(self.language_combo)
+        self.language_combo.activated.connect(self._on_language)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language_combo)
+        language_row.addStretch(1)
+        card.body.addLayout(language_row)
+        return card
+
+    def _build_speech(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(make_label(self.tr("Read aloud"), "subtitle"))
+        self.read_check = QCheckBox(self.tr("Show the “Read aloud” button in tutorials"))
+        self.read_check.setAccessibleName(self.tr("Read aloud"))
+        self.read_check.toggled.connect(lambda on: self._update(read_aloud=on))
+        card.body.addWidget(self.read_check)
+        self.voice_label = make_label(self.tr("Voice"))
+        self.voice_combo = QComboBox()
+        self.voice_combo.setAccessibleName(self.tr("Voice"))
+        self.voice_label.setBuddy(self.voice_combo)
+        self.voice_combo.activated.connect(
+            lambda _i: self._update(voice=self.voice_combo.currentData() or "")
+        )
+        self.try_voice = make_button(self.tr("Try the voice"))
+        self.try_voice.clicked.connect(self._on_try_voice)
+        row = QHBoxLayout()
+        row.addWidget(self.voice_label)
+        row.addWidget(self.voice_combo, 1)
+        row.addWidget(self.try_voice)
+        card.body.addLayout(row)
+        self.no_voice = make_label(
+            self.tr(
+                "No voice is installed on this computer, so the app cannot read aloud. "
+                "Your animator can help you install one."
+            ),
+            "muted",
+        )
+        card.body.addWidget(self.no_voice)
+        return card
+
+    def _build_data(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(make_label(self.tr("My data"), "subtitle"))
+        card.body.addWidget(
+            make_label(
+                self.tr(
+                    "Your progress stays on this computer. You can save a copy of it, or erase everything."
+                )
+            )
+        )
+        row = QHBoxLayout()
+        self.export_button = make_button(self.tr("Save a copy of my data (JSON)…"))
+        self.erase_button = make_button(self.tr("Erase all my data…"), "danger")
+        self.export_button.clicked.connect(self._on_export)
+        self.erase_button.clicked.connect(self._on_erase)
+        row.addWidget(self.export_button)
+        row.addWidget(self.erase_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.data_note = make_label("", "muted")
+        self.data_note.hide()
+        card.body.addWidget(self.data_note)
+        return card
+
+    def _build_about(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(make_label(self.tr("About"), "subtitle"))
+        card.body.addWidget(
+            make_label(
+                self.tr("Le Bon Pour Ma Ville, version {version}. Data folder: {folder}").format(
+                    version=__version__, folder=self._session.paths.root
+                ),
+                "muted",
+            )
+        )
+        return card
+
+    # -- showing --------------------------------------------------------------------------
+    def show_settings(self, settings: Settings) -> None:
+        self._updating = True
+        try:
+            self.scale_slider.setValue(settings.text_scale)
+            self.scale_value.setText(f"{settings.text_scale} %")
+            self.contrast_check.setChecked(settings.high_contrast)
+            self.read_check.setChecked(settings.read_aloud)
+            self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+            available = self._speech.available
+            if available and self.voice_combo.count() == 0:
+                self.voice_combo.addItem(self.tr("Default voice"), "")
+                for name in self._speech.voices():
+                    self.voice_combo.addItem(name, name)
+            self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(settings.voice)))
+            for widget in (self.voice_label, self.voice_combo, self.try_voice):
+                widget.setVisible(available)
+                widget.setEnabled(settings.read_aloud)
+            self.no_voice.setVisible(not available)
+        finally:
+            self._updating = False
+        self.page.schedule_refit()
+
+    # -- actions --------------------------------------------------------------------------
+    def _update(self, **changes: object) -> None:
+        if not self._updating:
+            self._session.update_settings(replace(self._session.settings, **changes))  # type: ignore[arg-type]
+
+    def _set_scale(self, value: int) -> None:
+        value = round(value / 25) * 25
+        self._update(text_scale=value)
+
+    def _on_slider_value(self, value: int) -> None:
+        self.scale_value.setText(f"{value} %")
+        if not self.scale_slider.isSliderDown():
+            self._set_scale(value)
+
+    def _on_language(self, _index: int) -> None:
+        language = self.language_combo.currentData()
+        if language and language != self._session.settings.language:
+            self._update(language=language)
+            self.language_changed.emit(language)
+
+    def _on_try_voice(self) -> None:
+        self._speech.configure(self._session.settings.voice, self._session.settings.speech_rate)
+        self._speech.say(self.tr("Hello! I will read the tutorials to you."))
+
+    def _on_export(self) -> None:
+        suggested = self._session.paths.root.parent / f"mes-donnees-lbpmv-{date.today():%Y-%m-%d}.json"
+        from pathlib import Path
+
+        suggested = Path.home() / suggested.name
+        chosen = dialogs.ask_save_path(
+            self, self.tr("Save a copy of my data"), suggested, self.tr("JSON file (*.json)")
+        )
+        if chosen:
+            if not chosen.lower().endswith(".json"):
+                chosen += ".json"
+            self._session.export_data(Path(chosen))
+
+    def _on_exported(self, path: str) -> None:
+        self.data_note.setText(self.tr("✓ A copy of your data was saved in {path}").format(path=path))
+        self.data_note.show()
+        self.page.schedule_refit()
+
+    def _on_erase(self) -> None:
+        confirmed = dialogs.ConfirmDialog.ask(
+            self,
+            self.tr("Erase all my data?"),
+            self.tr(
+                "Everything you have done in the app will be erased from this computer: your steps, "
+                "your ratings, your help requests and your settings. This cannot be undone."
+            ),
+            self.tr("Yes, erase everything"),
+            danger=True,
+        )
+        if confirmed:
+            self._session.erase_data()

@@ -1,0 +1,420 @@
+"""The tutorial player: one step per screen, then a short celebration."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEasingCurve, QPointF, QPropertyAnimation, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbpmv_desktop.ui import theme
+from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
+from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
+from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_button_text
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.core.tutorials import Step, StepAction, Tutorial
+    from lbpmv_desktop.ui.session import AppSession
+    from lbpmv_desktop.ui.speech import Speech
+
+# Practice actions whose screen exists in this version; the others are shown disabled.
+AVAILABLE_ACTIONS = frozenset({"open-url"})
+TEXT_SCALE_STEP = 25
+
+
+def open_url(url: str) -> bool:
+    """Open an https page in the merchant's browser (tests replace this function)."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+class Medal(QWidget):
+    """A drawn medal with a check mark: the celebration picture."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(160, 160)
+        self.setAccessibleName(self.tr("A medal"))
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#1f5fa8"))
+        painter.drawRect(QRectF(55, 100, 20, 55))
+        painter.drawRect(QRectF(85, 100, 20, 55))
+        painter.setBrush(QColor("#f2a900"))
+        painter.setPen(QPen(QColor("#1d2b36"), 4))
+        painter.drawEllipse(QRectF(20, 10, 120, 120))
+        painter.setPen(QPen(QColor("#1d2b36"), 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawPolyline([QPointF(50, 70), QPointF(72, 92), QPointF(112, 48)])
+        painter.end()
+
+
+class TutorialPage(QWidget):
+    """Plays one tutorial.
+
+    Signals:
+        home_requested: back to "Mon parcours".
+        tutorial_requested(tutorial_id, step_id): go on with another tutorial.
+    """
+
+    home_requested = Signal()
+    tutorial_requested = Signal(str, str)
+
+    def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._speech = speech
+        self.tutorial: Tutorial | None = None
+        self.index = 0
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._build_step_view())
+        self.stack.addWidget(self._build_celebration())
+        session.status_changed.connect(self._on_status_changed)
+        session.settings_changed.connect(self._on_settings_changed)
+        speech.speaking_changed.connect(self._on_speaking_changed)
+
+    # -- building -------------------------------------------------------------------------
+    def _build_step_view(self) -> QWidget:
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        self.home_button = make_button(self.tr("◀ My path"))
+        self.home_button.setAccessibleName(self.tr("Back to my path"))
+        self.home_button.clicked.connect(self._on_home)
+        self.tutorial_label = make_label("", "muted")
+        self.smaller_button = make_button(self.tr("A−"))
+        self.smaller_button.setAccessibleName(self.tr("Smaller text"))
+        self.smaller_button.setToolTip(self.tr("Smaller text"))
+        self.larger_button = make_button(self.tr("A+"))
+        self.larger_button.setAccessibleName(self.tr("Larger text"))
+        self.larger_button.setToolTip(self.tr("Larger text"))
+        self.smaller_button.clicked.connect(lambda: self._change_text_size(-TEXT_SCALE_STEP))
+        self.larger_button.clicked.connect(lambda: self._change_text_size(TEXT_SCALE_STEP))
+        top.addWidget(self.home_button)
+        top.addWidget(self.tutorial_label, 1)
+        top.addWidget(self.smaller_button)
+        top.addWidget(self.larger_button)
+        layout.addLayout(top)
+
+        self.counter_label = make_label("", wrap=False)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setAccessibleName(self.tr("Progress in this tutorial"))
+        counter = QHBoxLayout()
+        counter.addWidget(self.counter_label)
+        counter.addWidget(self.progress_bar, 1)
+        layout.addLayout(counter)
+
+        self.step_title = make_label("", "title")
+        layout.addWidget(self.step_title)
+        self.done_label = make_label(self.tr("✓ You have done this step."), "muted")
+        layout.addWidget(self.done_label)
+
+        self.text = MarkdownView()
+        self.text.setAccessibleName(self.tr("Step text"))
+        self.text.link_activated.connect(self._on_link)
+        layout.addWidget(self.text, 1)
+
+        actions = QHBoxLayout()
+        self.action_button = make_button("", "primary")
+        self.action_button.clicked.connect(self._on_action)
+        self.action_note = make_label("", "muted")
+        actions.addWidget(self.action_button)
+        actions.addWidget(self.action_note, 1)
+        layout.addLayout(actions)
+
+        tools = QHBoxLayout()
+        self.read_button = make_button(self.tr("Read aloud"))
+        self.read_button.setIcon(icon("speaker"))
+        self.read_button.setAccessibleName(self.tr("Read aloud"))
+        self.read_button.clicked.connect(self._on_read)
+        self.speech_note = make_label(
+            self.tr("Read-aloud is not available: no voice is installed on this computer."), "muted"
+        )
+        self.help_button = make_button(self.tr("I need help"))
+        self.help_button.setIcon(icon("help"))
+        self.help_button.clicked.connect(self._on_help)
+        self.help_note = make_label("", "muted")
+        tools.addWidget(self.read_button)
+        tools.addWidget(self.speech_note, 1)
+        tools.addWidget(self.help_note, 1)
+        tools.addWidget(self.help_button)
+        layout.addLayout(tools)
+
+        nav = QHBoxLayout()
+        self.previous_button = make_button(self.tr("◀ Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous step"))
+        self.done_button = make_button(self.tr("It's done!"), "primary")
+        self.done_button.setProperty("size", "big")
+        self.next_button = make_button(self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.previous_button.clicked.connect(self._on_previous)
+        self.done_button.clicked.connect(self._on_done)
+        self.next_button.clicked.connect(self._on_next)
+        nav.addWidget(self.previous_button)
+        nav.addStretch(1)
+        nav.addWidget(self.done_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        layout.addLayout(nav)
+        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), view, self._on_previous)
+        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), view, self._on_next)
+        return view
+
+    def _build_celebration(self) -> QWidget:
+        view = QWidget()
+        layout = QVBoxLayout(view)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        medal_row = QHBoxLayout()
+        medal_row.addStretch(1)
+        medal_row.addWidget(Medal())
+        medal_row.addStretch(1)
+        layout.addLayout(medal_row)
+        self.bravo_label = make_label(self.tr("Well done!"), "title")
+        self.bravo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bravo_text = make_label("")
+        self.bravo_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.bravo_label)
+        layout.addWidget(self.bravo_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.celebration_home = make_button(self.tr("Back to my path"))
+        self.celebration_next = make_button(self.tr("Next tutorial"), "primary")
+        self.celebration_home.clicked.connect(self._on_home)
+        self.celebration_next.clicked.connect(self._on_next_tutorial)
+        row.addWidget(self.celebration_home)
+        row.addWidget(self.celebration_next)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self._fade = QGraphicsOpacityEffect(view)
+        view.setGraphicsEffect(self._fade)
+        self._fade_animation = QPropertyAnimation(self._fade, b"opacity", self)
+        self._fade_animation.setDuration(700)
+        self._fade_animation.setStartValue(0.0)
+        self._fade_animation.setEndValue(1.0)
+        self._fade_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        return view
+
+    # -- showing --------------------------------------------------------------------------
+    @property
+    def step(self) -> Step | None:
+        return self.tutorial.steps[self.index] if self.tutorial else None
+
+    def _status(self) -> Status | None:
+        return self._session.status
+
+    def open_tutorial(self, tutorial_id: str, step_id: str, *, ask_confidence: bool = True) -> bool:
+        """Show ``step_id`` of ``tutorial_id``; ask "je me sens capable" when it starts."""
+        tutorial = self._session.catalogue.get(tutorial_id)
+        if tutorial is None:
+            return False
+        self.tutorial = tutorial
+        index = tutorial.step_index(step_id)
+        status = self._status()
+        progress = status.tutorials.get(tutorial_id) if status else None
+        fresh = progress is not None and not progress.started and progress.confidence_start is None
+        self.show_step(index or 0)
+        if ask_confidence and fresh:
+            value = ConfidenceDialog.ask(self, tutorial.title, "start")
+            if value is not None:
+                self._session.rate_confidence(tutorial.id, "start", value)
+        return True
+
+    def show_step(self, index: int) -> None:
+        assert self.tutorial is not None
+        self._speech.stop()
+        self.index = max(0, min(index, len(self.tutorial.steps) - 1))
+        self.stack.setCurrentIndex(0)
+        self._refresh_step()
+        step = self.step
+        assert step is not None
+        self._session.open_step(self.tutorial.id, step.id)
+        self.done_button.setFocus()
+
+    def _refresh_step(self) -> None:
+        tutorial, step = self.tutorial, self.step
+        if tutorial is None or step is None:
+            return
+        total = len(tutorial.steps)
+        self.tutorial_label.setText(tutorial.title)
+        self.counter_label.setText(
+            self.tr("Step {number} of {total} · about {minutes} min").format(
+                number=self.index + 1, total=total, minutes=step.minutes
+            )
+        )
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(self.index + 1)
+        self.progress_bar.setFormat(self.tr("%v of %m"))
+        self.step_title.setText(step.title)
+        self.text.show_markdown(step.markdown, tutorial.folder, self._session.settings.text_scale / 100)
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < total - 1)
+        self.done_button.setText(
+            self.tr("It's done!") if self.index < total - 1 else self.tr("It's done! Finish")
+        )
+        self._show_action(step.action)
+        self._show_speech()
+        self._show_done_state()
+        self.help_note.hide()
+
+    def _show_action(self, action: StepAction | None) -> None:
+        if action is None:
+            self.action_button.hide()
+            self.action_note.hide()
+            return
+        defaults = {
+            "open-studio": self.tr("Open the photo studio"),
+            "open-poster": self.tr("Make my poster"),
+            "open-url": self.tr("Open the page"),
+        }
+        set_button_text(self.action_button, action.label or defaults.get(action.kind, action.kind))
+        self.action_button.setAccessibleName(action.label or defaults.get(action.kind, action.kind))
+        available = action.kind in AVAILABLE_ACTIONS
+        self.action_button.setEnabled(available)
+        self.action_button.show()
+        if available and action.url:
+            self.action_note.setText(self.tr("Opens {address} in your browser.").format(address=action.url))
+        elif not available:
+            self.action_note.setText(self.tr("Coming soon: this tool arrives in a next version of the app."))
+        self.action_note.setVisible(bool(self.action_note.text()) and (not available or bool(action.url)))
+
+    def _show_speech(self) -> None:
+        wanted = self._session.settings.read_aloud
+        available = wanted and self._speech.available
+        self.read_button.setVisible(available)
+        self.speech_note.setVisible(wanted and not available)
+        self._on_speaking_changed(self._speech.speaking)
+
+    def _show_done_state(self) -> None:
+        status, tutorial, step = self._status(), self.tutorial, self.step
+        done = bool(status and tutorial and step and step.id in status.tutorials[tutorial.id].done)
+        self.done_label.setVisible(done)
+
+    # -- slots ----------------------------------------------------------------------------
+    def _on_settings_changed(self, _settings: object) -> None:
+        self._refresh_step()
+
+    def _on_status_changed(self, _status: Status) -> None:
+        self._show_done_state()
+
+    def _on_home(self) -> None:
+        self._speech.stop()
+        self.home_requested.emit()
+
+    def _on_previous(self) -> None:
+        if self.tutorial and self.index > 0 and self.stack.currentIndex() == 0:
+            self.show_step(self.index - 1)
+
+    def _on_next(self) -> None:
+        if self.tutorial and self.index < len(self.tutorial.steps) - 1 and self.stack.currentIndex() == 0:
+            self.show_step(self.index + 1)
+
+    def _on_done(self) -> None:
+        tutorial, step = self.tutorial, self.step
+        if tutorial is None or step is None:
+            return
+        self._session.mark_done(tutorial.id, step.id)
+        if self.index < len(tutorial.steps) - 1:
+            self.show_step(self.index + 1)
+        else:
+            self._finish(tutorial)
+
+    def _finish(self, tutorial: Tutorial) -> None:
+        self._speech.stop()
+        value = ConfidenceDialog.ask(self, tutorial.title, "end")
+        if value is not None:
+            self._session.rate_confidence(tutorial.id, "end", value)
+        self._session.finish_tutorial(tutorial.id)
+        self.show_celebration(tutorial)
+
+    def show_celebration(self, tutorial: Tutorial) -> None:
+        self.bravo_text.setText(
+            self.tr(
+                "You have finished “{title}”: {steps} steps, about {minutes} minutes. Be proud of it!"
+            ).format(title=tutorial.title, steps=len(tutorial.steps), minutes=tutorial.minutes)
+        )
+        self.celebration_next.setVisible(self._next_tutorial(tutorial) is not None)
+        self.stack.setCurrentIndex(1)
+        self._fade_animation.stop()
+        self._fade_animation.start()
+        (self.celebration_next if self.celebration_next.isVisible() else self.celebration_home).setFocus()
+
+    def _next_tutorial(self, tutorial: Tutorial) -> str | None:
+        status = self._status()
+        if status is None:
+            return None
+        later = [t for t in status.path if t != tutorial.id and not status.tutorials[t].finished]
+        return later[0] if later else None
+
+    def _on_next_tutorial(self) -> None:
+        if self.tutorial is None:
+            return
+        following = self._next_tutorial(self.tutorial)
+        nxt = self._session.catalogue.get(following) if following else None
+        if nxt is not None:
+            self.tutorial_requested.emit(nxt.id, nxt.steps[0].id)
+
+    def _on_help(self) -> None:
+        tutorial, step = self.tutorial, self.step
+        if tutorial is None or step is None:
+            return
+        status = self._status()
+        animator = status.profile.animator_name if status and status.profile else ""
+        comment = HelpDialog.ask(self, step.title, animator)
+        if comment is None:
+            return
+        self._session.ask_help(tutorial.id, step.id, comment)
+        self.help_note.setText(self.tr("✓ Help request recorded for this step."))
+        self.help_note.show()
+
+    def _on_read(self) -> None:
+        if self._speech.speaking:
+            self._speech.stop()
+            return
+        settings = self._session.settings
+        self._speech.configure(settings.voice, settings.speech_rate)
+        step = self.step
+        if step is not None:
+            self._speech.say(f"{step.title}.\n{self.text.plain_text()}")
+
+    def _on_speaking_changed(self, speaking: bool) -> None:
+        self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+        self.read_button.setIcon(icon("stop" if speaking else "speaker"))
+        self.read_button.setAccessibleName(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+
+    def _on_action(self) -> None:
+        step = self.step
+        if step is None or step.action is None or step.action.kind not in AVAILABLE_ACTIONS:
+            return
+        if step.action.kind == "open-url" and step.action.url:
+            open_url(step.action.url)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "https":
+            open_url(url.toString())
+
+    def _change_text_size(self, delta: int) -> None:
+        settings = self._session.settings
+        self._session.update_settings(replace(settings, text_scale=settings.text_scale + delta))
+
+    def colours(self) -> theme.Colours:
+        return theme.colours(self._session.settings)

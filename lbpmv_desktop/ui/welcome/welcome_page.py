@@ -1,0 +1,134 @@
+"""Bienvenue: the first start, one question at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label, set_role
+
+
+class WelcomePage(QWidget):
+    """Two short screens: who you are, then where you want to start.
+
+    Signals:
+        completed(shop_name, first_name, animator_name, goal): the merchant chose a start.
+    """
+
+    completed = Signal(str, str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+        self.pages.addWidget(self._build_names())
+        self.pages.addWidget(self._build_goals())
+
+    def _build_names(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(16)
+        layout.addWidget(make_label(self.tr("Welcome!"), "title"))
+        layout.addWidget(
+            make_label(
+                self.tr(
+                    "This app helps you take your shop online, one small step at a time. "
+                    "You cannot break anything, and everything you do is kept."
+                )
+            )
+        )
+        card = Card()
+        form = QFormLayout()
+        form.setSpacing(12)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.shop_edit = QLineEdit()
+        self.first_name_edit = QLineEdit()
+        self.animator_edit = QLineEdit()
+        for edit, name, hint in (
+            (self.shop_edit, self.tr("Name of your shop"), self.tr("for example: Les Petits Pas")),
+            (self.first_name_edit, self.tr("Your first name"), self.tr("for example: Martine")),
+            (self.animator_edit, self.tr("Your animator's name (optional)"), self.tr("for example: Léa")),
+        ):
+            edit.setAccessibleName(name)
+            edit.setPlaceholderText(hint)
+            edit.setMaxLength(80)
+            label = make_label(name)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        card.body.addLayout(form)
+        layout.addWidget(card)
+        self.names_error = make_label("", "banner")
+        self.names_error.setAccessibleName(self.tr("What is missing"))
+        self.names_error.hide()
+        layout.addWidget(self.names_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.next_button = make_button(self.tr("Next"), "primary")
+        set_role(self.next_button, "primary")
+        self.next_button.clicked.connect(self._on_next)
+        row.addWidget(self.next_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        for edit in (self.shop_edit, self.first_name_edit, self.animator_edit):
+            edit.returnPressed.connect(self._on_next)
+        return page
+
+    def _build_goals(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(16)
+        layout.addWidget(make_label(self.tr("Where would you like to start?"), "title"))
+        layout.addWidget(make_label(self.tr("Choose one: you will be able to do the others later.")))
+        self.goal_buttons: dict[str, object] = {}
+        for goal, text in (
+            ("photos", self.tr("Show off my products with good photos")),
+            ("internet", self.tr("Be found on the internet")),
+            ("vendre", self.tr("Sell at a distance: click & collect")),
+        ):
+            button = make_button(text, "choice")
+            button.setObjectName(f"goal-{goal}")
+            button.clicked.connect(lambda _=False, g=goal: self._on_goal(g))
+            layout.addWidget(button)
+            self.goal_buttons[goal] = button
+        row = QHBoxLayout()
+        back = make_button(self.tr("Back"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        row.addWidget(back)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def reset(self) -> None:
+        for edit in (self.shop_edit, self.first_name_edit, self.animator_edit):
+            edit.clear()
+        self.names_error.hide()
+        self.pages.setCurrentIndex(0)
+
+    def _on_next(self) -> None:
+        missing = []
+        if not self.shop_edit.text().strip():
+            missing.append(self.tr("Write the name of your shop."))
+        if not self.first_name_edit.text().strip():
+            missing.append(self.tr("Write your first name."))
+        if missing:
+            self.names_error.setText(" ".join(missing))
+            self.names_error.show()
+            (self.shop_edit if not self.shop_edit.text().strip() else self.first_name_edit).setFocus()
+            return
+        self.names_error.hide()
+        self.pages.setCurrentIndex(1)
+        button = self.goal_buttons["photos"]
+        assert isinstance(button, QWidget)
+        button.setFocus()
+
+    def _on_goal(self, goal: str) -> None:
+        self.completed.emit(
+            self.shop_edit.text().strip(),
+            self.first_name_edit.text().strip(),
+            self.animator_edit.text().strip(),
+            goal,
+        )

@@ -1,0 +1,113 @@
+"""Small building blocks shared by every screen: labelled buttons, cards, roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from lbpmv_desktop.paths import resources_dir
+
+
+def set_role(widget: QWidget, role: str, state: str | None = None) -> None:
+    """Give ``widget`` a style role (and state), re-polishing it so the style sheet applies."""
+    widget.setProperty("role", role)
+    if state is not None:
+        widget.setProperty("state", state)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def make_label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        set_role(label, role)
+    return label
+
+
+def make_button(text: str, role: str | None = None, *, accessible: str | None = None) -> QPushButton:
+    """A push button that takes keyboard focus and carries an accessible name."""
+    button = QPushButton(text.replace("&", "&&"))
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAccessibleName(accessible or text.replace("&", ""))
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    if role:
+        set_role(button, role)
+    return button
+
+
+class Card(QFrame):
+    """A framed panel with a vertical layout."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(12)
+
+
+def set_button_text(button: QPushButton, text: str) -> None:
+    """Set a button's text literally (no keyboard mnemonic from "&")."""
+    button.setText(text.replace("&", "&&"))
+
+
+def icon(name: str) -> QIcon:
+    """An icon drawn by the project, from ``resources/icons/<name>.svg``."""
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+class ScrollPage(QScrollArea):
+    """A vertically scrolling page whose body grows with wrapped text.
+
+    QScrollArea sizes its widget from ``minimumSizeHint``, which is too short for word-wrapped
+    labels; once pending layout changes settle, the body's minimum height is set from the
+    layout's height for the current width.
+
+    Attributes:
+        body: the layout to fill.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = QWidget()
+        self.body = QVBoxLayout(self._content)
+        self.body.setContentsMargins(32, 24, 32, 24)
+        self.body.setSpacing(16)
+        self.setWidget(self._content)
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self.refit)
+        self._content.installEventFilter(self)
+
+    def refit(self) -> None:
+        """Grow the body to the height its text needs at the current width."""
+        self.body.invalidate()
+        width = self.viewport().width()
+        height = self.body.totalHeightForWidth(width) if self.body.hasHeightForWidth() else 0
+        if height != self._content.minimumHeight():
+            self._content.setMinimumHeight(height)
+
+    def schedule_refit(self) -> None:
+        """Refit once the pending layout changes have settled."""
+        self._refit_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._content and event.type() in (
+            QEvent.Type.LayoutRequest,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+        ):
+            self.schedule_refit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.schedule_refit()

@@ -66,3 +66,34 @@ def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
 def build_all() -> list[Path]:
     """Compile every language (used by the test suite and the installer build)."""
     return [qm for qm in (compiled(lang) for lang in LANGUAGES) if qm is not None]
+
+
+def _lupdate() -> str | None:
+    tool = _lrelease()
+    if tool is None:
+        return None
+    candidate = Path(tool).with_name(Path(tool).name.replace("lrelease", "lupdate"))
+    return str(candidate) if candidate.is_file() else shutil.which("pyside6-lupdate")
+
+
+def update_sources() -> list[Path]:
+    """Refresh the ``.ts`` files from the ``tr()`` strings of the code (for translators)."""
+    tool = _lupdate()
+    if tool is None:
+        raise RuntimeError("lupdate not found (install PySide6-Essentials)")
+    package = Path(__file__).resolve().parent
+    sources = sorted(str(p) for p in package.rglob("*.py") if "core" not in p.relative_to(package).parts)
+    updated = []
+    for language in LANGUAGES:
+        ts = source(language)
+        subprocess.run([tool, "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)], check=True)
+        updated.append(ts)
+    return updated
+
+
+if __name__ == "__main__":
+    # python -m lbpmv_desktop.i18n update   refresh the .ts files from the code
+    # python -m lbpmv_desktop.i18n build    compile the .qm files
+    action = sys.argv[1] if len(sys.argv) > 1 else "build"
+    done = update_sources() if action == "update" else build_all()
+    sys.stdout.write("".join(f"{path}\n" for path in done))

@@ -1,0 +1,634 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Something went wrong. Nothing you did is lost: please try again.</source>
+        <translation>Quelque chose n&apos;a pas marché. Rien de ce que vous avez fait n&apos;est perdu : réessayez, s&apos;il vous plaît.</translation>
+    </message>
+</context>
+<context>
+    <name>BilanPage</name>
+    <message>
+        <source>My progress</source>
+        <translation>Mon bilan</translation>
+    </message>
+    <message>
+        <source>steps done</source>
+        <translation>étapes faites</translation>
+    </message>
+    <message>
+        <source>tutorials finished</source>
+        <translation>tutoriels terminés</translation>
+    </message>
+    <message>
+        <source>minutes of learning</source>
+        <translation>minutes d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>What I have done</source>
+        <translation>Ce que j&apos;ai fait</translation>
+    </message>
+    <message>
+        <source>My help requests</source>
+        <translation>Mes demandes d&apos;aide</translation>
+    </message>
+    <message>
+        <source>My confidence over time</source>
+        <translation>Ma confiance au fil du temps</translation>
+    </message>
+    <message>
+        <source>From 1 (not at all capable) to 5 (completely). ○ before a tutorial, ■ after.</source>
+        <translation>De 1 (pas du tout capable) à 5 (tout à fait). ○ avant un tutoriel, ■ après.</translation>
+    </message>
+    <message>
+        <source>Chart of my confidence over time</source>
+        <translation>Graphique de ma confiance au fil du temps</translation>
+    </message>
+    <message>
+        <source>✓ {title} — finished on {day}</source>
+        <translation>✓ {title} — terminé le {day}</translation>
+    </message>
+    <message>
+        <source>… {title} — {done} of {total} steps</source>
+        <translation>… {title} — {done} étapes sur {total}</translation>
+    </message>
+    <message>
+        <source>Nothing yet: your first step is waiting for you!</source>
+        <translation>Rien pour l&apos;instant : votre première étape vous attend !</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>réponse reçue</translation>
+    </message>
+    <message>
+        <source>waiting for your animator</source>
+        <translation>en attente de votre animateur</translation>
+    </message>
+    <message>
+        <source>No help request.</source>
+        <translation>Aucune demande d&apos;aide.</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <source>{day} · {title} ({moment}): {value} out of 5</source>
+        <translation>{day} · {title} ({moment}) : {value} sur 5</translation>
+    </message>
+    <message>
+        <source>You will rate your confidence at the start and end of each tutorial.</source>
+        <translation>Vous noterez votre confiance au début et à la fin de chaque tutoriel.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceDialog</name>
+    <message>
+        <source>How do you feel?</source>
+        <translation>Comment vous sentez-vous ?</translation>
+    </message>
+    <message>
+        <source>Before you start: do you feel capable of this?</source>
+        <translation>Avant de commencer : vous sentez-vous capable de le faire ?</translation>
+    </message>
+    <message>
+        <source>Now that you are done: do you feel capable of this?</source>
+        <translation>Maintenant que c&apos;est fait : vous sentez-vous capable de le faire ?</translation>
+    </message>
+    <message>
+        <source>1 — Not at all</source>
+        <translation>1 — Pas du tout</translation>
+    </message>
+    <message>
+        <source>2 — A little</source>
+        <translation>2 — Un peu</translation>
+    </message>
+    <message>
+        <source>3 — Fairly</source>
+        <translation>3 — Moyennement</translation>
+    </message>
+    <message>
+        <source>4 — Quite</source>
+        <translation>4 — Plutôt</translation>
+    </message>
+    <message>
+        <source>5 — Completely</source>
+        <translation>5 — Tout à fait</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>I need help</source>
+        <translation>J&apos;ai besoin d&apos;aide</translation>
+    </message>
+    <message>
+        <source>your animator</source>
+        <translation>votre animateur</translation>
+    </message>
+    <message>
+        <source>{who} will see that you are stuck on the step “{step}”. You can say in a few words what is blocking you (optional).</source>
+        <translation>{who} verra que vous avez besoin d&apos;aide à l&apos;étape « {step} ». Vous pouvez dire en quelques mots ce qui vous bloque (facultatif).</translation>
+    </message>
+    <message>
+        <source>What is blocking you (optional)</source>
+        <translation>Ce qui vous bloque (facultatif)</translation>
+    </message>
+    <message>
+        <source>For example: I cannot find the button.</source>
+        <translation>Par exemple : je ne trouve pas le bouton.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Ask for help</source>
+        <translation>Demander de l&apos;aide</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Your next step</source>
+        <translation>Votre prochaine étape</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>My steps</source>
+        <translation>Mes marches</translation>
+    </message>
+    <message>
+        <source>Each step is a tutorial. You climb from the bottom; the next one is marked ►.</source>
+        <translation>Chaque marche est un tutoriel. Vous montez depuis le bas ; la prochaine est marquée ►.</translation>
+    </message>
+    <message>
+        <source>Hello {name}!</source>
+        <translation>Bonjour {name} !</translation>
+    </message>
+    <message>
+        <source>Hello!</source>
+        <translation>Bonjour !</translation>
+    </message>
+    <message>
+        <source>You have climbed every step. Well done!</source>
+        <translation>Vous avez monté toutes les marches. Bravo !</translation>
+    </message>
+    <message>
+        <source>You can open any tutorial again below.</source>
+        <translation>Vous pouvez rouvrir chaque tutoriel ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}: {title} — about {minutes} min</source>
+        <translation>Marche {number} sur {total} : {title} — environ {minutes} min</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <source>Continue: {title}, step {number}</source>
+        <translation>Continuer : {title}, étape {number}</translation>
+    </message>
+    <message>
+        <source>✓ Done</source>
+        <translation>✓ Terminé</translation>
+    </message>
+    <message>
+        <source>In progress: {done} of {total} steps</source>
+        <translation>En cours : {done} étapes sur {total}</translation>
+    </message>
+    <message>
+        <source>To do · {minutes} min</source>
+        <translation>À faire · {minutes} min</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>prochaine marche</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <source>Step {number}: {title}, {state}, {done} of {total} steps done</source>
+        <translation>Marche {number} : {title}, {state}, {done} étapes faites sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Le Bon Pour Ma Ville</source>
+        <translation>Le Bon Pour Ma Ville</translation>
+    </message>
+    <message>
+        <source>Le Bon Pour
+Ma Ville</source>
+        <translation>Le Bon Pour
+Ma Ville</translation>
+    </message>
+    <message>
+        <source>My path</source>
+        <translation>Mon parcours</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mon bilan</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>Opening your progress…</source>
+        <translation>Ouverture de votre parcours…</translation>
+    </message>
+    <message>
+        <source>Please update the app</source>
+        <translation>Merci de mettre à jour l&apos;application</translation>
+    </message>
+    <message>
+        <source>Your progress was saved by a newer version of Le Bon Pour Ma Ville. Install the latest version to open it. Your data has not been changed.</source>
+        <translation>Votre parcours a été enregistré par une version plus récente de l&apos;application Le Bon Pour Ma Ville. Installez la dernière version pour l&apos;ouvrir. Vos données n&apos;ont pas été modifiées.</translation>
+    </message>
+    <message>
+        <source>Your progress file is damaged</source>
+        <translation>Le fichier de votre parcours est abîmé</translation>
+    </message>
+    <message>
+        <source>The file where your progress is kept is damaged (this can happen after a power cut). The app made a copy on {when}. Shall we take it back? The damaged file is kept aside, nothing is deleted.</source>
+        <translation>Le fichier où votre parcours est gardé est abîmé (cela peut arriver après une coupure de courant). L&apos;application en a fait une copie le {when}. Voulez-vous la reprendre ? Le fichier abîmé est mis de côté, rien n&apos;est effacé.</translation>
+    </message>
+    <message>
+        <source>Take back the copy</source>
+        <translation>Reprendre la copie</translation>
+    </message>
+    <message>
+        <source>The file where your progress is kept is damaged and there is no copy yet. Call your animator: the file is kept as it is.</source>
+        <translation>Le fichier où votre parcours est gardé est abîmé, et il n&apos;y a pas encore de copie. Appelez votre animateur : le fichier est gardé tel quel.</translation>
+    </message>
+</context>
+<context>
+    <name>Medal</name>
+    <message>
+        <source>A medal</source>
+        <translation>Une médaille</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Affichage</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texte plus petit</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <source>High contrast (white text on black)</source>
+        <translation>Contraste élevé (texte blanc sur fond noir)</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Show the “Read aloud” button in tutorials</source>
+        <translation>Afficher le bouton « Lire à voix haute » dans les tutoriels</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voix</translation>
+    </message>
+    <message>
+        <source>Try the voice</source>
+        <translation>Essayer la voix</translation>
+    </message>
+    <message>
+        <source>No voice is installed on this computer, so the app cannot read aloud. Your animator can help you install one.</source>
+        <translation>Aucune voix n&apos;est installée sur cet ordinateur : l&apos;application ne peut donc pas lire à voix haute. Votre animateur peut vous aider à en installer une.</translation>
+    </message>
+    <message>
+        <source>My data</source>
+        <translation>Mes données</translation>
+    </message>
+    <message>
+        <source>Your progress stays on this computer. You can save a copy of it, or erase everything.</source>
+        <translation>Votre parcours reste sur cet ordinateur. Vous pouvez en enregistrer une copie, ou tout effacer.</translation>
+    </message>
+    <message>
+        <source>Save a copy of my data (JSON)…</source>
+        <translation>Enregistrer une copie de mes données (JSON)…</translation>
+    </message>
+    <message>
+        <source>Erase all my data…</source>
+        <translation>Effacer toutes mes données…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Le Bon Pour Ma Ville, version {version}. Data folder: {folder}</source>
+        <translation>Le Bon Pour Ma Ville, version {version}. Dossier des données : {folder}</translation>
+    </message>
+    <message>
+        <source>Default voice</source>
+        <translation>Voix par défaut</translation>
+    </message>
+    <message>
+        <source>Hello! I will read the tutorials to you.</source>
+        <translation>Bonjour ! Je vais vous lire les tutoriels.</translation>
+    </message>
+    <message>
+        <source>Save a copy of my data</source>
+        <translation>Enregistrer une copie de mes données</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>Fichier JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>✓ A copy of your data was saved in {path}</source>
+        <translation>✓ Une copie de vos données a été enregistrée dans {path}</translation>
+    </message>
+    <message>
+        <source>Erase all my data?</source>
+        <translation>Effacer toutes mes données ?</translation>
+    </message>
+    <message>
+        <source>Everything you have done in the app will be erased from this computer: your steps, your ratings, your help requests and your settings. This cannot be undone.</source>
+        <translation>Tout ce que vous avez fait dans l&apos;application sera effacé de cet ordinateur : vos étapes, vos notes, vos demandes d&apos;aide et vos réglages. On ne pourra pas revenir en arrière.</translation>
+    </message>
+    <message>
+        <source>Yes, erase everything</source>
+        <translation>Oui, tout effacer</translation>
+    </message>
+</context>
+<context>
+    <name>TutorialPage</name>
+    <message>
+        <source>◀ My path</source>
+        <translation>◀ Mon parcours</translation>
+    </message>
+    <message>
+        <source>Back to my path</source>
+        <translation>Retour à mon parcours</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texte plus petit</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <source>Progress in this tutorial</source>
+        <translation>Avancement dans ce tutoriel</translation>
+    </message>
+    <message>
+        <source>✓ You have done this step.</source>
+        <translation>✓ Vous avez fait cette étape.</translation>
+    </message>
+    <message>
+        <source>Step text</source>
+        <translation>Texte de l&apos;étape</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Read-aloud is not available: no voice is installed on this computer.</source>
+        <translation>La lecture à voix haute n&apos;est pas disponible : aucune voix n&apos;est installée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>I need help</source>
+        <translation>J&apos;ai besoin d&apos;aide</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédent</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>It&apos;s done!</source>
+        <translation>C&apos;est fait !</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Suivant ▶</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Well done!</source>
+        <translation>Bravo !</translation>
+    </message>
+    <message>
+        <source>Next tutorial</source>
+        <translation>Tutoriel suivant</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total} · about {minutes} min</source>
+        <translation>Étape {number} sur {total} · environ {minutes} min</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message>
+        <source>It&apos;s done! Finish</source>
+        <translation>C&apos;est fait ! Terminer</translation>
+    </message>
+    <message>
+        <source>Open the photo studio</source>
+        <translation>Ouvrir le studio photo</translation>
+    </message>
+    <message>
+        <source>Make my poster</source>
+        <translation>Créer mon affiche</translation>
+    </message>
+    <message>
+        <source>Open the page</source>
+        <translation>Ouvrir la page</translation>
+    </message>
+    <message>
+        <source>Opens {address} in your browser.</source>
+        <translation>Ouvre {address} dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>Coming soon: this tool arrives in a next version of the app.</source>
+        <translation>Bientôt disponible : cet outil arrivera dans une prochaine version de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>You have finished “{title}”: {steps} steps, about {minutes} minutes. Be proud of it!</source>
+        <translation>Vous avez terminé « {title} » : {steps} étapes, environ {minutes} minutes. C&apos;est une belle réussite !</translation>
+    </message>
+    <message>
+        <source>✓ Help request recorded for this step.</source>
+        <translation>✓ Demande d&apos;aide enregistrée pour cette étape.</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Arrêter la lecture</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome!</source>
+        <translation>Bienvenue !</translation>
+    </message>
+    <message>
+        <source>This app helps you take your shop online, one small step at a time. You cannot break anything, and everything you do is kept.</source>
+        <translation>Cette application vous aide à faire entrer votre commerce sur internet, un petit pas à la fois. Vous ne pouvez rien casser, et tout ce que vous faites est gardé.</translation>
+    </message>
+    <message>
+        <source>Name of your shop</source>
+        <translation>Nom de votre commerce</translation>
+    </message>
+    <message>
+        <source>for example: Les Petits Pas</source>
+        <translation>par exemple : Les Petits Pas</translation>
+    </message>
+    <message>
+        <source>Your first name</source>
+        <translation>Votre prénom</translation>
+    </message>
+    <message>
+        <source>for example: Martine</source>
+        <translation>par exemple : Martine</translation>
+    </message>
+    <message>
+        <source>Your animator&apos;s name (optional)</source>
+        <translation>Prénom de votre animateur (facultatif)</translation>
+    </message>
+    <message>
+        <source>for example: Léa</source>
+        <translation>par exemple : Léa</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Ce qui manque</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Where would you like to start?</source>
+        <translation>Par où voulez-vous commencer ?</translation>
+    </message>
+    <message>
+        <source>Choose one: you will be able to do the others later.</source>
+        <translation>Choisissez-en un : vous pourrez faire les autres plus tard.</translation>
+    </message>
+    <message>
+        <source>Show off my products with good photos</source>
+        <translation>Mettre en valeur mes produits en photo</translation>
+    </message>
+    <message>
+        <source>Be found on the internet</source>
+        <translation>Être trouvé sur internet</translation>
+    </message>
+    <message>
+        <source>Sell at a distance: click &amp; collect</source>
+        <translation>Vendre à distance : click &amp; collect</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Write the name of your shop.</source>
+        <translation>Écrivez le nom de votre commerce.</translation>
+    </message>
+    <message>
+        <source>Write your first name.</source>
+        <translation>Écrivez votre prénom.</translation>
+    </message>
+</context>
+</TS>

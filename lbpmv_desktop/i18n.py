@@ -86,7 +86,9 @@ def update_sources() -> list[Path]:
     updated = []
     for language in LANGUAGES:
         ts = source(language)
-        subprocess.run([tool, "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)], check=True)
+        subprocess.run(
+            [tool, "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)], check=True
+        )
         updated.append(ts)
     return updated
 

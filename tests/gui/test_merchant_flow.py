@@ -74,14 +74,20 @@ def test_tutorial_help_request_then_reopen_resumes_on_the_same_step(
     status = controller.session.status
     assert status.tutorials[tutorial.id].done == {tutorial.steps[0].id, tutorial.steps[1].id}
     [request] = status.help_requests
-    assert (request.tutorial, request.step, request.comment) == (tutorial.id, step_id, "Je ne trouve pas le bouton.")
+    assert (request.tutorial, request.step, request.comment) == (
+        tutorial.id,
+        step_id,
+        "Je ne trouve pas le bouton.",
+    )
     assert status.tutorials[tutorial.id].confidence_start == 2
 
     close_app(controller)
     reopened = start_app(data_dir)
     window = reopened.window
     qtbot.waitUntil(lambda: window.current_page() == "home")
-    assert "Continuer" in window.home.continue_button.text() or "Continue" in window.home.continue_button.text()
+    assert (
+        "Continuer" in window.home.continue_button.text() or "Continue" in window.home.continue_button.text()
+    )
     qtbot.mouseClick(window.home.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "tutorial"
     assert window.tutorial.tutorial.id == tutorial.id
@@ -142,7 +148,10 @@ def test_stair_opens_its_tutorial_and_url_action_opens_the_browser(qtbot: QtBot,
     qtbot.waitUntil(lambda: window.current_page() == "home")
     catalogue = controller.session.catalogue
     tutorial, index = next(
-        (t, i) for t in catalogue.path() for i, s in enumerate(t.steps) if s.action and s.action.kind == "open-url"
+        (t, i)
+        for t in catalogue.path()
+        for i, s in enumerate(t.steps)
+        if s.action and s.action.kind == "open-url"
     )
     qtbot.mouseClick(window.home.stair_buttons[tutorial.id], Qt.MouseButton.LeftButton)
     assert window.tutorial.tutorial.id == tutorial.id
@@ -152,7 +161,9 @@ def test_stair_opens_its_tutorial_and_url_action_opens_the_browser(qtbot: QtBot,
     assert dialogs.opened_urls == [tutorial.steps[index].action.url]
 
 
-def test_actions_whose_screen_does_not_exist_yet_are_disabled_with_an_explanation(qtbot: QtBot, start_app, dialogs) -> None:
+def test_actions_whose_screen_does_not_exist_yet_are_disabled_with_an_explanation(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
     controller = start_app()
     window = controller.window
     _complete_welcome(qtbot, window)

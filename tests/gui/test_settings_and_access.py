@@ -31,7 +31,9 @@ def ready(qtbot: QtBot, start_app):
     return controller
 
 
-def test_text_size_applies_everywhere_and_persists(qtbot: QtBot, ready, data_dir: DataPaths, start_app) -> None:
+def test_text_size_applies_everywhere_and_persists(
+    qtbot: QtBot, ready, data_dir: DataPaths, start_app
+) -> None:
     window = ready.window
     window.show_page("settings")
     page = window.settings
@@ -146,7 +148,9 @@ def test_export_my_data_as_json(qtbot: QtBot, ready, dialogs, tmp_path: Path) ->
     written = target.with_suffix(".json")
     document = json.loads(written.read_text(encoding="utf-8"))
     assert document["format"] == "lbpmv-export"
-    assert any(e["kind"] == "profile-set" and e["data"]["shop_name"] == "Les Petits Pas" for e in document["events"])
+    assert any(
+        e["kind"] == "profile-set" and e["data"]["shop_name"] == "Les Petits Pas" for e in document["events"]
+    )
     assert document["settings"]["language"] == "fr"
     assert window.settings.data_note.isVisible()
 
@@ -161,7 +165,9 @@ def test_erase_asks_first_and_cancel_keeps_everything(qtbot: QtBot, ready, dialo
     assert not ready.session.status.first_start
 
 
-def test_erase_after_confirmation_starts_again_as_new(qtbot: QtBot, ready, dialogs, data_dir: DataPaths) -> None:
+def test_erase_after_confirmation_starts_again_as_new(
+    qtbot: QtBot, ready, dialogs, data_dir: DataPaths
+) -> None:
     window = ready.window
     window.show_page("settings")
     dialogs.confirm = True

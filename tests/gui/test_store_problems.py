@@ -20,11 +20,19 @@ if TYPE_CHECKING:
 
 def _store_with_profile(paths: DataPaths) -> None:
     store = ProgressStore.open(paths.database)
-    store.append([ev.profile_set(store.device, shop_name="Chez Paul", first_name="Paul", animator_name="", goal="photos")])
+    store.append(
+        [
+            ev.profile_set(
+                store.device, shop_name="Chez Paul", first_name="Paul", animator_name="", goal="photos"
+            )
+        ]
+    )
     store.close()
 
 
-def test_damaged_database_offers_the_latest_good_backup(qtbot: QtBot, qapp, data_dir: DataPaths, dialogs) -> None:
+def test_damaged_database_offers_the_latest_good_backup(
+    qtbot: QtBot, qapp, data_dir: DataPaths, dialogs
+) -> None:
     _store_with_profile(data_dir)
     backup.make_backup(data_dir.database, data_dir.backups, datetime(2026, 11, 20, 9, 0))
     data = bytearray(data_dir.database.read_bytes())

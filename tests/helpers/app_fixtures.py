@@ -57,8 +57,12 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     monkeypatch.setattr(tutorial_dialogs.ConfidenceDialog, "ask", classmethod(lambda cls, *a: confidence(*a)))
     monkeypatch.setattr(tutorial_dialogs.HelpDialog, "ask", classmethod(lambda cls, *a: help_comment(*a)))
-    monkeypatch.setattr(common_dialogs.ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: confirm(*a, **k)))
-    monkeypatch.setattr(common_dialogs.MessageDialog, "ask", classmethod(lambda cls, *a, **k: message(*a, **k)))
+    monkeypatch.setattr(
+        common_dialogs.ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: confirm(*a, **k))
+    )
+    monkeypatch.setattr(
+        common_dialogs.MessageDialog, "ask", classmethod(lambda cls, *a, **k: message(*a, **k))
+    )
     monkeypatch.setattr(common_dialogs, "ask_save_path", lambda *a: answers.save_path)
     monkeypatch.setattr(tutorial_page, "open_url", lambda url: answers.opened_urls.append(url) or True)
     return answers

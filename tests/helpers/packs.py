@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="36"><rect width="64" height="36"/></svg>'
 
 
-def write_step(folder: Path, name: str, title: str = "Une étape", minutes: int = 2, extra: str = "", body: str | None = None) -> Path:
+def write_step(
+    folder: Path,
+    name: str,
+    title: str = "Une étape",
+    minutes: int = 2,
+    extra: str = "",
+    body: str | None = None,
+) -> Path:
     path = folder / name
     text = f'+++\ntitle = "{title}"\nminutes = {minutes}\n{extra}+++\n'
     text += body if body is not None else "Faites ceci.\n\n![Un dessin](images/dessin.svg)\n"
@@ -15,7 +25,15 @@ def write_step(folder: Path, name: str, title: str = "Une étape", minutes: int 
     return path
 
 
-def write_pack(root: Path, pack_id: str, *, steps: int = 4, prerequisites: tuple[str, ...] = (), theme: str = "photos", order: int = 10) -> Path:
+def write_pack(
+    root: Path,
+    pack_id: str,
+    *,
+    steps: int = 4,
+    prerequisites: tuple[str, ...] = (),
+    theme: str = "photos",
+    order: int = 10,
+) -> Path:
     folder = root / pack_id
     (folder / "images").mkdir(parents=True)
     (folder / "images" / "dessin.svg").write_text(SVG, encoding="utf-8")

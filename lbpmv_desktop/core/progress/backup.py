@@ -12,6 +12,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+
+def sqlite_uri(path: Path, options: str) -> str:
+    """A SQLite URI for ``path`` (spaces, accents and ``?`` or ``#`` in folder names are encoded)."""
+    return f"{path.resolve().as_uri()}?{options}"
+
+
 KEEP = 7
 PREFIX = "progress-"
 SUFFIX = ".sqlite"
@@ -23,7 +29,7 @@ def integrity_ok(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
     except sqlite3.Error:
         return False
     try:
@@ -68,7 +74,7 @@ def make_backup(database: Path, folder: Path, now: datetime, *, force: bool = Fa
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{PREFIX}{now.strftime(STAMP)}{SUFFIX}"
     partial = target.with_name(target.name + ".part")
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
     try:
         destination = sqlite3.connect(partial)
         try:

@@ -120,7 +120,7 @@ def _first_open_step(tutorial: Tutorial, done: frozenset[str]) -> str:
 
 def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterable[str] = ()) -> Status:
     """Fold the events (in any order) into the status shown everywhere."""
-    ordered = sorted(events, key=lambda e: (e.at, e.id))
+    ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (e.at, e.id))  # a set keyed by UUID
     profile: Profile | None = None
     done: dict[str, set[str]] = {}
     started: set[str] = set()

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.progress.backup import sqlite_uri
 from lbpmv_desktop.core.progress.events import Event
 from lbpmv_desktop.core.progress.models import EventRow, MetaRow
 
@@ -60,8 +61,12 @@ def inspect_database(path: Path) -> str | None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    # Without a pending WAL, "immutable" reads the file without creating -wal/-shm side files,
+    # so a database we end up refusing is left exactly as it was.
+    wal = path.with_name(path.name + "-wal")
+    options = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, options), uri=True)
         try:
             check = connection.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -182,12 +187,25 @@ class ProgressStore:
             }
             for e in events
         ]
+        rows = list({row["uuid"]: row for row in rows}.values())
         if not rows:
             return 0
+        added = 0
         with self._session() as session, session.begin():
-            statement = sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"])
-            result = session.execute(statement, rows)
-            return int(getattr(result, "rowcount", 0) or 0)
+            for first in range(0, len(rows), 500):
+                chunk = rows[first : first + 500]
+                present = set(
+                    session.scalars(
+                        select(EventRow.uuid).where(EventRow.uuid.in_([r["uuid"] for r in chunk]))
+                    )
+                )
+                fresh = [r for r in chunk if r["uuid"] not in present]
+                if fresh:
+                    session.execute(
+                        sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"]), fresh
+                    )
+                    added += len(fresh)
+        return added
 
     def events(self) -> list[Event]:
         """Every event, oldest first."""

@@ -55,6 +55,7 @@ class HomePage(QWidget):
         self._catalogue: Catalogue | None = None
         self._status: Status | None = None
         self.stair_buttons: dict[str, QWidget] = {}
+        self._scroll_target: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.page = ScrollPage()
@@ -132,6 +133,7 @@ class HomePage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.stair_buttons = {}
+        self._scroll_target = None
         tutorials = [t for t in (catalogue.get(i) for i in status.path) if t is not None]
         count = len(tutorials)
         next_id = status.resume.tutorial if status.resume else None
@@ -161,8 +163,12 @@ class HomePage(QWidget):
             QWidget.setTabOrder(first, second)
         self.page.schedule_refit()
         if next_id and next_id in self.stair_buttons:
-            target = self.stair_buttons[next_id]
-            QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(target, 50, 120))
+            self._scroll_target = self.stair_buttons[next_id]
+            QTimer.singleShot(0, self, self._scroll_to_next)  # cancelled if this page goes away
+
+    def _scroll_to_next(self) -> None:
+        if self._scroll_target is not None:
+            self.page.ensureWidgetVisible(self._scroll_target, 50, 120)
 
     def _stair_title(self, index: int, tutorial: Tutorial, state: str) -> str:
         marker = "► " if state == "next" else ""

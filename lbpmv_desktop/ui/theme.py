@@ -105,8 +105,8 @@ QPushButton[role="primary"]:focus {{ border: 4px solid {c.focus}; }}
 QPushButton[size="big"] {{ font-size: {point_size(settings, 1.35)}pt; padding: {pad * 2}px {pad * 3}px; }}
 QPushButton[role="choice"] {{ text-align: left; padding: {pad * 2}px; font-size: {point_size(settings, 1.15)}pt; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border-color: {c.danger}; }}
-QPushButton[role="nav"] {{ text-align: left; border: 2px solid transparent; background: transparent; }}
-QPushButton[role="nav"]:checked {{ border: 2px solid {c.text}; font-weight: 700; background: {c.window}; }}
+QPushButton[role="nav"] {{ text-align: left; border: 2px solid transparent; background: transparent; font-weight: 700; }}
+QPushButton[role="nav"]:checked {{ border: 3px solid {c.text}; background: {c.window}; }}
 QPushButton[role="stair"] {{ text-align: left; padding: 0px; }}
 QPushButton[role="stair"][state="next"] {{ border: 4px solid {c.primary}; font-weight: 700; }}
 QPushButton[role="stair"][state="done"] {{ border-color: {c.done}; }}

@@ -5,7 +5,7 @@
     <name>AppSession</name>
     <message>
         <source>Something went wrong. Nothing you did is lost: please try again.</source>
-        <translation>Quelque chose n&apos;a pas marché. Rien de ce que vous avez fait n&apos;est perdu : réessayez, s&apos;il vous plaît.</translation>
+        <translation>Quelque chose n&apos;a pas marché. Rien de ce que vous avez fait n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
     </message>
 </context>
 <context>
@@ -51,12 +51,12 @@
         <translation>✓ {title} — terminé le {day}</translation>
     </message>
     <message>
-        <source>… {title} — {done} of {total} steps</source>
-        <translation>… {title} — {done} étapes sur {total}</translation>
+        <source>… {title} — {done} of {total} steps done</source>
+        <translation>… {title} — {done} sur {total} étapes faites</translation>
     </message>
     <message>
         <source>Nothing yet: your first step is waiting for you!</source>
-        <translation>Rien pour l&apos;instant : votre première étape vous attend !</translation>
+        <translation>Rien pour l&apos;instant&#xa0;: votre première étape vous attend&#xa0;!</translation>
     </message>
     <message>
         <source>answered</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>{day} · {title} ({moment}): {value} out of 5</source>
-        <translation>{day} · {title} ({moment}) : {value} sur 5</translation>
+        <translation>{day} · {title} ({moment})&#xa0;: {value} sur 5</translation>
     </message>
     <message>
         <source>You will rate your confidence at the start and end of each tutorial.</source>
@@ -91,15 +91,15 @@
     <name>ConfidenceDialog</name>
     <message>
         <source>How do you feel?</source>
-        <translation>Comment vous sentez-vous ?</translation>
+        <translation>Comment vous sentez-vous&#xa0;?</translation>
     </message>
     <message>
         <source>Before you start: do you feel capable of this?</source>
-        <translation>Avant de commencer : vous sentez-vous capable de le faire ?</translation>
+        <translation>Avant de commencer&#xa0;: vous sentez-vous capable de le faire&#xa0;?</translation>
     </message>
     <message>
         <source>Now that you are done: do you feel capable of this?</source>
-        <translation>Maintenant que c&apos;est fait : vous sentez-vous capable de le faire ?</translation>
+        <translation>Maintenant que c&apos;est fait&#xa0;: vous sentez-vous capable de le faire&#xa0;?</translation>
     </message>
     <message>
         <source>1 — Not at all</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>{who} will see that you are stuck on the step “{step}”. You can say in a few words what is blocking you (optional).</source>
-        <translation>{who} verra que vous avez besoin d&apos;aide à l&apos;étape « {step} ». Vous pouvez dire en quelques mots ce qui vous bloque (facultatif).</translation>
+        <translation>{who} verra que vous avez besoin d&apos;aide à l&apos;étape «&#xa0;{step}&#xa0;». Vous pouvez dire en quelques mots ce qui vous bloque (facultatif).</translation>
     </message>
     <message>
         <source>What is blocking you (optional)</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>For example: I cannot find the button.</source>
-        <translation>Par exemple : je ne trouve pas le bouton.</translation>
+        <translation>Par exemple&#xa0;: je ne trouve pas le bouton.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -180,19 +180,19 @@
     </message>
     <message>
         <source>Each step is a tutorial. You climb from the bottom; the next one is marked ►.</source>
-        <translation>Chaque marche est un tutoriel. Vous montez depuis le bas ; la prochaine est marquée ►.</translation>
+        <translation>Chaque marche est un tutoriel. Vous montez depuis le bas&#xa0;; la prochaine est marquée ►.</translation>
     </message>
     <message>
         <source>Hello {name}!</source>
-        <translation>Bonjour {name} !</translation>
+        <translation>Bonjour {name}&#xa0;!</translation>
     </message>
     <message>
         <source>Hello!</source>
-        <translation>Bonjour !</translation>
+        <translation>Bonjour&#xa0;!</translation>
     </message>
     <message>
         <source>You have climbed every step. Well done!</source>
-        <translation>Vous avez monté toutes les marches. Bravo !</translation>
+        <translation>Vous avez monté toutes les marches. Bravo&#xa0;!</translation>
     </message>
     <message>
         <source>You can open any tutorial again below.</source>
@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Step {number} of {total}: {title} — about {minutes} min</source>
-        <translation>Marche {number} sur {total} : {title} — environ {minutes} min</translation>
+        <translation>Étape {number} sur {total}&#xa0;: {title} — environ {minutes}&#xa0;min</translation>
     </message>
     <message>
         <source>Start</source>
@@ -208,15 +208,15 @@
     </message>
     <message>
         <source>Continue: {title}, step {number}</source>
-        <translation>Continuer : {title}, étape {number}</translation>
+        <translation>Continuer&#xa0;: {title}, étape {number}</translation>
     </message>
     <message>
         <source>✓ Done</source>
         <translation>✓ Terminé</translation>
     </message>
     <message>
-        <source>In progress: {done} of {total} steps</source>
-        <translation>En cours : {done} étapes sur {total}</translation>
+        <source>In progress: {done} of {total} steps done</source>
+        <translation>En cours : {done} sur {total} étapes faites</translation>
     </message>
     <message>
         <source>To do · {minutes} min</source>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>Step {number}: {title}, {state}, {done} of {total} steps done</source>
-        <translation>Marche {number} : {title}, {state}, {done} étapes faites sur {total}</translation>
+        <translation>Marche {number}&#xa0;: {title}, {state}, {done} étapes faites sur {total}</translation>
     </message>
 </context>
 <context>
@@ -289,7 +289,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The file where your progress is kept is damaged (this can happen after a power cut). The app made a copy on {when}. Shall we take it back? The damaged file is kept aside, nothing is deleted.</source>
-        <translation>Le fichier où votre parcours est gardé est abîmé (cela peut arriver après une coupure de courant). L&apos;application en a fait une copie le {when}. Voulez-vous la reprendre ? Le fichier abîmé est mis de côté, rien n&apos;est effacé.</translation>
+        <translation>Le fichier où votre parcours est gardé est abîmé (cela peut arriver après une coupure de courant). L&apos;application en a fait une copie le {when}. Voulez-vous la reprendre&#xa0;? Le fichier abîmé est mis de côté, rien n&apos;est effacé.</translation>
     </message>
     <message>
         <source>Take back the copy</source>
@@ -297,7 +297,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The file where your progress is kept is damaged and there is no copy yet. Call your animator: the file is kept as it is.</source>
-        <translation>Le fichier où votre parcours est gardé est abîmé, et il n&apos;y a pas encore de copie. Appelez votre animateur : le fichier est gardé tel quel.</translation>
+        <translation>Le fichier où votre parcours est gardé est abîmé, et il n&apos;y a pas encore de copie. Appelez votre animateur&#xa0;: le fichier est gardé tel quel.</translation>
     </message>
 </context>
 <context>
@@ -362,7 +362,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Show the “Read aloud” button in tutorials</source>
-        <translation>Afficher le bouton « Lire à voix haute » dans les tutoriels</translation>
+        <translation>Afficher le bouton «&#xa0;Lire à voix haute&#xa0;» dans les tutoriels</translation>
     </message>
     <message>
         <source>Voice</source>
@@ -374,7 +374,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>No voice is installed on this computer, so the app cannot read aloud. Your animator can help you install one.</source>
-        <translation>Aucune voix n&apos;est installée sur cet ordinateur : l&apos;application ne peut donc pas lire à voix haute. Votre animateur peut vous aider à en installer une.</translation>
+        <translation>Aucune voix n&apos;est installée sur cet ordinateur&#xa0;: l&apos;application ne peut donc pas lire à voix haute. Votre animateur peut vous aider à en installer une.</translation>
     </message>
     <message>
         <source>My data</source>
@@ -398,7 +398,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Le Bon Pour Ma Ville, version {version}. Data folder: {folder}</source>
-        <translation>Le Bon Pour Ma Ville, version {version}. Dossier des données : {folder}</translation>
+        <translation>Le Bon Pour Ma Ville, version {version}. Dossier des données&#xa0;: {folder}</translation>
     </message>
     <message>
         <source>Default voice</source>
@@ -406,7 +406,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Hello! I will read the tutorials to you.</source>
-        <translation>Bonjour ! Je vais vous lire les tutoriels.</translation>
+        <translation>Bonjour&#xa0;! Je vais vous lire les tutoriels.</translation>
     </message>
     <message>
         <source>Save a copy of my data</source>
@@ -422,11 +422,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Erase all my data?</source>
-        <translation>Effacer toutes mes données ?</translation>
+        <translation>Effacer toutes mes données&#xa0;?</translation>
     </message>
     <message>
         <source>Everything you have done in the app will be erased from this computer: your steps, your ratings, your help requests and your settings. This cannot be undone.</source>
-        <translation>Tout ce que vous avez fait dans l&apos;application sera effacé de cet ordinateur : vos étapes, vos notes, vos demandes d&apos;aide et vos réglages. On ne pourra pas revenir en arrière.</translation>
+        <translation>Tout ce que vous avez fait dans l&apos;application sera effacé de cet ordinateur&#xa0;: vos étapes, vos notes, vos demandes d&apos;aide et vos réglages. On ne pourra pas revenir en arrière.</translation>
     </message>
     <message>
         <source>Yes, erase everything</source>
@@ -477,7 +477,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Read-aloud is not available: no voice is installed on this computer.</source>
-        <translation>La lecture à voix haute n&apos;est pas disponible : aucune voix n&apos;est installée sur cet ordinateur.</translation>
+        <translation>La lecture à voix haute n&apos;est pas disponible&#xa0;: aucune voix n&apos;est installée sur cet ordinateur.</translation>
     </message>
     <message>
         <source>I need help</source>
@@ -493,7 +493,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>It&apos;s done!</source>
-        <translation>C&apos;est fait !</translation>
+        <translation>C&apos;est fait&#xa0;!</translation>
     </message>
     <message>
         <source>Next ▶</source>
@@ -505,7 +505,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Well done!</source>
-        <translation>Bravo !</translation>
+        <translation>Bravo&#xa0;!</translation>
     </message>
     <message>
         <source>Next tutorial</source>
@@ -521,7 +521,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>It&apos;s done! Finish</source>
-        <translation>C&apos;est fait ! Terminer</translation>
+        <translation>C&apos;est fait&#xa0;! Terminer</translation>
     </message>
     <message>
         <source>Open the photo studio</source>
@@ -541,11 +541,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Coming soon: this tool arrives in a next version of the app.</source>
-        <translation>Bientôt disponible : cet outil arrivera dans une prochaine version de l&apos;application.</translation>
+        <translation>Bientôt disponible&#xa0;: cet outil arrivera dans une prochaine version de l&apos;application.</translation>
     </message>
     <message>
         <source>You have finished “{title}”: {steps} steps, about {minutes} minutes. Be proud of it!</source>
-        <translation>Vous avez terminé « {title} » : {steps} étapes, environ {minutes} minutes. C&apos;est une belle réussite !</translation>
+        <translation>Vous avez terminé «&#xa0;{title}&#xa0;»&#xa0;: {steps} étapes, environ {minutes} minutes. C&apos;est une belle réussite&#xa0;!</translation>
     </message>
     <message>
         <source>✓ Help request recorded for this step.</source>
@@ -560,7 +560,7 @@ Ma Ville</translation>
     <name>WelcomePage</name>
     <message>
         <source>Welcome!</source>
-        <translation>Bienvenue !</translation>
+        <translation>Bienvenue&#xa0;!</translation>
     </message>
     <message>
         <source>This app helps you take your shop online, one small step at a time. You cannot break anything, and everything you do is kept.</source>
@@ -572,7 +572,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>for example: Les Petits Pas</source>
-        <translation>par exemple : Les Petits Pas</translation>
+        <translation>par exemple&#xa0;: Les Petits Pas</translation>
     </message>
     <message>
         <source>Your first name</source>
@@ -580,7 +580,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>for example: Martine</source>
-        <translation>par exemple : Martine</translation>
+        <translation>par exemple&#xa0;: Martine</translation>
     </message>
     <message>
         <source>Your animator&apos;s name (optional)</source>
@@ -588,7 +588,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>for example: Léa</source>
-        <translation>par exemple : Léa</translation>
+        <translation>par exemple&#xa0;: Léa</translation>
     </message>
     <message>
         <source>What is missing</source>
@@ -600,11 +600,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Where would you like to start?</source>
-        <translation>Par où voulez-vous commencer ?</translation>
+        <translation>Par où voulez-vous commencer&#xa0;?</translation>
     </message>
     <message>
         <source>Choose one: you will be able to do the others later.</source>
-        <translation>Choisissez-en un : vous pourrez faire les autres plus tard.</translation>
+        <translation>Choisissez-en un&#xa0;: vous pourrez faire les autres plus tard.</translation>
     </message>
     <message>
         <source>Show off my products with good photos</source>
@@ -616,7 +616,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Sell at a distance: click &amp; collect</source>
-        <translation>Vendre à distance : click &amp; collect</translation>
+        <translation>Vendre à distance&#xa0;: click &amp; collect</translation>
     </message>
     <message>
         <source>Back</source>

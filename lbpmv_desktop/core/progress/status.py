@@ -130,7 +130,6 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
     asked: dict[str, ev.Event] = {}
     answered: set[str] = set()
     last_opened: Position | None = None
-    last_opened_at: datetime | None = None
     for event in ordered:
         tutorial_id, step_id = event.tutorial, event.step
         if event.kind == ev.PROFILE_SET:
@@ -148,7 +147,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
             continue
         if event.kind == ev.STEP_OPENED and step_id:
             started.add(tutorial_id)
-            last_opened, last_opened_at = Position(tutorial_id, step_id), event.at
+            last_opened = Position(tutorial_id, step_id)
         elif event.kind == ev.STEP_DONE and step_id:
             started.add(tutorial_id)
             done.setdefault(tutorial_id, set()).add(step_id)
@@ -184,7 +183,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
             confidence_end=ratings.get((tutorial_id, "end")),
             minutes_left=sum(s.minutes for s in tutorial.steps if s.id not in done_here),
         )
-    resume = _resume_point(catalogue, path, progress, last_opened, last_opened_at, finished)
+    resume = _resume_point(catalogue, path, progress, last_opened, finished)
     help_requests = tuple(
         HelpRequest(
             e.id, e.tutorial or "", e.step or "", str(e.data.get("comment", "")), e.at, e.id in answered
@@ -208,14 +207,13 @@ def _resume_point(
     path: tuple[str, ...],
     progress: dict[str, TutorialProgress],
     last_opened: Position | None,
-    last_opened_at: datetime | None,
     finished: dict[str, datetime],
 ) -> Position | None:
-    """Where "Continuer" goes: the step last opened, unless its tutorial was finished since."""
-    if last_opened is not None and last_opened_at is not None:
+    """Where "Continuer" goes: the step last opened, unless its tutorial is finished (reading a
+    finished tutorial again is a review: the merchant then goes on with the next unfinished one)."""
+    if last_opened is not None and last_opened.tutorial not in finished:
         tutorial = catalogue.get(last_opened.tutorial)
-        finished_at = finished.get(last_opened.tutorial)
-        if tutorial is not None and (finished_at is None or finished_at < last_opened_at):
+        if tutorial is not None:
             if tutorial.step(last_opened.step) is not None:
                 return last_opened
             return Position(tutorial.id, _first_open_step(tutorial, progress[tutorial.id].done))

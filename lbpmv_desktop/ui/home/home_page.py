@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
@@ -55,12 +55,10 @@ class HomePage(QWidget):
         self._catalogue: Catalogue | None = None
         self._status: Status | None = None
         self.stair_buttons: dict[str, QWidget] = {}
-        self._scroll_target: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.page = ScrollPage()
-        layout.addWidget(self.page)
-        outer = self.page.body
+        # The greeting and the big "Continuer" stay in view; only the staircase scrolls.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 8)
+        outer.setSpacing(12)
         self.greeting = make_label("", "title")
         outer.addWidget(self.greeting)
 
@@ -88,12 +86,11 @@ class HomePage(QWidget):
             self.tr("Each step is a tutorial. You climb from the bottom; the next one is marked ►."), "muted"
         )
         outer.addWidget(self.stairs_hint)
-        self.stairs = QWidget()
-        self.stairs_layout = QVBoxLayout(self.stairs)
-        self.stairs_layout.setContentsMargins(0, 0, 0, 0)
+        self.page = ScrollPage()
+        self.page.body.setContentsMargins(0, 0, 8, 8)
+        self.stairs_layout = self.page.body
         self.stairs_layout.setSpacing(8)
-        outer.addWidget(self.stairs)
-        outer.addStretch(1)
+        outer.addWidget(self.page, 1)
 
     def show_status(self, status: Status, catalogue: Catalogue) -> None:
         self._status, self._catalogue = status, catalogue
@@ -133,7 +130,6 @@ class HomePage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.stair_buttons = {}
-        self._scroll_target = None
         tutorials = [t for t in (catalogue.get(i) for i in status.path) if t is not None]
         count = len(tutorials)
         next_id = status.resume.tutorial if status.resume else None
@@ -158,17 +154,13 @@ class HomePage(QWidget):
         # The first tutorial is at the bottom: the staircase climbs up. Tab order follows the path.
         for row in reversed(rows):
             self.stairs_layout.addWidget(row)
+        self.stairs_layout.addStretch(1)
         buttons = list(self.stair_buttons.values())
         for first, second in zip(buttons, buttons[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.page.schedule_refit()
         if next_id and next_id in self.stair_buttons:
-            self._scroll_target = self.stair_buttons[next_id]
-            QTimer.singleShot(0, self, self._scroll_to_next)  # cancelled if this page goes away
-
-    def _scroll_to_next(self) -> None:
-        if self._scroll_target is not None:
-            self.page.ensureWidgetVisible(self._scroll_target, 50, 120)
+            self.page.reveal_after_refit(self.stair_buttons[next_id])
 
     def _stair_title(self, index: int, tutorial: Tutorial, state: str) -> str:
         marker = "► " if state == "next" else ""
@@ -178,7 +170,7 @@ class HomePage(QWidget):
         if progress.finished:
             return self.tr("✓ Done")
         if progress.done_count:
-            return self.tr("In progress: {done} of {total} steps").format(
+            return self.tr("In progress: {done} of {total} steps done").format(
                 done=progress.done_count, total=progress.total
             )
         return self.tr("To do · {minutes} min").format(minutes=tutorial.minutes)

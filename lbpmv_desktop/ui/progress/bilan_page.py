@@ -104,7 +104,7 @@ class BilanPage(QWidget):
                 )
             elif progress.done_count:
                 lines.append(
-                    self.tr("… {title} — {done} of {total} steps").format(
+                    self.tr("… {title} — {done} of {total} steps done").format(
                         title=tutorial.title, done=progress.done_count, total=progress.total
                     )
                 )

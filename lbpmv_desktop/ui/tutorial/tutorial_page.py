@@ -114,7 +114,7 @@ class TutorialPage(QWidget):
 
         self.counter_label = make_label("", wrap=False)
         self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setTextVisible(False)  # the counter says it in words beside it
         self.progress_bar.setAccessibleName(self.tr("Progress in this tutorial"))
         counter = QHBoxLayout()
         counter.addWidget(self.counter_label)

@@ -81,6 +81,7 @@ class ScrollPage(QScrollArea):
         self.body.setContentsMargins(32, 24, 32, 24)
         self.body.setSpacing(16)
         self.setWidget(self._content)
+        self._reveal: QWidget | None = None
         self._refit_timer = QTimer(self)
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
@@ -94,6 +95,14 @@ class ScrollPage(QScrollArea):
         height = self.body.totalHeightForWidth(width) if self.body.hasHeightForWidth() else 0
         if height != self._content.minimumHeight():
             self._content.setMinimumHeight(height)
+        if self._reveal is not None:
+            target, self._reveal = self._reveal, None
+            self.ensureWidgetVisible(target, 50, 120)
+
+    def reveal_after_refit(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into view once the body has its final height."""
+        self._reveal = widget
+        self.schedule_refit()
 
     def schedule_refit(self) -> None:
         """Refit once the pending layout changes have settled."""

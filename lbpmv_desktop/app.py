@@ -48,6 +48,7 @@ class AppController(QObject):
         self.app = app
         self.paths = paths
         self.session = AppSession(paths, resources_dir() / "tutorials" / "fr")
+        self.session.start()  # opens the store in the worker while the window is being built
         self.speech = Speech(parent=self)
         self._translator: QTranslator | None = None
         self._install_translator(self.session.settings.language)
@@ -57,12 +58,11 @@ class AppController(QObject):
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.session, self.speech)
-        window.settings.language_changed.connect(self._on_language_changed)
+        window.language_changed.connect(self._on_language_changed)
         return window
 
     def start(self) -> MainWindow:
         self.window.show()
-        self.session.start()
         return self.window
 
     def _install_translator(self, language: str) -> None:

@@ -7,7 +7,6 @@ Compiled files are never committed: they are built from ``resources/translations
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
     tool = _lrelease()
     if tool is None:
         return None
+    import subprocess
+
     for qm in candidates:
         try:
             qm.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +82,8 @@ def update_sources() -> list[Path]:
     tool = _lupdate()
     if tool is None:
         raise RuntimeError("lupdate not found (install PySide6-Essentials)")
+    import subprocess
+
     package = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in package.rglob("*.py") if "core" not in p.relative_to(package).parts)
     updated = []

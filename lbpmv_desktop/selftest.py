@@ -115,6 +115,15 @@ class _Run:
         page.open_tutorial(first.id, first.steps[0].id, ask_confidence=False)
         self.idle()
         self.shot("04-tutoriel")
+        illustrated = next(
+            ((t, i) for t in session.catalogue.path() for i, s in enumerate(t.steps) if "![" in s.markdown),
+            None,
+        )
+        if illustrated is not None:
+            page.open_tutorial(
+                illustrated[0].id, illustrated[0].steps[illustrated[1]].id, ask_confidence=False
+            )
+            self.shot("04-tutoriel-image")
         with_action = next(
             ((t, i) for t in session.catalogue.path() for i, s in enumerate(t.steps) if s.action is not None),
             None,

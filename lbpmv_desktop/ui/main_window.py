@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,10 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from lbpmv_desktop.ui.home.home_page import HomePage
-from lbpmv_desktop.ui.progress.bilan_page import BilanPage
-from lbpmv_desktop.ui.settings.settings_page import SettingsPage
-from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
-from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
 
@@ -27,10 +23,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.ui.progress.bilan_page import BilanPage
     from lbpmv_desktop.ui.session import AppSession, StoreProblem
+    from lbpmv_desktop.ui.settings.settings_page import SettingsPage
     from lbpmv_desktop.ui.speech import Speech
-
-PAGES = ("loading", "welcome", "home", "tutorial", "bilan", "settings")
+    from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
+    from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
 
 
 class MainWindow(QMainWindow):
@@ -38,9 +36,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         closing: the window is about to close.
+        language_changed(str): the merchant picked another language in Réglages.
     """
 
     closing = Signal()
+    language_changed = Signal(str)
 
     def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,25 +102,14 @@ class MainWindow(QMainWindow):
         loading_label = make_label(self.tr("Opening your progress…"), "subtitle")
         loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         loading_layout.addWidget(loading_label)
-        self.welcome = WelcomePage()
+        self._speech = speech
         self.home = HomePage()
-        self.tutorial = TutorialPage(session, speech)
-        self.bilan = BilanPage()
-        self.settings = SettingsPage(session, speech)
-        self.pages: dict[str, QWidget] = dict(
-            zip(
-                PAGES,
-                (loading, self.welcome, self.home, self.tutorial, self.bilan, self.settings),
-                strict=True,
-            )
-        )
+        # The other pages are built the first time they are shown: start-up stays fast.
+        self.pages: dict[str, QWidget] = {"loading": loading, "home": self.home}
         for page in self.pages.values():
             self.stack.addWidget(page)
 
-        self.welcome.completed.connect(self._on_welcome_completed)
         self.home.open_requested.connect(self.open_tutorial)
-        self.tutorial.home_requested.connect(lambda: self.show_page("home"))
-        self.tutorial.tutorial_requested.connect(self.open_tutorial)
         session.status_changed.connect(self._on_status_changed)
         session.settings_changed.connect(self._on_settings_changed)
         session.store_refused.connect(self._on_store_refused)
@@ -130,13 +119,67 @@ class MainWindow(QMainWindow):
         if session.status is not None:
             self._on_status_changed(session.status)
 
+    # -- pages ----------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use."""
+        if name not in self.pages:
+            built = self._build_page(name)
+            self.pages[name] = built
+            self.stack.addWidget(built)
+        return self.pages[name]
+
+    def _build_page(self, name: str) -> QWidget:
+        if name == "welcome":
+            from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
+
+            welcome = WelcomePage()
+            welcome.completed.connect(self._on_welcome_completed)
+            return welcome
+        if name == "tutorial":
+            from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
+
+            tutorial = TutorialPage(self.session, self._speech)
+            tutorial.home_requested.connect(self._on_home_requested)
+            tutorial.tutorial_requested.connect(self.open_tutorial)
+            return tutorial
+        if name == "bilan":
+            from lbpmv_desktop.ui.progress.bilan_page import BilanPage
+
+            return BilanPage()
+        if name == "settings":
+            from lbpmv_desktop.ui.settings.settings_page import SettingsPage
+
+            settings = SettingsPage(self.session, self._speech)
+            settings.language_changed.connect(self.language_changed)
+            return settings
+        raise KeyError(name)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        return cast("WelcomePage", self.page("welcome"))
+
+    @property
+    def tutorial(self) -> TutorialPage:
+        return cast("TutorialPage", self.page("tutorial"))
+
+    @property
+    def bilan(self) -> BilanPage:
+        return cast("BilanPage", self.page("bilan"))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
+
+    def _on_home_requested(self) -> None:
+        self.show_page("home")
+
     # -- routing --------------------------------------------------------------------------
     def current_page(self) -> str:
         current = self.stack.currentWidget()
         return next(name for name, page in self.pages.items() if page is current)
 
     def show_page(self, name: str) -> None:
-        self.stack.setCurrentWidget(self.pages[name])
+        self.stack.setCurrentWidget(self.page(name))
         self.nav.setVisible(name not in ("loading", "welcome"))
         button = self.nav_buttons.get(name if name != "tutorial" else "home")
         if button is not None:

@@ -18,16 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.core.fileio import write_text_atomic
-from lbpmv_desktop.core.progress import backup
 from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.core.progress.status import Status, derive_status
-from lbpmv_desktop.core.progress.store import (
-    DamagedDatabaseError,
-    NewerDatabaseError,
-    ProgressStore,
-    export_document,
-)
-from lbpmv_desktop.core.tutorials import Catalogue, load_catalogue
+from lbpmv_desktop.core.tutorials.catalogue import Catalogue
 from lbpmv_desktop.settings import Settings, load_settings, save_settings
 from lbpmv_desktop.ui.tasks import TaskRunner
 
@@ -36,6 +28,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from lbpmv_desktop.core.progress.events import Event
+    from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.paths import DataPaths
 
 log = logging.getLogger(__name__)
@@ -94,6 +88,12 @@ class AppSession(QObject):
         self.tasks.submit(self._open, self._on_opened, self._on_open_failed)
 
     def _open(self) -> tuple[Catalogue, list[str], ProgressStore, Status]:
+        # The content loader and the store are imported here, in the worker, so that their
+        # import overlaps with building the window instead of delaying it.
+        from lbpmv_desktop.core.progress.status import derive_status
+        from lbpmv_desktop.core.progress.store import ProgressStore
+        from lbpmv_desktop.core.tutorials.loader import load_catalogue
+
         self.paths.ensure()
         catalogue, problems = load_catalogue(self._content_root)
         store = ProgressStore.open(self.paths.database)
@@ -110,6 +110,9 @@ class AppSession(QObject):
         )
 
     def _on_open_failed(self, error: BaseException) -> None:
+        from lbpmv_desktop.core.progress import backup
+        from lbpmv_desktop.core.progress.store import DamagedDatabaseError, NewerDatabaseError
+
         if isinstance(error, NewerDatabaseError):
             self.store_refused.emit(StoreProblem("newer"))
         elif isinstance(error, DamagedDatabaseError):
@@ -119,12 +122,16 @@ class AppSession(QObject):
             self._report(error)
 
     def _daily_backup(self) -> Path | None:
+        from lbpmv_desktop.core.progress import backup
+
         return backup.make_backup(self.paths.database, self.paths.backups, datetime.now())
 
     def restore_backup(self, chosen: Path) -> None:
         """Replace the damaged database by ``chosen``, then open it."""
 
         def work() -> None:
+            from lbpmv_desktop.core.progress import backup
+
             backup.restore_backup(chosen, self.paths.database, self.paths.quarantine, datetime.now())
 
         self.tasks.submit(work, lambda _: self.start(), self._report)
@@ -141,6 +148,8 @@ class AppSession(QObject):
         event = make(store.device)
 
         def work() -> Status:
+            from lbpmv_desktop.core.progress.status import derive_status
+
             store.append([event])
             return derive_status(store.events(), self.catalogue)
 
@@ -184,6 +193,8 @@ class AppSession(QObject):
         settings = self.settings
 
         def work() -> str:
+            from lbpmv_desktop.core.progress.store import export_document
+
             document: dict[str, Any] = export_document(store, __version__, datetime.now(UTC))
             document["settings"] = settings.__dict__.copy()
             write_text_atomic(target, json.dumps(document, ensure_ascii=False, indent=2))

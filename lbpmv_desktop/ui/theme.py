@@ -123,6 +123,11 @@ QSlider {{ border: 4px solid transparent; min-height: {round(pt * 2.2)}px; }}
 QSlider::groove:horizontal {{ height: {max(6, round(pt / 2))}px; background: {c.border}; border-radius: 3px; }}
 QSlider::handle:horizontal {{ background: {c.primary}; width: {round(pt * 1.8)}px; margin: -{round(pt * 0.6)}px 0;
     border-radius: {round(pt * 0.9)}px; border: 2px solid {c.text}; }}
+QScrollBar:vertical {{ background: {c.window}; width: {round(pt * 1.4)}px; margin: 0; border: none; }}
+QScrollBar::handle:vertical {{ background: {c.muted}; border-radius: {round(pt * 0.5)}px; min-height: {round(pt * 3)}px;
+    margin: 2px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: transparent; }}
 QToolTip {{ background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; }}
 """
 

@@ -1,7 +1,9 @@
 """The local progress store: SQLite through SQLAlchemy, migrated by Alembic.
 
 The store refuses a database written by a newer app version without touching it, and reports a
-damaged one so the app can offer the latest good backup. Every write is one transaction.
+damaged one so the app can offer the latest good backup. Every write is one transaction through
+a SQLAlchemy Session. SQLAlchemy and Alembic are imported only when first needed: reading the
+log at start-up uses the standard ``sqlite3`` module, which keeps the app's start fast.
 """
 
 from __future__ import annotations
@@ -13,19 +15,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, delete, event, func, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, sessionmaker
-
 from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.core.progress.backup import sqlite_uri
 from lbpmv_desktop.core.progress.events import Event
-from lbpmv_desktop.core.progress.models import EventRow, MetaRow
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 # Every revision this version knows, oldest first; the last one is the head.
 REVISIONS = ("0001_initial",)
@@ -100,6 +98,14 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _create_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
 def _migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -111,15 +117,16 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def _row_to_event(row: EventRow) -> Event:
+def _row_to_event(row: tuple[Any, ...]) -> Event:
+    uuid_, kind, at, device, tutorial, step, data = row
     return Event(
-        id=row.uuid,
-        kind=row.kind,
-        at=datetime.fromisoformat(row.at),
-        device=row.device,
-        tutorial=row.tutorial,
-        step=row.step,
-        data=json.loads(row.data),
+        id=uuid_,
+        kind=kind,
+        at=datetime.fromisoformat(at),
+        device=device,
+        tutorial=tutorial,
+        step=step,
+        data=json.loads(data),
     )
 
 
@@ -133,10 +140,10 @@ class ProgressStore:
         device: this install's device id.
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
         self._engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._session_factory: sessionmaker[Session] | None = None
         self.device = self._meta_or_create("device_id", lambda: uuid.uuid4().hex[:16])
         self.shop_id = self._meta_or_create("shop_id", lambda: str(uuid.uuid4()))
 
@@ -149,23 +156,46 @@ class ProgressStore:
         """
         revision = inspect_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _on_connect)
-        if revision != REVISIONS[-1]:
-            _migrate(engine)
+        if revision == REVISIONS[-1]:
+            return cls(path)
+        engine = _create_engine(path)
+        _migrate(engine)
         return cls(path, engine)
 
     def close(self) -> None:
-        self._engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def warm_up(self) -> None:
+        """Import and connect SQLAlchemy now (in a worker) so the first write is quick."""
+        self._session().close()
 
     def _session(self) -> Session:
-        return self._sessions()
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
 
-    def _meta_or_create(self, key: str, make: Any) -> str:
+            if self._engine is None:
+                self._engine = _create_engine(self.path)
+            self._session_factory = sessionmaker(self._engine, expire_on_commit=False)
+        return self._session_factory()
+
+    def _read(self, query: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        connection = sqlite3.connect(self.path, timeout=10)
+        try:
+            return connection.execute(query, parameters).fetchall()
+        finally:
+            connection.close()
+
+    def _meta_or_create(self, key: str, make: Callable[[], str]) -> str:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        if rows:
+            return str(rows[0][0])
+        from lbpmv_desktop.core.progress.models import MetaRow
+
         with self._session() as session, session.begin():
             row = session.get(MetaRow, key)
             if row is None:
-                row = MetaRow(key=key, value=str(make()))
+                row = MetaRow(key=key, value=make())
                 session.add(row)
             return row.value
 
@@ -191,6 +221,11 @@ class ProgressStore:
         if not rows:
             return 0
         added = 0
+        from sqlalchemy import select
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        from lbpmv_desktop.core.progress.models import EventRow
+
         with self._session() as session, session.begin():
             for first in range(0, len(rows), 500):
                 chunk = rows[first : first + 500]
@@ -209,16 +244,18 @@ class ProgressStore:
 
     def events(self) -> list[Event]:
         """Every event, oldest first."""
-        with self._session() as session:
-            rows = session.scalars(select(EventRow).order_by(EventRow.at, EventRow.seq)).all()
-            return [_row_to_event(row) for row in rows]
+        rows = self._read("SELECT uuid, kind, at, device, tutorial, step, data FROM events ORDER BY at, seq")
+        return [_row_to_event(row) for row in rows]
 
     def count(self) -> int:
-        with self._session() as session:
-            return int(session.scalar(select(func.count()).select_from(EventRow)) or 0)
+        return int(self._read("SELECT count(*) FROM events")[0][0])
 
     def erase_events(self) -> None:
         """Delete every event (the merchant asked to erase their data)."""
+        from sqlalchemy import delete
+
+        from lbpmv_desktop.core.progress.models import EventRow
+
         with self._session() as session, session.begin():
             session.execute(delete(EventRow))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -293,12 +292,14 @@ def _image_problem(image: Path) -> str | None:
         if size > MAX_IMAGE_BYTES:
             return "fichier trop gros (maximum 5 Mo)"
         if image.suffix.lower() == ".svg":
+            import xml.etree.ElementTree as ElementTree  # only when checking drawings
+
             root = ElementTree.parse(image).getroot()
             if not root.tag.endswith("svg"):
                 return "ce n'est pas un dessin SVG"
             return None
         head = image.read_bytes()[:8]
-    except ElementTree.ParseError:
+    except SyntaxError:  # ElementTree.ParseError
         return "dessin SVG abîmé (XML incorrect)"
     except OSError:
         return "fichier illisible"

@@ -159,8 +159,7 @@ class HomePage(QWidget):
         for first, second in zip(buttons, buttons[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.page.schedule_refit()
-        if next_id and next_id in self.stair_buttons:
-            self.page.reveal_after_refit(self.stair_buttons[next_id])
+        self.page.reveal_after_refit(self.stair_buttons.get(next_id) if next_id else None)
 
     def _stair_title(self, index: int, tutorial: Tutorial, state: str) -> str:
         marker = "► " if state == "next" else ""

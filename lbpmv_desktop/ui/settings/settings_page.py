@@ -15,6 +15,8 @@ from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from lbpmv_desktop.settings import Settings
     from lbpmv_desktop.ui.session import AppSession
     from lbpmv_desktop.ui.speech import Speech
@@ -174,19 +176,33 @@ class SettingsPage(QWidget):
             self.contrast_check.setChecked(settings.high_contrast)
             self.read_check.setChecked(settings.read_aloud)
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
-            available = self._speech.available
-            if available and self.voice_combo.count() == 0:
-                self.voice_combo.addItem(self.tr("Default voice"), "")
-                for name in self._speech.voices():
-                    self.voice_combo.addItem(name, name)
-            self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(settings.voice)))
-            for widget in (self.voice_label, self.voice_combo, self.try_voice):
-                widget.setVisible(available)
-                widget.setEnabled(settings.read_aloud)
-            self.no_voice.setVisible(not available)
+            self._show_speech(settings)
         finally:
             self._updating = False
         self.page.schedule_refit()
+
+    def _show_speech(self, settings: Settings) -> None:
+        # Asking for the voices loads the speech engine: only once the page is on screen.
+        if not self.isVisible():
+            return
+        available = self._speech.available
+        if available and self.voice_combo.count() == 0:
+            self.voice_combo.addItem(self.tr("Default voice"), "")
+            for name in self._speech.voices():
+                self.voice_combo.addItem(name, name)
+        self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(settings.voice)))
+        for widget in (self.voice_label, self.voice_combo, self.try_voice):
+            widget.setVisible(available)
+            widget.setEnabled(settings.read_aloud)
+        self.no_voice.setVisible(not available)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._updating = True
+        try:
+            self._show_speech(self._session.settings)
+        finally:
+            self._updating = False
 
     # -- actions --------------------------------------------------------------------------
     def _update(self, **changes: object) -> None:

@@ -87,6 +87,7 @@ class ScrollPage(QScrollArea):
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self.refit)
         self._content.installEventFilter(self)
+        self.verticalScrollBar().actionTriggered.connect(self._on_scrolled_by_hand)
 
     def refit(self) -> None:
         """Grow the body to the height its text needs at the current width."""
@@ -96,13 +97,16 @@ class ScrollPage(QScrollArea):
         if height != self._content.minimumHeight():
             self._content.setMinimumHeight(height)
         if self._reveal is not None:
-            target, self._reveal = self._reveal, None
-            self.ensureWidgetVisible(target, 50, 120)
+            self.ensureWidgetVisible(self._reveal, 50, 120)
 
-    def reveal_after_refit(self, widget: QWidget) -> None:
-        """Scroll ``widget`` into view once the body has its final height."""
+    def reveal_after_refit(self, widget: QWidget | None) -> None:
+        """Keep ``widget`` in view as the body settles (text size changes included), until the
+        merchant scrolls by hand."""
         self._reveal = widget
         self.schedule_refit()
+
+    def _on_scrolled_by_hand(self, _action: int) -> None:
+        self._reveal = None
 
     def schedule_refit(self) -> None:
         """Refit once the pending layout changes have settled."""

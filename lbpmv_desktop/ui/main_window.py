@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
             if self.current_page() != "welcome":
                 self.welcome.reset()
                 self.show_page("welcome")
+                self.welcome.shop_edit.setFocus()
         elif self.current_page() in ("loading", "welcome"):
             self.show_page("home")
             self.home.continue_button.setFocus()

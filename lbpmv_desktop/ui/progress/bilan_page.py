@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from lbpmv_desktop.ui import theme
 from lbpmv_desktop.ui.progress.confidence_chart import ConfidenceChart
@@ -22,16 +22,12 @@ def _day(moment: datetime) -> str:
     return moment.astimezone().strftime("%d/%m/%Y")
 
 
-class BilanPage(QWidget):
+class BilanPage(ScrollPage):
     """A read-only summary, refreshed from ``AppSession.status_changed``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.page = ScrollPage()
-        outer.addWidget(self.page)
-        layout = self.page.body
+        layout = self.body
         layout.addWidget(make_label(self.tr("My progress"), "title"))
 
         numbers = QGridLayout()

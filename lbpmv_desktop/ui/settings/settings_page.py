@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QWidget
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.speech import Speech
 
 
-class SettingsPage(QWidget):
+class SettingsPage(ScrollPage):
     """Every change applies at once and is saved.
 
     Signals:
@@ -36,11 +36,7 @@ class SettingsPage(QWidget):
         self._session = session
         self._speech = speech
         self._updating = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.page = ScrollPage()
-        outer.addWidget(self.page)
-        layout = self.page.body
+        layout = self.body
         layout.addWidget(make_label(self.tr("Settings"), "title"))
         layout.addWidget(self._build_display())
         layout.addWidget(self._build_speech())
@@ -179,7 +175,7 @@ class SettingsPage(QWidget):
             self._show_speech(settings)
         finally:
             self._updating = False
-        self.page.schedule_refit()
+        self.schedule_refit()
 
     def _show_speech(self, settings: Settings) -> None:
         # Asking for the voices loads the speech engine: only once the page is on screen.
@@ -244,7 +240,7 @@ class SettingsPage(QWidget):
     def _on_exported(self, path: str) -> None:
         self.data_note.setText(self.tr("✓ A copy of your data was saved in {path}").format(path=path))
         self.data_note.show()
-        self.page.schedule_refit()
+        self.schedule_refit()
 
     def _on_erase(self) -> None:
         confirmed = dialogs.ConfirmDialog.ask(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout
 
-from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
+from lbpmv_desktop.ui.widgets.common import make_button, make_label
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -14,12 +14,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-class ConfirmDialog(QDialog):
-    """A yes/no question whose safe answer is the default."""
+class _TextDialog(QDialog):
+    """A title, a short text, and a row of buttons on the right."""
 
-    def __init__(
-        self, parent: QWidget | None, title: str, text: str, confirm: str, *, danger: bool = False
-    ) -> None:
+    def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -28,18 +26,27 @@ class ConfirmDialog(QDialog):
         layout.setSpacing(16)
         layout.addWidget(make_label(title, "subtitle"))
         layout.addWidget(make_label(text))
-        row = QHBoxLayout()
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout.addLayout(self.buttons)
+        self.setMinimumWidth(520)
+
+
+class ConfirmDialog(_TextDialog):
+    """A yes/no question whose safe answer (cancel) is the default."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str, confirm: str, *, danger: bool = False
+    ) -> None:
+        super().__init__(parent, title, text)
         self.cancel_button = make_button(self.tr("Cancel"))
         self.confirm_button = make_button(confirm, "danger" if danger else "primary")
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self.accept)
-        row.addStretch(1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.confirm_button)
-        layout.addLayout(row)
+        self.buttons.addWidget(self.cancel_button)
+        self.buttons.addWidget(self.confirm_button)
         self.cancel_button.setDefault(True)
         self.cancel_button.setFocus()
-        self.setMinimumWidth(520)
 
     @classmethod
     def ask(
@@ -49,24 +56,15 @@ class ConfirmDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-class MessageDialog(QDialog):
+class MessageDialog(_TextDialog):
     """A plain message with one button."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
-        layout.addWidget(make_label(title, "subtitle"))
-        layout.addWidget(make_label(text))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("OK"))
-        set_role(ok, "primary")
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        super().__init__(parent, title, text)
+        ok = make_button(self.tr("OK"), "primary")
+        ok.clicked.connect(self.accept)
+        ok.setDefault(True)
+        self.buttons.addWidget(ok)
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> None:

@@ -74,9 +74,15 @@ def _prepare(data_dir: str) -> None:
 
 def _time(code: str, *args: str) -> float:
     """Seconds from launching the process to the moment it reports its window interactive."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "PYTHONPATH": str(ROOT),
+    }
     start = time.time()
-    done = subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, cwd=ROOT, env=env, capture_output=True, text=True
+    )
     return float(done.stdout.split()[0]) - start
 
 

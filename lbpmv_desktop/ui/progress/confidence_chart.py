@@ -39,8 +39,13 @@ class ConfidenceChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         left = metrics.horizontalAdvance("5") + 16
+        # Room for half a date label on each side, a value above the top point, dates below.
+        half_label = metrics.horizontalAdvance("00/00") / 2 + 6
         area = QRectF(
-            left, metrics.height(), self.width() - left - 16, self.height() - 2.5 * metrics.height()
+            left + half_label,
+            metrics.height() * 1.5,
+            self.width() - left - 2 * half_label,
+            self.height() - 3 * metrics.height(),
         )
         painter.setPen(QPen(self._text, 1, Qt.PenStyle.DotLine))
         for value in range(1, 6):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QHBoxLayout,
     QPlainTextEdit,
@@ -38,8 +37,7 @@ class ConfidenceDialog(QDialog):
             self.tr("4 — Quite"),
             self.tr("5 — Completely"),
         )
-        row = QHBoxLayout()
-        self.group = QButtonGroup(self)
+        row = QVBoxLayout()  # one rating per line: the words are never cut, even at 200 %
         self.rating_buttons = []
         for value, text in enumerate(words, start=1):
             button = make_button(text, "choice")

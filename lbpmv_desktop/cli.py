@@ -114,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         return 130
+    except ImportError as error:
+        missing = getattr(error, "name", None) or "?"
+        print(f"lbpmv : un composant de l'application manque ({missing}) : réinstallez-la.", file=sys.stderr)
+        return 1
     except Exception as error:  # the last safety net: never a traceback for a user
         import logging
 

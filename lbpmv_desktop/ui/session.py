@@ -110,16 +110,21 @@ class AppSession(QObject):
         )
 
     def _on_open_failed(self, error: BaseException) -> None:
-        from lbpmv_desktop.core.progress import backup
         from lbpmv_desktop.core.progress.store import DamagedDatabaseError, NewerDatabaseError
 
         if isinstance(error, NewerDatabaseError):
             self.store_refused.emit(StoreProblem("newer"))
         elif isinstance(error, DamagedDatabaseError):
-            good = backup.latest_good_backup(self.paths.backups)
-            self.store_refused.emit(StoreProblem("damaged", good, backup.backup_time(good) if good else None))
+            # Checking each backup's integrity reads whole files: done in the worker.
+            self.tasks.submit(self._find_good_backup, self.store_refused.emit, self._report)
         else:
             self._report(error)
+
+    def _find_good_backup(self) -> StoreProblem:
+        from lbpmv_desktop.core.progress import backup
+
+        good = backup.latest_good_backup(self.paths.backups)
+        return StoreProblem("damaged", good, backup.backup_time(good) if good else None)
 
     def _daily_backup(self) -> Path | None:
         from lbpmv_desktop.core.progress import backup

@@ -50,7 +50,7 @@ def _content_root(path: str | None) -> Path:
 
 
 def _content_check(path: str | None) -> int:
-    from lbpmv_desktop.core.tutorials import load_catalogue
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
 
     catalogue, problems = load_catalogue(_content_root(path))
     for problem in problems:
@@ -63,7 +63,7 @@ def _content_check(path: str | None) -> int:
 
 
 def _content_list(path: str | None, as_json: bool) -> int:
-    from lbpmv_desktop.core.tutorials import load_catalogue
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
 
     catalogue, problems = load_catalogue(_content_root(path))
     items = [

@@ -6,7 +6,6 @@ Compiled files are never committed: they are built from ``resources/translations
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,6 +16,7 @@ LANGUAGES = ("fr",)
 
 def _lrelease() -> str | None:
     import importlib.util
+    import shutil
 
     spec = importlib.util.find_spec("PySide6")
     if spec and spec.origin:
@@ -70,6 +70,8 @@ def build_all() -> list[Path]:
 
 
 def _lupdate() -> str | None:
+    import shutil
+
     tool = _lrelease()
     if tool is None:
         return None

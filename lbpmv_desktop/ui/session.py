@@ -7,9 +7,7 @@ in the ``TaskRunner`` and ends by announcing what changed (``status_changed``,
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -92,10 +90,10 @@ class AppSession(QObject):
         # import overlaps with building the window instead of delaying it.
         from lbpmv_desktop.core.progress.status import derive_status
         from lbpmv_desktop.core.progress.store import ProgressStore
-        from lbpmv_desktop.core.tutorials.loader import load_catalogue
+        from lbpmv_desktop.core.tutorials.cache import load_cached
 
         self.paths.ensure()
-        catalogue, problems = load_catalogue(self._content_root)
+        catalogue, problems = load_cached(self._content_root, self.paths.cache)
         store = ProgressStore.open(self.paths.database)
         return catalogue, [str(p) for p in problems], store, derive_status(store.events(), catalogue)
 
@@ -198,6 +196,8 @@ class AppSession(QObject):
         settings = self.settings
 
         def work() -> str:
+            import json
+
             from lbpmv_desktop.core.progress.store import export_document
 
             document: dict[str, Any] = export_document(store, __version__, datetime.now(UTC))
@@ -213,6 +213,8 @@ class AppSession(QObject):
         self._store = None
 
         def work() -> None:
+            import shutil
+
             if store is not None:
                 store.erase_events()
                 store.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -78,6 +77,8 @@ def new_event(
     at: datetime | None = None,
 ) -> Event:
     """Make a new event with a fresh UUID, stamped now unless ``at`` is given."""
+    import uuid  # imported on the first event, not at start-up
+
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind!r}")
     return Event(str(uuid.uuid4()), kind, at or utc_now(), device, tutorial, step, dict(data or {}))

@@ -56,8 +56,11 @@ class Problem:
 
 
 class _Report:
-    def __init__(self) -> None:
+    """The problems found so far, and how deep to look (drawings are parsed only when thorough)."""
+
+    def __init__(self, *, thorough: bool = True) -> None:
         self.problems: list[Problem] = []
+        self.thorough = thorough
 
     def add(self, path: Path, line: int, message: str) -> None:
         self.problems.append(Problem(path, max(1, line), message))
@@ -280,7 +283,7 @@ def _check_images(body: str, first_line: int, path: Path, pack: Path, report: _R
             report.add(path, line, f"image « {target} » : format non accepté (SVG, PNG ou JPEG)")
         elif not image.is_file():
             report.add(path, line, f"image introuvable : « {target} »")
-        else:
+        elif report.thorough:
             problem = _image_problem(image)
             if problem:
                 report.add(path, line, f"image « {target} » : {problem}")
@@ -478,12 +481,14 @@ def _cycle_members(by_id: dict[str, Tutorial]) -> list[str]:
     return sorted(members)
 
 
-def load_catalogue(root: Path) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(root: Path, *, thorough: bool = True) -> tuple[Catalogue, list[Problem]]:
     """Load one pack or a folder of packs; return the valid tutorials and every problem found.
 
-    When ``root`` is a single pack, its prerequisites may name its sibling packs.
+    When ``root`` is a single pack, its prerequisites may name its sibling packs. The app loads
+    its shipped content with ``thorough=False``: pictures must exist, but their content (already
+    checked by ``content check`` and the tests) is not parsed again at every start.
     """
-    report = _Report()
+    report = _Report(thorough=thorough)
     if not root.is_dir():
         report.add(root, 1, "dossier introuvable")
         return Catalogue([]), report.problems

@@ -11,7 +11,8 @@ from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status, TutorialProgress
-    from lbpmv_desktop.core.tutorials import Catalogue, Tutorial
+    from lbpmv_desktop.core.tutorials.catalogue import Catalogue
+    from lbpmv_desktop.core.tutorials.model import Tutorial
 
 STAIR_INDENT = 22
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from lbpmv_desktop.core.progress.status import Status
-    from lbpmv_desktop.core.tutorials import Catalogue
+    from lbpmv_desktop.core.tutorials.catalogue import Catalogue
     from lbpmv_desktop.settings import Settings
 
 

@@ -23,7 +23,7 @@ from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_b
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status
-    from lbpmv_desktop.core.tutorials import Step, StepAction, Tutorial
+    from lbpmv_desktop.core.tutorials.model import Step, StepAction, Tutorial
     from lbpmv_desktop.ui.session import AppSession
     from lbpmv_desktop.ui.speech import Speech
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.status import Position, derive_status
-from lbpmv_desktop.core.tutorials import load_catalogue
+from lbpmv_desktop.core.tutorials.loader import load_catalogue
 from tests.helpers.packs import write_pack
 
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

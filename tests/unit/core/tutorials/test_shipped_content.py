@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lbpmv_desktop.core.tutorials import load_catalogue
+from lbpmv_desktop.core.tutorials.loader import load_catalogue
 from lbpmv_desktop.core.tutorials.model import MAX_STEP_MINUTES
 from lbpmv_desktop.paths import resources_dir
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lbpmv_desktop.core.tutorials import check_content, load_catalogue
+from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
 from tests.helpers.packs import write_pack, write_step
 
 if TYPE_CHECKING:

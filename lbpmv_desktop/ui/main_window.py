@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.page(name))
-        self.nav.setVisible(name not in ("loading", "welcome"))
+        # A tutorial fills the window: one thing at a time, and room for large text.
+        self.nav.setVisible(name not in ("loading", "welcome", "tutorial"))
         button = self.nav_buttons.get(name if name != "tutorial" else "home")
         if button is not None:
             button.setChecked(True)

@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>… {title} — {done} of {total} steps done</source>
-        <translation>… {title} — {done} sur {total} étapes faites</translation>
+        <translation>… {title} — {done}&#xa0;sur {total}&#xa0;étapes faites</translation>
     </message>
     <message>
         <source>Nothing yet: your first step is waiting for you!</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>In progress: {done} of {total} steps done</source>
-        <translation>En cours : {done} sur {total} étapes faites</translation>
+        <translation>En cours&#xa0;: {done}&#xa0;sur {total}&#xa0;étapes faites</translation>
     </message>
     <message>
         <source>To do · {minutes} min</source>
@@ -464,8 +464,12 @@ Ma Ville</translation>
         <translation>Avancement dans ce tutoriel</translation>
     </message>
     <message>
-        <source>✓ You have done this step.</source>
-        <translation>✓ Vous avez fait cette étape.</translation>
+        <source>✓ Done</source>
+        <translation>✓ Étape faite</translation>
+    </message>
+    <message>
+        <source>You have done this step.</source>
+        <translation>Vous avez fait cette étape.</translation>
     </message>
     <message>
         <source>Step text</source>

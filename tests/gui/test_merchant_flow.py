@@ -59,6 +59,7 @@ def test_tutorial_help_request_then_reopen_resumes_on_the_same_step(
     dialogs.confidence = [2]
     qtbot.mouseClick(window.home.continue_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "tutorial"
+    assert not window.nav.isVisible()  # a tutorial fills the window
     assert dialogs.asked == ["confidence-start"]
     page = window.tutorial
     tutorial = page.tutorial

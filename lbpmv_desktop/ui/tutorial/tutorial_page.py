@@ -117,14 +117,15 @@ class TutorialPage(QWidget):
         self.progress_bar.setTextVisible(False)  # the counter says it in words beside it
         self.progress_bar.setAccessibleName(self.tr("Progress in this tutorial"))
         counter = QHBoxLayout()
+        self.done_label = make_label(self.tr("✓ Done"), "muted", wrap=False)
+        self.done_label.setAccessibleName(self.tr("You have done this step."))
         counter.addWidget(self.counter_label)
         counter.addWidget(self.progress_bar, 1)
+        counter.addWidget(self.done_label)
         layout.addLayout(counter)
 
         self.step_title = make_label("", "title")
         layout.addWidget(self.step_title)
-        self.done_label = make_label(self.tr("✓ You have done this step."), "muted")
-        layout.addWidget(self.done_label)
 
         self.text = MarkdownView()
         self.text.setAccessibleName(self.tr("Step text"))

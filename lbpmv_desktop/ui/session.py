@@ -205,7 +205,18 @@ class AppSession(QObject):
             write_text_atomic(target, json.dumps(document, ensure_ascii=False, indent=2))
             return str(target)
 
-        self.tasks.submit(work, self.exported.emit, self._report)
+        self.tasks.submit(work, self.exported.emit, self._on_export_failed)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.failed.emit(
+                self.tr(
+                    "Your data could not be saved there. Nothing is lost: try another folder, "
+                    "for example your Documents."
+                )
+            )
+        else:
+            self._report(error)
 
     def erase_data(self) -> None:
         """Erase events, backups, settings and caches; the app starts again as new."""

@@ -4,6 +4,10 @@
 <context>
     <name>AppSession</name>
     <message>
+        <source>Your data could not be saved there. Nothing is lost: try another folder, for example your Documents.</source>
+        <translation>Vos données n'ont pas pu être enregistrées à cet endroit. Rien n'est perdu : essayez un autre dossier, par exemple vos Documents.</translation>
+    </message>
+    <message>
         <source>Something went wrong. Nothing you did is lost: please try again.</source>
         <translation>Quelque chose n&apos;a pas marché. Rien de ce que vous avez fait n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
     </message>

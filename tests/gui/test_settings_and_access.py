@@ -202,3 +202,17 @@ def test_french_is_the_default_and_english_is_available(qtbot: QtBot, ready) -> 
     assert ready.window.nav_buttons["home"].text() == "My path"
     assert ready.window.current_page() == "settings"
     assert ready.session.settings.language == "en"
+
+
+def test_export_to_an_impossible_place_says_so_in_words(qtbot: QtBot, ready, dialogs, tmp_path: Path) -> None:
+    window = ready.window
+    window.show_page("settings")
+    blocker = tmp_path / "un-fichier"
+    blocker.write_text("pas un dossier", encoding="utf-8")
+    dialogs.save_path = str(blocker / "mes-donnees.json")
+    with qtbot.waitSignal(ready.session.failed, timeout=5000) as failure:
+        qtbot.mouseClick(window.settings.export_button, Qt.MouseButton.LeftButton)
+    assert "Documents" in failure.args[0]
+    assert window.banner.isVisible()
+    assert window.banner.text() == failure.args[0]
+    assert blocker.read_text(encoding="utf-8") == "pas un dossier"

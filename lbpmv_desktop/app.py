@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import APP_NAME, __version__, i18n
@@ -102,10 +102,33 @@ class AppController(QObject):
         self.session.shutdown()
 
 
+def _log_to_file(paths: DataPaths) -> None:
+    """Keep a small log in the data folder, for the animator when something went wrong."""
+    from logging.handlers import RotatingFileHandler
+
+    handler = RotatingFileHandler(paths.root / "lbpmv.log", maxBytes=512_000, backupCount=2, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def run_app(data_dir: str | None) -> int:
     paths = data_paths(data_dir).ensure()
+    _log_to_file(paths)
     app = application()
     controller = AppController(app, paths)
+
+    def on_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        # A bug in a slot must not close the app or show a traceback: log it, say it simply.
+        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+        controller.window.show_message(
+            QCoreApplication.translate(
+                "AppSession", "Something went wrong. Nothing you did is lost: please try again."
+            )
+        )
+
+    sys.excepthook = on_unexpected
     controller.start()
     try:
         return app.exec()

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         session.status_changed.connect(self._on_status_changed)
         session.settings_changed.connect(self._on_settings_changed)
         session.store_refused.connect(self._on_store_refused)
-        session.failed.connect(self._show_banner)
+        session.failed.connect(self.show_message)
         session.erased.connect(self._on_erased)
         self.show_page("loading")
         if session.status is not None:
@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
             )
         self.close()
 
-    def _show_banner(self, message: str) -> None:
+    def show_message(self, message: str) -> None:
+        """Show a short message at the top of the window until the merchant closes it."""
         self.banner.setText(message)
         self.banner.show()
         self.banner_close.show()

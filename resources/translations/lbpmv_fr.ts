@@ -5,7 +5,7 @@
     <name>AppSession</name>
     <message>
         <source>Your data could not be saved there. Nothing is lost: try another folder, for example your Documents.</source>
-        <translation>Vos données n'ont pas pu être enregistrées à cet endroit. Rien n'est perdu : essayez un autre dossier, par exemple vos Documents.</translation>
+        <translation>Vos données n&apos;ont pas pu être enregistrées à cet endroit. Rien n&apos;est perdu&#xa0;: essayez un autre dossier, par exemple vos Documents.</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing you did is lost: please try again.</source>

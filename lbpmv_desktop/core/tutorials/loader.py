@@ -68,12 +68,13 @@ class _Report:
 
 def _read_text(path: Path, report: _Report) -> str | None:
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError:
         report.add(path, 1, "fichier illisible (vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs)")
         return None
-    if len(data) > MAX_FILE_BYTES:
-        report.add(path, 1, f"fichier trop gros ({len(data) // 1024} Ko, maximum 512 Ko)")
+    if size > MAX_FILE_BYTES:
+        report.add(path, 1, f"fichier trop gros ({size // 1024} Ko, maximum 512 Ko)")
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

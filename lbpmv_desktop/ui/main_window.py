@@ -20,8 +20,6 @@ from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
-
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.ui.progress.bilan_page import BilanPage
     from lbpmv_desktop.ui.session import AppSession, StoreProblem
@@ -35,11 +33,9 @@ class MainWindow(QMainWindow):
     """Routes the pages' requests; the pages refresh themselves from the session's signals.
 
     Signals:
-        closing: the window is about to close.
         language_changed(str): the merchant picked another language in Réglages.
     """
 
-    closing = Signal()
     language_changed = Signal(str)
 
     def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
@@ -267,7 +263,3 @@ class MainWindow(QMainWindow):
     def _hide_banner(self) -> None:
         self.banner.hide()
         self.banner_close.hide()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.closing.emit()
-        super().closeEvent(event)

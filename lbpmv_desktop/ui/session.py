@@ -140,10 +140,6 @@ class AppSession(QObject):
         self.tasks.submit(work, lambda _: self.start(), self._report)
 
     # -- progress actions -----------------------------------------------------------------
-    @property
-    def device(self) -> str:
-        return self._store.device if self._store else "unknown"
-
     def _record(self, make: Callable[[str], Event], then: Callable[[], None] | None = None) -> None:
         store = self._store
         if store is None:

@@ -19,13 +19,8 @@ log = logging.getLogger(__name__)
 
 
 class TaskRunner(QObject):
-    """A one-thread executor whose callbacks run on the GUI thread.
+    """A one-thread executor whose callbacks run on the GUI thread."""
 
-    Signals:
-        idle: emitted when no task is pending any more.
-    """
-
-    idle = Signal()
     _delivered = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -60,16 +55,12 @@ class TaskRunner(QObject):
     def _on_delivered(self, packed: tuple[Any, Any, tuple[bool, Any]]) -> None:
         on_success, on_failure, (ok, value) = packed
         self._pending -= 1
-        try:
-            if ok and on_success is not None:
-                on_success(value)
-            elif not ok and on_failure is not None:
-                on_failure(value)
-            elif not ok:
-                log.error("unhandled task error: %r", value)
-        finally:
-            if self._pending == 0:
-                self.idle.emit()
+        if ok and on_success is not None:
+            on_success(value)
+        elif not ok and on_failure is not None:
+            on_failure(value)
+        elif not ok:
+            log.error("unhandled task error: %r", value)
 
     def shutdown(self) -> None:
         """Finish the queued work (writes are never dropped), then stop the thread."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lbpmv_desktop.ui import theme
 from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
 from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_button_text
@@ -416,6 +415,3 @@ class TutorialPage(QWidget):
     def _change_text_size(self, delta: int) -> None:
         settings = self._session.settings
         self._session.update_settings(replace(settings, text_scale=settings.text_scale + delta))
-
-    def colours(self) -> theme.Colours:
-        return theme.colours(self._session.settings)

@@ -40,7 +40,43 @@ def _parser() -> argparse.ArgumentParser:
     listing = content_commands.add_parser("list", help="lister les tutoriels")
     listing.add_argument("--json", action="store_true", help="au format JSON")
     listing.add_argument("path", nargs="?", metavar="CHEMIN")
+    photo = commands.add_parser("photo", help="préparer des photos")
+    photo_commands = photo.add_subparsers(dest="photo_command", required=True, parser_class=_Parser)
+    export = photo_commands.add_parser("export", help="préparer des photos pour une destination")
+    export.add_argument("files", nargs="+", metavar="FICHIER")
+    export.add_argument("--preset", required=True, metavar="NOM", help="instagram, facebook, leboncoin…")
+    export.add_argument("--out", required=True, metavar="DOSSIER")
+    export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
     return parser
+
+
+def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> int:
+    from lbpmv_desktop.core.photo.presets import PRESETS
+
+    if preset_name not in PRESETS:
+        print(
+            f"lbpmv : destination inconnue « {preset_name} » (possibles : {', '.join(PRESETS)}).",
+            file=sys.stderr,
+        )
+        return 2
+    from lbpmv_desktop.core.photo.export import export_photo
+    from lbpmv_desktop.core.photo.opening import PhotoRefused
+    from lbpmv_desktop.core.photo.recipe import Recipe
+
+    failures = 0
+    for name in files:
+        try:
+            result = export_photo(Path(name), Recipe(), PRESETS[preset_name], Path(out), auto=auto)
+        except PhotoRefused as refusal:
+            print(f"{name} : {refusal.message}", file=sys.stderr)
+            failures += 1
+            continue
+        except OSError:
+            print(f"{name} : impossible d'écrire dans le dossier « {out} ».", file=sys.stderr)
+            failures += 1
+            continue
+        print(result.path)
+    return 1 if failures else 0
 
 
 def _content_root(path: str | None) -> Path:
@@ -96,6 +132,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.content_command == "check":
             return _content_check(args.path)
         return _content_list(args.path, args.json)
+    if args.command == "photo":
+        return _photo_export(args.files, args.preset, args.out, args.auto)
     if args.screenshots and not args.self_test:
         print("lbpmv : --screenshots va avec --self-test.", file=sys.stderr)
         return 2

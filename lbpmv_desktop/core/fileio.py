@@ -30,3 +30,41 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """Write ``data`` as a new file ``stem<suffix>`` (or ``stem-2<suffix>``, ``-3``…) in ``folder``.
+
+    Never replaces an existing file, and a reader never sees a half-written one: the bytes go to
+    a temporary file first, which is then linked under the first free name.
+    """
+    import itertools
+    import tempfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".lbpmv-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        for number in itertools.count(1):
+            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+            try:
+                os.link(tmp_name, target)  # atomic, and fails if the name is taken
+            except FileExistsError:
+                continue
+            except OSError:  # no hard links (a FAT USB key): reserve the name, then replace it
+                try:
+                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                except FileExistsError:
+                    continue
+                os.replace(tmp_name, target)
+                return target
+            os.unlink(tmp_name)
+            return target
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    raise AssertionError("unreachable")

@@ -14,6 +14,7 @@ HELP_ASKED = "help-asked"
 HELP_ANSWERED = "help-answered"
 CONFIDENCE_RATED = "confidence-rated"
 TUTORIAL_FINISHED = "tutorial-finished"
+PHOTO_EXPORTED = "photo-exported"
 
 KINDS = (
     PROFILE_SET,
@@ -24,6 +25,7 @@ KINDS = (
     HELP_ANSWERED,
     CONFIDENCE_RATED,
     TUTORIAL_FINISHED,
+    PHOTO_EXPORTED,
 )
 MOMENTS = ("start", "end")
 GOALS = ("photos", "internet", "vendre")

@@ -92,6 +92,7 @@ class Status:
     confidence: tuple[ConfidencePoint, ...]
     finished_at: dict[str, datetime] = field(default_factory=dict)
     last_activity: datetime | None = None
+    photos_exported: int = 0
 
     @property
     def first_start(self) -> bool:
@@ -130,8 +131,12 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
     asked: dict[str, ev.Event] = {}
     answered: set[str] = set()
     last_opened: Position | None = None
+    photos = 0
     for event in ordered:
         tutorial_id, step_id = event.tutorial, event.step
+        if event.kind == ev.PHOTO_EXPORTED:
+            photos += 1
+            continue
         if event.kind == ev.PROFILE_SET:
             data = event.data
             profile = Profile(
@@ -199,6 +204,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
         confidence=tuple(confidence),
         finished_at=finished,
         last_activity=ordered[-1].at if ordered else None,
+        photos_exported=photos,
     )
 
 

@@ -1,0 +1,116 @@
+"""The edit recipe: what the merchant did to a photo, as a small immutable value.
+
+Pixels are never stored: the same recipe renders the screen preview and the full export, and
+undo/redo only keeps recipes (constant memory per step).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+
+ADJUSTMENTS = ("light", "contrast", "colours", "warmth", "sharpness")
+LABEL_STYLES = ("sombre", "clair", "prix")
+LABEL_PLACES = ("bas", "haut")
+MAX_STRAIGHTEN = 15.0
+
+
+@dataclass(frozen=True)
+class Auto:
+    """What "Améliorer" measured once: per-channel levels and white-balance gains."""
+
+    low: tuple[int, int, int] = (0, 0, 0)
+    high: tuple[int, int, int] = (255, 255, 255)
+    gains: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A crop in the upright, straightened picture, as fractions of its width and height.
+
+    Attributes:
+        ratio: the width/height ratio the merchant chose, None for the free mode.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    ratio: float | None = None
+
+    def clamped(self) -> Crop:
+        w = min(1.0, max(0.02, self.w))
+        h = min(1.0, max(0.02, self.h))
+        return replace(self, x=min(1.0 - w, max(0.0, self.x)), y=min(1.0 - h, max(0.0, self.y)), w=w, h=h)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A short text or price written on the photo."""
+
+    text: str
+    style: str = "sombre"
+    place: str = "bas"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Every edit of one photo. Adjustments go from -100 to 100 (0: unchanged)."""
+
+    rotate: int = 0  # quarter turns clockwise
+    straighten: float = 0.0  # degrees, clockwise
+    crop: Crop | None = None
+    auto: Auto | None = None
+    light: int = 0
+    contrast: int = 0
+    colours: int = 0
+    warmth: int = 0
+    sharpness: int = 0
+    brighten_background: bool = False
+    label: Label | None = None
+    logo: str | None = None  # a file of the photo library
+
+    @property
+    def is_original(self) -> bool:
+        return self == Recipe()
+
+    def with_adjustment(self, name: str, value: int) -> Recipe:
+        if name not in ADJUSTMENTS:
+            raise ValueError(name)
+        changes: dict[str, int] = {name: max(-100, min(100, int(value)))}
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def rotated(self, quarter_turns: int) -> Recipe:
+        # A crop was chosen on the previous orientation: it no longer means anything.
+        return replace(self, rotate=(self.rotate + quarter_turns) % 4, crop=None)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Recipe:
+        """Read a saved recipe; anything unreadable gives the original photo (never an error)."""
+        try:
+            data = json.loads(text)
+            crop = Crop(**data["crop"]).clamped() if data.get("crop") else None
+            auto = (
+                Auto(tuple(data["auto"]["low"]), tuple(data["auto"]["high"]), tuple(data["auto"]["gains"]))
+                if data.get("auto")
+                else None
+            )
+            label = Label(**data["label"]) if data.get("label") else None
+            recipe = cls(
+                rotate=int(data.get("rotate", 0)) % 4,
+                straighten=max(-MAX_STRAIGHTEN, min(MAX_STRAIGHTEN, float(data.get("straighten", 0.0)))),
+                crop=crop,
+                auto=auto,
+                brighten_background=bool(data.get("brighten_background", False)),
+                label=label,
+                logo=data.get("logo") if isinstance(data.get("logo"), str) else None,
+            )
+            for name in ADJUSTMENTS:
+                recipe = recipe.with_adjustment(name, int(data.get(name, 0)))
+            return recipe
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return cls()

@@ -1,0 +1,275 @@
+"""Render a recipe: geometry, colour adjustments, background, sharpening and overlays.
+
+The same functions render the screen preview (on a small proxy) and the export (on the photo
+decoded at the scale the target needs). Colour work is one lookup table plus at most one colour
+matrix, applied after resizing: fast on an old PC.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from lbpmv_desktop.core.photo.recipe import Auto, Crop, Label, Recipe
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+WHITE = (255, 255, 255)
+_QUARTER_TURNS = {1: Image.Transpose.ROTATE_270, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_90}
+
+
+# -- measuring --------------------------------------------------------------------------
+def measure_auto(image: Image.Image) -> Auto:
+    """Levels (0.5 % and 99.5 % per channel) and grey-world white balance, on a small copy."""
+    small = image.copy()
+    small.thumbnail((256, 256))
+    histograms = small.histogram()
+    total = small.width * small.height
+    lows, highs = [], []
+    for channel in range(3):
+        counts = histograms[channel * 256 : (channel + 1) * 256]
+        lows.append(_percentile(counts, total, 0.005))
+        highs.append(max(_percentile(counts, total, 0.995), lows[-1] + 32))
+    stretched = small.point(_levels_table(Auto(tuple(lows), tuple(highs))))  # type: ignore[arg-type]
+    means = [
+        sum(i * c for i, c in enumerate(stretched.histogram()[k * 256 : (k + 1) * 256])) / total
+        for k in range(3)
+    ]
+    grey = sum(means) / 3
+    gains = tuple(min(1.25, max(0.8, grey / m)) if m > 0 else 1.0 for m in means)
+    return Auto(tuple(lows), tuple(min(255, h) for h in highs), gains)  # type: ignore[arg-type]
+
+
+def _percentile(counts: list[int], total: int, fraction: float) -> int:
+    target, seen = total * fraction, 0
+    for value, count in enumerate(counts):
+        seen += count
+        if seen > target:
+            return value
+    return 255
+
+
+def _levels_table(auto: Auto) -> list[int]:
+    table: list[int] = []
+    for channel in range(3):
+        low, high = auto.low[channel], auto.high[channel]
+        span = max(1, high - low)
+        table.extend(min(255, max(0, round((v - low) * 255 / span))) for v in range(256))
+    return table
+
+
+# -- geometry -------------------------------------------------------------------------
+def _inscribed(width: float, height: float, angle: float) -> tuple[float, float]:
+    """The largest upright rectangle inside a width×height picture turned by ``angle`` radians."""
+    if width <= 0 or height <= 0:
+        return 0.0, 0.0
+    longer_is_width = width >= height
+    long_side, short_side = (width, height) if longer_is_width else (height, width)
+    sin_a, cos_a = abs(math.sin(angle)), abs(math.cos(angle))
+    if short_side <= 2.0 * sin_a * cos_a * long_side or abs(sin_a - cos_a) < 1e-10:
+        half = 0.5 * short_side
+        return (half / sin_a, half / cos_a) if longer_is_width else (half / cos_a, half / sin_a)
+    cos_2a = cos_a * cos_a - sin_a * sin_a
+    return (width * cos_a - height * sin_a) / cos_2a, (height * cos_a - width * sin_a) / cos_2a
+
+
+def straightened_size(width: int, height: int, recipe: Recipe) -> tuple[int, int]:
+    """The size of the picture once turned by quarter turns and straightened."""
+    if recipe.rotate % 2:
+        width, height = height, width
+    if abs(recipe.straighten) < 0.01:
+        return width, height
+    w, h = _inscribed(width, height, math.radians(recipe.straighten))
+    return max(1, int(w)), max(1, int(h))
+
+
+def apply_geometry(image: Image.Image, recipe: Recipe) -> Image.Image:
+    if recipe.rotate % 4:
+        image = image.transpose(_QUARTER_TURNS[recipe.rotate % 4])
+    if abs(recipe.straighten) >= 0.01:
+        width, height = image.size
+        w, h = straightened_size(width, height, replace(recipe, rotate=0))
+        turned = image.rotate(-recipe.straighten, resample=Image.Resampling.BICUBIC, expand=True)
+        left, top = (turned.width - w) // 2, (turned.height - h) // 2
+        image = turned.crop((left, top, left + w, top + h))
+    return image
+
+
+def crop_box(size: tuple[int, int], crop: Crop | None, ratio: float | None) -> tuple[int, int, int, int]:
+    """The pixel box to keep: the merchant's crop, then (for a fixed-size target) the largest box
+    of the target's proportions centred on it."""
+    width, height = size
+    if crop is not None:
+        c = crop.clamped()
+        left, top, right, bottom = c.x * width, c.y * height, (c.x + c.w) * width, (c.y + c.h) * height
+    else:
+        left, top, right, bottom = 0.0, 0.0, float(width), float(height)
+    if ratio is not None:
+        box_w, box_h = right - left, bottom - top
+        if box_w / box_h > ratio:
+            new_w = box_h * ratio
+            left += (box_w - new_w) / 2
+            right = left + new_w
+        else:
+            new_h = box_w / ratio
+            top += (box_h - new_h) / 2
+            bottom = top + new_h
+    box = (round(left), round(top), round(right), round(bottom))
+    return (box[0], box[1], max(box[0] + 1, box[2]), max(box[1] + 1, box[3]))
+
+
+# -- colours --------------------------------------------------------------------------
+def colour_table(recipe: Recipe) -> list[int] | None:
+    """One 3×256 lookup table for levels, white balance, light, contrast and warmth."""
+    auto = recipe.auto
+    if auto is None and not (recipe.light or recipe.contrast or recipe.warmth):
+        return None
+    gamma = 2.0 ** (-recipe.light / 100)
+    contrast = 1.0 + recipe.contrast / 100 * (0.9 if recipe.contrast > 0 else 0.7)
+    warmth = recipe.warmth / 100 * 0.12
+    channel_gain = (1.0 + warmth, 1.0, 1.0 - warmth)
+    table: list[int] = []
+    for channel in range(3):
+        low = auto.low[channel] if auto else 0
+        high = auto.high[channel] if auto else 255
+        gain = (auto.gains[channel] if auto else 1.0) * channel_gain[channel]
+        span = max(1, high - low)
+        for v in range(256):
+            x = min(1.0, max(0.0, (v - low) / span * gain))
+            x = x**gamma
+            x = 0.5 + (x - 0.5) * contrast
+            table.append(min(255, max(0, round(x * 255))))
+    return table
+
+
+def _saturation_matrix(amount: float) -> tuple[float, ...]:
+    r, g, b = 0.299, 0.587, 0.114
+    s = amount
+    return (
+        r + (1 - r) * s, g - g * s, b - b * s, 0,
+        r - r * s, g + (1 - g) * s, b - b * s, 0,
+        r - r * s, g - g * s, b + (1 - b) * s, 0,
+    )  # fmt: skip
+
+
+def apply_colours(image: Image.Image, recipe: Recipe) -> Image.Image:
+    table = colour_table(recipe)
+    if table is not None:
+        image = image.point(table)
+    saturation = 1.0 + recipe.colours / 100 + (0.08 if recipe.auto else 0.0)
+    if abs(saturation - 1.0) > 0.005:
+        image = image.convert("RGB", _saturation_matrix(saturation))
+    if recipe.brighten_background:
+        luminance = image.convert("L")
+        mask = luminance.point([0 if v < 185 else min(255, (v - 185) * 255 // 45) for v in range(256)])
+        image = Image.composite(Image.new("RGB", image.size, WHITE), image, mask)
+    return image
+
+
+def apply_sharpness(image: Image.Image, recipe: Recipe) -> Image.Image:
+    amount = recipe.sharpness + (30 if recipe.auto else 0)
+    if amount > 0:
+        radius = max(0.8, max(image.size) / 1400)
+        return image.filter(
+            ImageFilter.UnsharpMask(radius=radius, percent=int(30 + amount * 1.5), threshold=2)
+        )
+    if amount < 0:
+        return image.filter(ImageFilter.GaussianBlur(radius=-amount / 100 * max(image.size) / 800))
+    return image
+
+
+# -- overlays -------------------------------------------------------------------------
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=max(8, size))
+
+
+def draw_label(image: Image.Image, label: Label) -> Image.Image:
+    """Write a short text (or a price sticker) legibly on the photo."""
+    text = label.text.strip()[:60]
+    if not text:
+        return image
+    image = image.copy()
+    width, height = image.size
+    size = max(12, round(min(width, height) * (0.09 if label.style == "prix" else 0.065)))
+    font = _font(size)
+    draw = ImageDraw.Draw(image, "RGBA")
+    while size > 12 and draw.textlength(text, font=font) > width * 0.86:
+        size = round(size * 0.9)
+        font = _font(size)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    text_w, text_h = right - left, bottom - top
+    pad = round(size * 0.45)
+    if label.style == "prix":
+        box_w, box_h = text_w + 2 * pad, text_h + 2 * pad
+        x0 = width - box_w - round(width * 0.04)
+        y0 = (height - box_h - round(height * 0.04)) if label.place == "bas" else round(height * 0.04)
+        draw.rounded_rectangle(
+            (x0, y0, x0 + box_w, y0 + box_h),
+            radius=pad,
+            fill=(242, 169, 0, 255),
+            outline=(29, 43, 54, 255),
+            width=max(2, size // 14),
+        )
+        draw.text((x0 + pad - left, y0 + pad - top), text, font=font, fill=(29, 43, 54, 255))
+        return image
+    band_h = text_h + 2 * pad
+    y0 = height - band_h if label.place == "bas" else 0
+    background, ink = (
+        ((0, 0, 0, 170), (255, 255, 255, 255))
+        if label.style == "sombre"
+        else ((255, 255, 255, 215), (29, 43, 54, 255))
+    )
+    draw.rectangle((0, y0, width, y0 + band_h), fill=background)
+    draw.text(((width - text_w) / 2 - left, y0 + pad - top), text, font=font, fill=ink)
+    return image
+
+
+def draw_logo(image: Image.Image, logo: Image.Image) -> Image.Image:
+    """Put the shop's logo in the top-right corner, about a sixth of the photo's width."""
+    image = image.copy()
+    mark = logo.convert("RGBA")
+    target = max(16, round(image.width / 6))
+    mark.thumbnail((target, target), Image.Resampling.LANCZOS)
+    margin = round(image.width * 0.03)
+    image.paste(mark, (image.width - mark.width - margin, margin), mark)
+    return image
+
+
+def load_logo(path: Path) -> Image.Image | None:
+    """The logo with its transparency kept (small allow-listed pictures only)."""
+    from lbpmv_desktop.core.photo.opening import PhotoRefused, check_file
+
+    try:
+        kind = check_file(path)
+        with Image.open(path, formats=[kind]) as opened:
+            if opened.width * opened.height > 25_000_000:
+                return None
+            opened.load()
+            return opened.convert("RGBA")
+    except (PhotoRefused, OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
+def finish(image: Image.Image, recipe: Recipe, logo: Image.Image | None = None) -> Image.Image:
+    """Colours, sharpening and overlays on an image already at its final size."""
+    image = apply_colours(image, recipe)
+    image = apply_sharpness(image, recipe)
+    if recipe.label is not None:
+        image = draw_label(image, recipe.label)
+    if logo is not None:
+        image = draw_logo(image, logo)
+    return image
+
+
+def render_preview(
+    proxy: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, crop: bool = True
+) -> Image.Image:
+    """The screen preview of ``recipe`` on an upright proxy of the photo."""
+    image = apply_geometry(proxy, recipe)
+    if crop and recipe.crop is not None:
+        image = image.crop(crop_box(image.size, recipe.crop, None))
+    return finish(image, recipe, logo)

@@ -1,0 +1,188 @@
+"""The photo pipeline on the shared corpus and on pictures made by the tests."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from lbpmv_desktop.core.photo.export import export_photo, safe_stem
+from lbpmv_desktop.core.photo.opening import PhotoRefused, open_image, sniff
+from lbpmv_desktop.core.photo.presets import PRESETS
+from lbpmv_desktop.core.photo.recipe import Crop, Label, Recipe
+from lbpmv_desktop.core.photo.render import measure_auto, render_preview
+from tests.helpers.corpus import corpus_files, needs_corpus
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", corpus_files("tricky") + corpus_files("real"), ids=lambda p: p.name)
+def test_every_valid_corpus_picture_exports_right(tmp_path: Path, source: Path) -> None:
+    before = _sha(source)
+    result = export_photo(source, Recipe(), PRESETS["instagram"], tmp_path)
+    assert _sha(source) == before, "the original is never modified"
+    with Image.open(result.path) as written:
+        assert written.format == "JPEG"
+        assert written.size == (1080, 1080)
+        assert written.mode == "RGB"
+        assert not written.getexif(), "no EXIF (hence no GPS) is left"
+        assert "exif" not in written.info
+        assert "icc_profile" not in written.info
+        assert written.info.get("jfif_density") is None or "thumbnail" not in written.info
+
+
+@needs_corpus
+@pytest.mark.parametrize("source", corpus_files("broken"), ids=lambda p: p.name)
+def test_every_broken_corpus_file_is_refused_in_french(tmp_path: Path, source: Path) -> None:
+    with pytest.raises(PhotoRefused) as refused:
+        export_photo(source, Recipe(), PRESETS["instagram"], tmp_path / "out")
+    assert refused.value.message.endswith(".")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["chat_orientation3.jpg", "chat_orientation8.jpg"])
+def test_exif_orientation_is_applied(name: str) -> None:
+    from tests.helpers.corpus import CORPUS
+
+    image = open_image(CORPUS / "tricky" / name)
+    assert image.size == (451, 300)
+    red, green, blue = image.getpixel((8, 8))
+    assert red > 200 and green < 60 and blue < 60, "the red mark is top-left, as the person saw it"
+
+
+def _picture(tmp_path: Path, size: tuple[int, int] = (640, 480), name: str = "photo.jpg", **save: object) -> Path:
+    image = Image.new("RGB", size, (200, 120, 60))
+    image.paste((20, 40, 200), (0, 0, size[0] // 2, size[1] // 2))
+    path = tmp_path / name
+    image.save(path, **save)
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_presets_give_their_exact_sizes(tmp_path: Path, name: str) -> None:
+    source = _picture(tmp_path, (3000, 2000))
+    result = export_photo(source, Recipe(), PRESETS[name], tmp_path / "out")
+    expected = {"web": (2048, 1365), "original": (3000, 2000)}.get(name, PRESETS[name].size)
+    assert result.size == expected
+    with Image.open(result.path) as written:
+        assert written.size == expected
+
+
+def test_small_photos_are_scaled_up_with_a_warning(tmp_path: Path) -> None:
+    result = export_photo(_picture(tmp_path, (400, 300)), Recipe(), PRESETS["facebook"], tmp_path / "out")
+    assert result.size == (1200, 630)
+    assert result.upscaled
+    assert not export_photo(_picture(tmp_path, (4000, 3000), "big.jpg"), Recipe(), PRESETS["facebook"], tmp_path).upscaled
+
+
+def test_exports_never_replace_a_file(tmp_path: Path) -> None:
+    source = _picture(tmp_path)
+    out = tmp_path / "Mes photos prêtes"
+    names = [export_photo(source, Recipe(), PRESETS["leboncoin"], out).path.name for _ in range(3)]
+    assert names == ["photo-leboncoin.jpg", "photo-leboncoin-2.jpg", "photo-leboncoin-3.jpg"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temporary file is left"
+
+
+def test_crop_is_kept_and_centred_on_the_preset_ratio(tmp_path: Path) -> None:
+    source = _picture(tmp_path, (2000, 2000))
+    top_left_quarter = Recipe(crop=Crop(0.0, 0.0, 0.5, 0.5))
+    image = render_preview(open_image(source), top_left_quarter)
+    assert image.size == (1000, 1000)
+    assert image.getpixel((500, 500))[2] > 150, "only the blue quarter is left"
+
+
+def test_gps_is_stripped(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (50.0, 31.0, 48.0)}
+    exif[0x010F] = "Phone"
+    source = _picture(tmp_path, exif=exif.tobytes())
+    result = export_photo(source, Recipe(), PRESETS["original"], tmp_path / "out")
+    assert b"Exif" not in result.path.read_bytes()[:4096]
+
+
+def test_transparency_becomes_white(tmp_path: Path) -> None:
+    clear = Image.new("RGBA", (300, 300), (0, 0, 0, 0))
+    clear.paste((200, 0, 0, 255), (100, 100, 200, 200))
+    path = tmp_path / "detoure.png"
+    clear.save(path)
+    image = open_image(path)
+    assert image.getpixel((10, 10)) == (255, 255, 255)
+    assert image.getpixel((150, 150)) == (200, 0, 0)
+
+
+def test_files_pretending_to_be_pictures_are_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "photo.jpg"
+    fake.write_text("<html>pas une photo</html>", encoding="utf-8")
+    with pytest.raises(PhotoRefused, match="pas une photo"):
+        open_image(fake)
+    assert sniff(b"GIF89a....") == "GIF"
+    assert sniff(b"%!PS-Adobe") is None
+
+
+def test_label_and_price_stay_inside_the_picture() -> None:
+    base = Image.new("RGB", (800, 600), (255, 255, 255))
+    for style in ("sombre", "clair", "prix"):
+        drawn = render_preview(base, Recipe(label=Label("Promotion exceptionnelle sur tout le magasin " * 2, style)))
+        assert drawn.size == base.size
+        assert drawn.getbbox() is not None
+        assert drawn.tobytes() != base.tobytes()
+
+
+def test_improve_stretches_a_dull_photo() -> None:
+    dull = Image.new("RGB", (200, 200), (110, 100, 90))
+    dull.paste((150, 140, 130), (0, 0, 100, 200))
+    auto = measure_auto(dull)
+    improved = render_preview(dull, Recipe(auto=auto))
+    low, high = improved.convert("L").getextrema()
+    assert high - low > 150
+
+
+def test_safe_stem() -> None:
+    assert safe_stem("Vitrine de Noël (1)") == "Vitrine de Noël (1)"
+    assert safe_stem('a/b\\c:d*"e') == "a-b-c-d-e"
+    assert safe_stem("...") == "photo"
+
+
+edits = st.one_of(
+    st.tuples(st.sampled_from(["light", "contrast", "colours", "warmth", "sharpness"]), st.integers(-100, 100)),
+    st.tuples(st.just("rotate"), st.integers(-3, 3)),
+    st.tuples(st.just("straighten"), st.floats(-15, 15)),
+    st.tuples(st.just("background"), st.booleans()),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(edits, max_size=12))
+def test_any_edits_then_undo_all_give_back_the_original_preview(steps: list[tuple[str, object]]) -> None:
+    from dataclasses import replace
+
+    proxy = Image.new("RGB", (120, 80), (180, 90, 40))
+    proxy.paste((10, 200, 90), (0, 0, 60, 40))
+    original = render_preview(proxy, Recipe()).tobytes()
+    history = [Recipe()]
+    for name, value in steps:
+        current = history[-1]
+        if name == "rotate":
+            current = current.rotated(int(value))  # type: ignore[call-overload]
+        elif name == "straighten":
+            current = replace(current, straighten=float(value))  # type: ignore[arg-type]
+        elif name == "background":
+            current = replace(current, brighten_background=bool(value))
+        else:
+            current = current.with_adjustment(name, int(value))  # type: ignore[call-overload]
+        history.append(current)
+        assert Recipe.from_json(current.to_json()) == current
+    while len(history) > 1:
+        history.pop()
+    assert render_preview(proxy, history[-1]).tobytes() == original

@@ -6,4 +6,5 @@ import sys
 
 from lbpmv_desktop.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # photo worker processes import this module too: they must not start the app
+    sys.exit(main())

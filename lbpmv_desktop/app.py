@@ -99,6 +99,7 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self.speech.stop()
+        self.window.shutdown()
         self.session.shutdown()
 
 

@@ -147,6 +147,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # photo worker processes in a frozen (installed) bundle
     args = _parser().parse_args(argv)
     try:
         return _run(args)

@@ -32,6 +32,18 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def ready_photos_dir() -> Path:
+    """« Mes photos prêtes »: the exported photos, in the user's Pictures folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_pictures_dir()) / "Mes photos prêtes"
+
+
+def samples_dir() -> Path:
+    """Free sample photos to practise with in the studio."""
+    return resources_dir() / "samples"
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """Every file the app writes, under one root folder.
@@ -57,6 +69,11 @@ class DataPaths:
     @property
     def cache(self) -> Path:
         return self.root / "cache"
+
+    @property
+    def photo_library(self) -> Path:
+        """Copies of the photos opened in the studio, and their edits."""
+        return self.root / "library"
 
     @property
     def quarantine(self) -> Path:

@@ -91,6 +91,7 @@ class _Run:
         self.shot("07-bilan")
         window.show_page("settings")
         self.shot("08-reglages")
+        self._studio()
         self._dialogs()
         self._variants()
 
@@ -150,6 +151,32 @@ class _Run:
         window.tutorial.show_celebration(tutorial)
         window.tutorial._fade_animation.setCurrentTime(window.tutorial._fade_animation.duration())
         self.shot("06-bravo")
+
+    def _studio(self) -> None:
+        window = self.controller.window
+        window.open_studio("instagram")
+        studio = window.studio
+        self.shot("15-studio-vide")
+        controller = studio.studio
+        controller.out_dir = self.session.paths.root / "Mes photos prêtes"  # never the user's folder
+        studio.sample_button.click()
+        _wait(
+            self._process,
+            lambda: controller.photo is not None and not studio.preview.image.isNull(),
+            "ouverture d'une photo",
+        )
+        controller.improve()
+        controller.set_adjustment("light", 20, 10)
+        _wait(self._process, lambda: controller.recipe.auto is not None, "amélioration")
+        self._process()
+        self.shot("16-studio")
+        written: list[str] = []
+        controller.exported.connect(lambda path, _upscaled: written.append(path))
+        controller.export("instagram")
+        _wait(self._process, lambda: bool(written) or studio.error_label.isVisible(), "export d'une photo")
+        if not written:
+            self.problems.append(f"studio : export impossible ({studio.error_label.text()})")
+        self.shot("17-studio-exporte")
 
     def _dialogs(self) -> None:
         from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog

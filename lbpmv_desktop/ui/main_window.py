@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.session import AppSession, StoreProblem
     from lbpmv_desktop.ui.settings.settings_page import SettingsPage
     from lbpmv_desktop.ui.speech import Speech
+    from lbpmv_desktop.ui.studio.controller import StudioController
+    from lbpmv_desktop.ui.studio.studio_page import StudioPage
     from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
     from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
 
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.studio_controller: StudioController | None = None
         self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
         self.resize(1180, 800)
         self.setMinimumSize(800, 560)
@@ -63,6 +66,7 @@ class MainWindow(QMainWindow):
         self.nav_buttons = {}
         for name, text in (
             ("home", self.tr("My path")),
+            ("studio", self.tr("Photo studio")),
             ("bilan", self.tr("My progress")),
             ("settings", self.tr("Settings")),
         ):
@@ -137,7 +141,22 @@ class MainWindow(QMainWindow):
             tutorial = TutorialPage(self.session, self._speech)
             tutorial.home_requested.connect(self._on_home_requested)
             tutorial.tutorial_requested.connect(self.open_tutorial)
+            tutorial.studio_requested.connect(self.open_studio)
             return tutorial
+        if name == "studio":
+            from lbpmv_desktop.core.photo.library import PhotoLibrary
+            from lbpmv_desktop.core.photo.workers import PhotoWorkers
+            from lbpmv_desktop.paths import ready_photos_dir
+            from lbpmv_desktop.ui.studio.controller import StudioController
+            from lbpmv_desktop.ui.studio.studio_page import StudioPage
+
+            self.studio_controller = StudioController(
+                PhotoLibrary(self.session.paths.photo_library), PhotoWorkers(), ready_photos_dir(), self
+            )
+            studio = StudioPage(self.studio_controller, self.session)
+            studio.photo_exported.connect(self.session.record_photo_exported)
+            self.studio_controller.start()
+            return studio
         if name == "bilan":
             from lbpmv_desktop.ui.progress.bilan_page import BilanPage
 
@@ -157,6 +176,22 @@ class MainWindow(QMainWindow):
     @property
     def tutorial(self) -> TutorialPage:
         return cast("TutorialPage", self.page("tutorial"))
+
+    @property
+    def studio(self) -> StudioPage:
+        return cast("StudioPage", self.page("studio"))
+
+    def open_studio(self, preset: str | None = None) -> None:
+        """Show the studio, with a destination chosen (from a tutorial's practice step)."""
+        self.show_page("studio")
+        self.studio.set_target(preset)
+
+    def shutdown(self) -> None:
+        """Stop the studio's worker processes and save its last edit."""
+        controller = self.studio_controller
+        if controller is not None:
+            controller.shutdown()
+            self.studio_controller = None
 
     @property
     def bilan(self) -> BilanPage:
@@ -179,6 +214,8 @@ class MainWindow(QMainWindow):
         # A tutorial fills the window: one thing at a time, and room for large text.
         self.nav.setVisible(name not in ("loading", "welcome", "tutorial"))
         button = self.nav_buttons.get(name if name != "tutorial" else "home")
+        if name != "studio" and "studio" in self.pages:
+            self.studio.set_target(None)
         if button is not None:
             button.setChecked(True)
         status = self.session.status

@@ -184,6 +184,9 @@ class AppSession(QObject):
     def finish_tutorial(self, tutorial: str) -> None:
         self._record(lambda d: ev.new_event(ev.TUTORIAL_FINISHED, d, tutorial=tutorial))
 
+    def record_photo_exported(self, preset: str) -> None:
+        self._record(lambda d: ev.new_event(ev.PHOTO_EXPORTED, d, data={"preset": preset}))
+
     def export_data(self, target: Path) -> None:
         """Write every event and the settings as one JSON file at ``target``."""
         store = self._store

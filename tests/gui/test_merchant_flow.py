@@ -173,7 +173,7 @@ def test_actions_whose_screen_does_not_exist_yet_are_disabled_with_an_explanatio
         (t, i)
         for t in controller.session.catalogue.path()
         for i, s in enumerate(t.steps)
-        if s.action and s.action.kind == "open-studio"
+        if s.action and s.action.kind == "open-poster"
     )
     window.open_tutorial(tutorial.id, tutorial.steps[index].id)
     assert window.tutorial.action_button.isVisible()

@@ -11,14 +11,12 @@ class Preset:
 
     Attributes:
         name: the identifier used by tutorials and the command line.
-        label: the French name shown to the merchant.
         size: exact output size (width, height), or None to keep the photo's proportions.
         long_side: for presets without a fixed size, the longest side (None: full size).
         quality: JPEG quality chosen for the target.
     """
 
     name: str
-    label: str
     size: tuple[int, int] | None
     long_side: int | None
     quality: int
@@ -31,13 +29,13 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
-        Preset("instagram", "Instagram (carré)", (1080, 1080), None, 90),
-        Preset("instagram-portrait", "Instagram (portrait)", (1080, 1350), None, 90),
-        Preset("story", "Story Instagram ou Facebook", (1080, 1920), None, 88),
-        Preset("facebook", "Facebook", (1200, 630), None, 90),
-        Preset("leboncoin", "leboncoin", (1200, 900), None, 88),
-        Preset("web", "Site internet", None, 2048, 85),
-        Preset("original", "Taille d'origine", None, None, 92),
+        Preset("instagram", (1080, 1080), None, 90),
+        Preset("instagram-portrait", (1080, 1350), None, 90),
+        Preset("story", (1080, 1920), None, 88),
+        Preset("facebook", (1200, 630), None, 90),
+        Preset("leboncoin", (1200, 900), None, 88),
+        Preset("web", None, 2048, 85),
+        Preset("original", None, None, 92),
     )
 }
 

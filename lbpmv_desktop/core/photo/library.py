@@ -1,0 +1,120 @@
+"""The merchant's photo library: copies of the photos opened in the studio, and their edits.
+
+Opening a photo always works on a copy kept in the data folder, so the merchant's original is
+never touched and the edits can be found again later (even when the phone is unplugged).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lbpmv_desktop.core.fileio import write_text_atomic
+from lbpmv_desktop.core.photo.export import safe_stem
+from lbpmv_desktop.core.photo.opening import check_file
+from lbpmv_desktop.core.photo.recipe import Recipe
+
+PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".gif"}
+
+
+@dataclass(frozen=True)
+class LibraryPhoto:
+    """A photo of the library (a copy the app owns)."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class PhotoLibrary:
+    """Photos in ``root/photos``, their recipes in ``root/edits``.
+
+    Args:
+        root: the library folder inside the data folder.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.photos_dir = root / "photos"
+        self.edits_dir = root / "edits"
+
+    def add_copy(self, source: Path) -> LibraryPhoto:
+        """Copy ``source`` into the library (refused first if it is not an allowed picture)."""
+        check_file(source)
+        if source.resolve().parent == self.photos_dir.resolve():
+            return LibraryPhoto(source.resolve())
+        self.photos_dir.mkdir(parents=True, exist_ok=True)
+        suffix = source.suffix.lower() if source.suffix.lower() in PICTURE_SUFFIXES else ".jpg"
+        fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=self.photos_dir)
+        os.close(fd)
+        try:
+            shutil.copyfile(source, tmp_name)
+            stem = safe_stem(source.stem)
+            for number in range(1, 10_000):
+                target = self.photos_dir / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+                try:
+                    os.link(tmp_name, target)
+                except FileExistsError:
+                    continue
+                except OSError:
+                    if target.exists():
+                        continue
+                    os.replace(tmp_name, target)
+                    return LibraryPhoto(target)
+                return LibraryPhoto(target)
+            raise OSError("no free name in the photo library")
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+
+    def recent(self, limit: int = 30) -> list[LibraryPhoto]:
+        """The library's photos, the most recently opened or edited first."""
+        if not self.photos_dir.is_dir():
+            return []
+
+        def last_used(path: Path) -> float:
+            edits = self._edits_file(path)
+            return max(path.stat().st_mtime, edits.stat().st_mtime if edits.exists() else 0.0)
+
+        photos = [p for p in self.photos_dir.iterdir() if p.is_file() and not p.name.startswith(".")]
+        return [LibraryPhoto(p) for p in sorted(photos, key=last_used, reverse=True)[:limit]]
+
+    def _edits_file(self, photo: Path) -> Path:
+        return self.edits_dir / f"{photo.name}.json"
+
+    def load_recipe(self, photo: LibraryPhoto) -> Recipe:
+        try:
+            return Recipe.from_json(self._edits_file(photo.path).read_text(encoding="utf-8"))
+        except OSError:
+            return Recipe()
+
+    def save_recipe(self, photo: LibraryPhoto, recipe: Recipe) -> None:
+        write_text_atomic(self._edits_file(photo.path), recipe.to_json())
+
+    def touch(self, photo: LibraryPhoto) -> None:
+        """Mark ``photo`` as just opened (it moves to the front of the recent list)."""
+        if not self._edits_file(photo.path).exists():
+            self.save_recipe(photo, Recipe())
+        else:
+            os.utime(self._edits_file(photo.path))
+
+
+def find_pictures(folder: Path, limit: int = 500) -> list[Path]:
+    """Pictures in ``folder`` and below (a phone's DCIM), newest first; hidden folders skipped."""
+    found: list[tuple[float, Path]] = []
+    for current, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            if Path(name).suffix.lower() in PICTURE_SUFFIXES and not name.startswith("."):
+                path = Path(current) / name
+                with contextlib.suppress(OSError):
+                    found.append((path.stat().st_mtime, path))
+        if len(found) >= limit * 4:
+            break
+    return [path for _, path in sorted(found, reverse=True)[:limit]]

@@ -1,0 +1,106 @@
+"""Decode and export untrusted pictures in separate processes.
+
+A decoder crash on a hostile file then only ends a worker process, never the app: the pool is
+rebuilt and the merchant is told the photo could not be opened. Two workers also let a batch
+export use both cores of an old PC.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+from lbpmv_desktop.core.photo.opening import PhotoRefused
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.export import Exported
+    from lbpmv_desktop.core.photo.presets import Preset
+    from lbpmv_desktop.core.photo.recipe import Recipe
+
+CRASHED = "Cette photo n'a pas pu être ouverte : le fichier semble abîmé. Essayez une autre photo."
+
+
+def _proxy(path: str, max_side: int) -> tuple[tuple[int, int], bytes]:
+    from pathlib import Path
+
+    from PIL import Image
+
+    from lbpmv_desktop.core.photo.opening import open_image
+
+    image = open_image(Path(path), fit=(max_side, max_side))
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return image.size, image.tobytes()
+
+
+def _export(source: str, recipe: Recipe, preset: Preset, out_dir: str, auto: bool) -> Exported:
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.export import export_photo
+
+    return export_photo(Path(source), recipe, preset, Path(out_dir), auto=auto)
+
+
+def _warm() -> bool:
+    import lbpmv_desktop.core.photo.export  # noqa: F401  (imports Pillow and the pipeline)
+
+    return True
+
+
+class PhotoWorkers:
+    """A small pool of worker processes, rebuilt after a crash.
+
+    Args:
+        workers: how many processes (2: both cores of a typical shop PC).
+    """
+
+    def __init__(self, workers: int = 2) -> None:
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # "spawn": a fresh interpreter, never a fork of a process that runs Qt threads.
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def _submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        try:
+            return self._executor().submit(function, *args)
+        except BrokenProcessPool:
+            self.reset()
+            return self._executor().submit(function, *args)
+
+    def warm_up(self) -> list[Future[Any]]:
+        """Start the processes now, so the first photo opens quickly."""
+        return [self._submit(_warm) for _ in range(self._workers)]
+
+    def proxy(self, path: Path, max_side: int) -> Future[tuple[tuple[int, int], bytes]]:
+        return self._submit(_proxy, str(path), max_side)
+
+    def export(
+        self, source: Path, recipe: Recipe, preset: Preset, out_dir: Path, *, auto: bool = False
+    ) -> Future[Exported]:
+        return self._submit(_export, str(source), recipe, preset, str(out_dir), auto)
+
+    def reset(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    @staticmethod
+    def result(future: Future[Any]) -> Any:
+        """The future's result; a crashed worker becomes a plain ``PhotoRefused``."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise PhotoRefused(CRASHED) from None

@@ -1,0 +1,189 @@
+"""The studio's dialogs: import from a phone folder, prepare several photos at once, and the file
+choosers (module functions that tests replace)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QListView,
+    QProgressBar,
+    QVBoxLayout,
+)
+
+from lbpmv_desktop.ui.studio.models import PicturesModel
+from lbpmv_desktop.ui.widgets.common import make_button, make_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from lbpmv_desktop.core.photo.library import LibraryPhoto
+    from lbpmv_desktop.ui.studio.controller import StudioController
+
+IMAGE_FILTER = (
+    "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp *.gif *.JPG *.JPEG *.PNG *.HEIC)"
+)
+
+
+def ask_photo_file(parent: QWidget | None, title: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), IMAGE_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def ask_folder(parent: QWidget | None, title: str) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    return Path(chosen) if chosen else None
+
+
+def _picture_list(model: PicturesModel) -> QListView:
+    view = QListView()
+    view.setModel(model)
+    view.setViewMode(QListView.ViewMode.IconMode)
+    view.setIconSize(QSize(140, 140))
+    view.setGridSize(QSize(180, 200))
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setWordWrap(True)
+    view.setUniformItemSizes(True)
+    view.setMovement(QListView.Movement.Static)
+    return view
+
+
+class PhoneImportDialog(QDialog):
+    """Choose, among the pictures of a phone's folder, which ones to copy into the studio."""
+
+    def __init__(self, parent: QWidget | None, studio: StudioController, pictures: list[Path]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import from my phone"))
+        self.resize(900, 640)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(make_label(self.tr("Which photos do you want to import?"), "subtitle"))
+        layout.addWidget(
+            make_label(
+                self.tr("Ticked photos are copied into the studio. The photos on your phone do not change.")
+            )
+        )
+        self.model = PicturesModel(checkable=True, parent=self)
+        self.model.set_pictures(pictures)
+        self.view = _picture_list(self.model)
+        self.view.setAccessibleName(self.tr("Photos found"))
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.all_button = make_button(self.tr("Tick all"))
+        self.none_button = make_button(self.tr("Untick all"))
+        self.all_button.clicked.connect(lambda: self.model.set_all_checked(True))
+        self.none_button.clicked.connect(lambda: self.model.set_all_checked(False))
+        cancel = make_button(self.tr("Cancel"))
+        self.import_button = make_button(self.tr("Import the ticked photos"), "primary")
+        cancel.clicked.connect(self.reject)
+        self.import_button.clicked.connect(self.accept)
+        for widget in (self.all_button, self.none_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(self.import_button)
+        layout.addLayout(row)
+        studio.thumbnail_ready.connect(self.model.set_thumbnail)
+        for path in pictures[:200]:
+            studio.load_thumbnail(path)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, studio: StudioController, pictures: list[Path]) -> list[Path]:
+        dialog = cls(parent, studio, pictures)
+        return dialog.model.checked_paths() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+
+class BatchExportDialog(QDialog):
+    """Prepare several photos of the library for one destination, with progress and cancel."""
+
+    def __init__(self, parent: QWidget | None, studio: StudioController, photos: list[LibraryPhoto]) -> None:
+        from lbpmv_desktop.core.photo.presets import PRESETS
+
+        super().__init__(parent)
+        self._studio = studio
+        self._photos = {photo.path: photo for photo in photos}
+        self.setWindowTitle(self.tr("Prepare several photos"))
+        self.resize(900, 680)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(make_label(self.tr("Prepare several photos at once"), "subtitle"))
+        layout.addWidget(
+            make_label(self.tr("Each photo keeps its own edits. The copies go into « Mes photos prêtes »."))
+        )
+        self.model = PicturesModel(checkable=True, parent=self)
+        self.model.set_pictures([p.path for p in photos])
+        self.view = _picture_list(self.model)
+        self.view.setAccessibleName(self.tr("Photos to prepare"))
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        target = make_label(self.tr("For:"), wrap=False)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName(self.tr("Destination"))
+        from lbpmv_desktop.ui.studio.studio_page import preset_label
+
+        for preset in PRESETS.values():
+            self.preset_combo.addItem(preset_label(preset.name), preset.name)
+        target.setBuddy(self.preset_combo)
+        row.addWidget(target)
+        row.addWidget(self.preset_combo, 1)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.hide()
+        self.status = make_label("", "muted")
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = make_button(self.tr("Close"))
+        self.cancel_button = make_button(self.tr("Stop"))
+        self.start_button = make_button(self.tr("Prepare the ticked photos"), "primary")
+        self.close_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(studio.cancel_batch)
+        self.start_button.clicked.connect(self._on_start)
+        self.cancel_button.hide()
+        for widget in (self.close_button, self.cancel_button, self.start_button):
+            buttons.addWidget(widget)
+        layout.addLayout(buttons)
+        studio.thumbnail_ready.connect(self.model.set_thumbnail)
+        studio.batch_progress.connect(self._on_progress)
+        studio.batch_finished.connect(self._on_finished)
+        for photo in photos[:200]:
+            studio.load_thumbnail(photo.path)
+
+    def _on_start(self) -> None:
+        chosen = [self._photos[p] for p in self.model.checked_paths()]
+        if not chosen:
+            self.status.setText(self.tr("Tick at least one photo."))
+            return
+        self.progress.setRange(0, len(chosen))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.start_button.setEnabled(False)
+        self.cancel_button.show()
+        self.status.setText(self.tr("Preparing… you can keep working."))
+        self._studio.export_batch(chosen, self.preset_combo.currentData())
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+        self.status.setText(self.tr("{done} of {total} photos prepared").format(done=done, total=total))
+
+    def _on_finished(self, written: int, cancelled: bool) -> None:
+        self.cancel_button.hide()
+        self.start_button.setEnabled(True)
+        text = (
+            self.tr("Stopped: {count} photos were prepared.")
+            if cancelled
+            else self.tr("✓ Done: {count} photos are ready in « Mes photos prêtes ».")
+        )
+        self.status.setText(text.format(count=written))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, studio: StudioController, photos: list[LibraryPhoto]) -> None:
+        cls(parent, studio, photos).exec()

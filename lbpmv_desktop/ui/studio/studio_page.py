@@ -1,0 +1,489 @@
+"""Studio photo: open a product photo, improve it in a click, frame it, and prepare it for a site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbpmv_desktop.core.photo.presets import PRESETS
+from lbpmv_desktop.core.photo.recipe import ADJUSTMENTS, Label
+from lbpmv_desktop.paths import samples_dir
+from lbpmv_desktop.ui.studio import dialogs
+from lbpmv_desktop.ui.studio.models import PicturesModel
+from lbpmv_desktop.ui.studio.preview_widget import PreviewWidget
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from lbpmv_desktop.core.photo.library import LibraryPhoto
+    from lbpmv_desktop.core.photo.recipe import Recipe
+    from lbpmv_desktop.ui.session import AppSession
+    from lbpmv_desktop.ui.studio.controller import StudioController
+
+# (ratio, label); None ratio: no crop; 0: free crop. Labels are translated where shown.
+CROPS = (
+    (None, QT_TRANSLATE_NOOP("StudioPage", "No crop")),
+    (1.0, QT_TRANSLATE_NOOP("StudioPage", "Square (Instagram)")),
+    (0.8, QT_TRANSLATE_NOOP("StudioPage", "Portrait 4:5 (Instagram)")),
+    (9 / 16, QT_TRANSLATE_NOOP("StudioPage", "Story 9:16")),
+    (1200 / 630, QT_TRANSLATE_NOOP("StudioPage", "Wide (Facebook)")),
+    (4 / 3, QT_TRANSLATE_NOOP("StudioPage", "Landscape 4:3 (leboncoin)")),
+    (0.0, QT_TRANSLATE_NOOP("StudioPage", "Free: draw the frame")),
+)
+LABEL_STYLES = (
+    ("sombre", QT_TRANSLATE_NOOP("StudioPage", "Dark band")),
+    ("clair", QT_TRANSLATE_NOOP("StudioPage", "Light band")),
+    ("prix", QT_TRANSLATE_NOOP("StudioPage", "Price sticker")),
+)
+PRESET_LABELS = {
+    "instagram": QT_TRANSLATE_NOOP("StudioPage", "Instagram (square)"),
+    "instagram-portrait": QT_TRANSLATE_NOOP("StudioPage", "Instagram (portrait)"),
+    "story": QT_TRANSLATE_NOOP("StudioPage", "Story"),
+    "facebook": QT_TRANSLATE_NOOP("StudioPage", "Facebook"),
+    "leboncoin": QT_TRANSLATE_NOOP("StudioPage", "leboncoin"),
+    "web": QT_TRANSLATE_NOOP("StudioPage", "Website"),
+    "original": QT_TRANSLATE_NOOP("StudioPage", "Original size"),
+}
+
+
+def preset_label(name: str) -> str:
+    return QCoreApplication.translate("StudioPage", str(PRESET_LABELS[name]))
+
+
+SLIDER_KEYS = {name: 10 + i for i, name in enumerate(ADJUSTMENTS)}
+
+
+def open_folder(path: Path) -> bool:
+    """Show a folder in the file manager (tests replace this function)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class StudioPage(QWidget):
+    """The photo studio.
+
+    Signals:
+        photo_exported(str): a photo was prepared (the preset's name).
+    """
+
+    photo_exported = Signal(str)
+
+    def __init__(self, studio: StudioController, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.studio = studio
+        self._session = session
+        self._updating = False
+        self._last_preset = "instagram"
+        self.setAcceptDrops(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 12)
+        outer.setSpacing(10)
+        outer.addLayout(self._build_top())
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(self._build_centre(), 1)
+        body.addWidget(self._build_tools())
+        outer.addLayout(body, 1)
+        studio.opened.connect(self._on_opened)
+        studio.preview_ready.connect(self.preview.set_image)
+        studio.recipe_changed.connect(self._show_recipe)
+        studio.failed.connect(self._show_error)
+        studio.exported.connect(self._on_exported)
+        studio.recent_changed.connect(self._show_recent)
+        studio.thumbnail_ready.connect(self.recent_model.set_thumbnail)
+        studio.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        studio.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self._set_photo_controls(False)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_top(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_button = make_button(self.tr("Open a photo…"), "primary")
+        self.phone_button = make_button(self.tr("Import from my phone…"))
+        self.sample_button = make_button(self.tr("Try with a sample photo"))
+        self.open_button.clicked.connect(self._on_open)
+        self.phone_button.clicked.connect(self._on_phone)
+        self.sample_button.clicked.connect(self._on_sample)
+        for button in (self.open_button, self.phone_button, self.sample_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _build_centre(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        self.photo_label = make_label(self.tr("No photo open yet."), "subtitle")
+        column.addWidget(self.photo_label)
+        self.preview = PreviewWidget()
+        self.preview.placeholder = self.tr(
+            "Open a photo, drop one here, or try with a sample photo.\nYour original photo is never changed."
+        )
+        self.preview.setAccessibleName(self.tr("The photo"))
+        self.preview.crop_chosen.connect(self.studio.set_crop)
+        column.addWidget(self.preview, 1)
+        tools = QHBoxLayout()
+        self.before_button = make_button(self.tr("Before"))
+        self.before_button.setToolTip(self.tr("Keep it pressed to see the photo as it was"))
+        self.before_button.setAccessibleName(self.tr("Keep pressed to see the photo as it was"))
+        self.before_button.pressed.connect(lambda: self.studio.show_original(True))
+        self.before_button.released.connect(lambda: self.studio.show_original(False))
+        self.undo_button = make_button(self.tr("Undo"))
+        self.redo_button = make_button(self.tr("Redo"))
+        self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_button.clicked.connect(self.studio.undo_stack.undo)
+        self.redo_button.clicked.connect(self.studio.undo_stack.redo)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.reset_button = make_button(self.tr("Start again"))
+        self.reset_button.clicked.connect(self.studio.reset)
+        for button in (self.before_button, self.undo_button, self.redo_button, self.reset_button):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        column.addLayout(tools)
+        recent_title = make_label(self.tr("My photos"), "subtitle")
+        column.addWidget(recent_title)
+        self.recent_model = PicturesModel(parent=self)
+        self.recent_view = QListView()
+        self.recent_view.setModel(self.recent_model)
+        self.recent_view.setViewMode(QListView.ViewMode.IconMode)
+        self.recent_view.setFlow(QListView.Flow.LeftToRight)
+        self.recent_view.setWrapping(False)
+        self.recent_view.setIconSize(QSize(96, 96))
+        self.recent_view.setGridSize(QSize(130, 140))
+        self.recent_view.setFixedHeight(150)
+        self.recent_view.setMovement(QListView.Movement.Static)
+        self.recent_view.setAccessibleName(self.tr("My photos"))
+        self.recent_view.activated.connect(self._on_recent)
+        self.recent_view.clicked.connect(self._on_recent)
+        column.addWidget(self.recent_view)
+        return column
+
+    def _build_tools(self) -> QWidget:
+        panel = ScrollPage()
+        panel.body.setContentsMargins(0, 0, 8, 0)
+        em = self.fontMetrics().horizontalAdvance("M")
+        panel.setFixedWidth(max(340, em * 22))
+        body = panel.body
+
+        improve = Card()
+        improve.body.addWidget(make_label(self.tr("1. Improve in one click"), "subtitle"))
+        self.improve_button = make_button(self.tr("Improve"), "primary")
+        self.improve_button.setProperty("size", "big")
+        self.improve_button.clicked.connect(self.studio.improve)
+        improve.body.addWidget(self.improve_button)
+        body.addWidget(improve)
+
+        adjust = Card()
+        adjust.body.addWidget(make_label(self.tr("2. Adjust"), "subtitle"))
+        names = {
+            "light": self.tr("Light"),
+            "contrast": self.tr("Contrast"),
+            "colours": self.tr("Colours"),
+            "warmth": self.tr("Warmth"),
+            "sharpness": self.tr("Sharpness"),
+        }
+        grid = QGridLayout()
+        self.sliders: dict[str, QSlider] = {}
+        for row, name in enumerate(ADJUSTMENTS):
+            label = make_label(names[name], wrap=False)
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(-100, 100)
+            slider.setSingleStep(5)
+            slider.setPageStep(20)
+            slider.setAccessibleName(names[name])
+            slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            slider.valueChanged.connect(lambda value, n=name: self._on_slider(n, value))
+            label.setBuddy(slider)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(slider, row, 1)
+            self.sliders[name] = slider
+        adjust.body.addLayout(grid)
+        body.addWidget(adjust)
+
+        frame = Card()
+        frame.body.addWidget(make_label(self.tr("3. Frame"), "subtitle"))
+        turns = QHBoxLayout()
+        self.left_button = make_button(self.tr("⟲ Left"))
+        self.right_button = make_button(self.tr("⟳ Right"))
+        self.left_button.setAccessibleName(self.tr("Turn a quarter to the left"))
+        self.right_button.setAccessibleName(self.tr("Turn a quarter to the right"))
+        self.left_button.clicked.connect(lambda: self.studio.rotate(-1))
+        self.right_button.clicked.connect(lambda: self.studio.rotate(1))
+        turns.addWidget(self.left_button)
+        turns.addWidget(self.right_button)
+        frame.body.addLayout(turns)
+        straighten_label = make_label(self.tr("Straighten"))
+        self.straighten_slider = QSlider(Qt.Orientation.Horizontal)
+        self.straighten_slider.setRange(-30, 30)  # half degrees
+        self.straighten_slider.setAccessibleName(self.tr("Straighten"))
+        self.straighten_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.straighten_slider.sliderPressed.connect(lambda: self._set_grid(True))
+        self.straighten_slider.sliderReleased.connect(lambda: self._set_grid(False))
+        self.straighten_slider.valueChanged.connect(self._on_straighten)
+        straighten_label.setBuddy(self.straighten_slider)
+        frame.body.addWidget(straighten_label)
+        frame.body.addWidget(self.straighten_slider)
+        crop_label = make_label(self.tr("Crop"))
+        self.crop_combo = QComboBox()
+        self.crop_combo.setAccessibleName(self.tr("Crop"))
+        for ratio, text in CROPS:
+            self.crop_combo.addItem(self.tr(str(text)), ratio)
+        self.crop_combo.activated.connect(self._on_crop_choice)
+        crop_label.setBuddy(self.crop_combo)
+        frame.body.addWidget(crop_label)
+        frame.body.addWidget(self.crop_combo)
+        self.crop_edit_button = make_button(self.tr("Move the frame"))
+        self.crop_edit_button.setCheckable(True)
+        self.crop_edit_button.toggled.connect(self._on_crop_editing)
+        frame.body.addWidget(self.crop_edit_button)
+        body.addWidget(frame)
+
+        dress = Card()
+        dress.body.addWidget(make_label(self.tr("4. Finish"), "subtitle"))
+        self.background_check = QCheckBox(self.tr("Brighten a pale background"))
+        self.background_check.setAccessibleName(self.tr("Brighten a pale background"))
+        self.background_check.toggled.connect(self._on_background)
+        dress.body.addWidget(self.background_check)
+        text_label = make_label(self.tr("Text or price on the photo"))
+        self.label_edit = QLineEdit()
+        self.label_edit.setMaxLength(60)
+        self.label_edit.setPlaceholderText(self.tr("for example: 29,90 €"))
+        self.label_edit.setAccessibleName(self.tr("Text or price on the photo"))
+        text_label.setBuddy(self.label_edit)
+        self.label_style = QComboBox()
+        self.label_style.setAccessibleName(self.tr("Text style"))
+        for style, text in LABEL_STYLES:
+            self.label_style.addItem(self.tr(str(text)), style)
+        self.label_edit.editingFinished.connect(self._on_label)
+        self.label_style.activated.connect(lambda _i: self._on_label())
+        dress.body.addWidget(text_label)
+        dress.body.addWidget(self.label_edit)
+        dress.body.addWidget(self.label_style)
+        logo_row = QHBoxLayout()
+        self.logo_button = make_button(self.tr("Add my logo…"))
+        self.no_logo_button = make_button(self.tr("Remove the logo"))
+        self.logo_button.clicked.connect(self._on_logo)
+        self.no_logo_button.clicked.connect(lambda: self.studio.set_logo(None))
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.no_logo_button)
+        dress.body.addLayout(logo_row)
+        body.addWidget(dress)
+
+        export = Card()
+        export.body.addWidget(make_label(self.tr("5. Prepare for…"), "subtitle"))
+        export.body.addWidget(make_label(self.tr("A ready copy goes into « Mes photos prêtes »."), "muted"))
+        presets = QGridLayout()
+        self.preset_buttons = {}
+        for index, preset in enumerate(PRESETS.values()):
+            button = make_button(preset_label(preset.name))
+            button.setObjectName(f"preset-{preset.name}")
+            button.clicked.connect(lambda _=False, n=preset.name: self._on_export(n))
+            presets.addWidget(button, index, 0)
+            self.preset_buttons[preset.name] = button
+        export.body.addLayout(presets)
+        self.batch_button = make_button(self.tr("Prepare several photos…"))
+        self.batch_button.clicked.connect(self._on_batch)
+        export.body.addWidget(self.batch_button)
+        self.export_note = make_label("", "muted")
+        self.export_note.hide()
+        export.body.addWidget(self.export_note)
+        self.folder_button = make_button(self.tr("Open « Mes photos prêtes »"))
+        self.folder_button.clicked.connect(lambda: open_folder(self.studio.out_dir))
+        self.folder_button.hide()
+        export.body.addWidget(self.folder_button)
+        body.addWidget(export)
+
+        self.error_label = make_label("", "banner")
+        self.error_label.setAccessibleName(self.tr("Message"))
+        self.error_label.hide()
+        body.addWidget(self.error_label)
+        body.addStretch(1)
+        self.tools_panel = panel
+        return panel
+
+    # -- showing -----------------------------------------------------------------------------
+    def _set_photo_controls(self, enabled: bool) -> None:
+        for widget in (
+            self.improve_button, *self.sliders.values(), self.left_button, self.right_button,
+            self.straighten_slider, self.crop_combo, self.crop_edit_button, self.background_check,
+            self.label_edit, self.label_style, self.logo_button, self.no_logo_button,
+            *self.preset_buttons.values(), self.before_button, self.reset_button,
+        ):  # fmt: skip
+            widget.setEnabled(enabled)
+
+    def _on_opened(self, name: str) -> None:
+        self.photo_label.setText(self.tr("Photo: {name}").format(name=name))
+        self.error_label.hide()
+        self._set_photo_controls(True)
+
+    def _show_recipe(self, recipe: Recipe) -> None:
+        self._updating = True
+        try:
+            for name, slider in self.sliders.items():
+                slider.setValue(getattr(recipe, name))
+            self.straighten_slider.setValue(round(recipe.straighten * 2))
+            self.background_check.setChecked(recipe.brighten_background)
+            self.label_edit.setText(recipe.label.text if recipe.label else "")
+            if recipe.label:
+                self.label_style.setCurrentIndex(max(0, self.label_style.findData(recipe.label.style)))
+            self.no_logo_button.setVisible(recipe.logo is not None)
+            crop = recipe.crop
+            ratio = None if crop is None else (crop.ratio if crop.ratio is not None else 0.0)
+            index = next(
+                (
+                    i
+                    for i, (r, _) in enumerate(CROPS)
+                    if r is not None and ratio is not None and abs(r - ratio) < 0.01
+                ),
+                0,
+            )
+            self.crop_combo.setCurrentIndex(index if crop is not None else 0)
+            self.crop_edit_button.setEnabled(crop is not None)
+            if crop is None and self.crop_edit_button.isChecked():
+                self.crop_edit_button.setChecked(False)
+            self.preview.crop = crop
+        finally:
+            self._updating = False
+
+    def _show_recent(self, photos: list[LibraryPhoto]) -> None:
+        self._recent = {str(p.path): p for p in photos}
+        self.recent_model.set_pictures([p.path for p in photos])
+        for photo in photos[:30]:
+            self.studio.load_thumbnail(photo.path)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def set_target(self, preset: str | None) -> None:
+        """Pre-select a destination (from a tutorial): its button is highlighted."""
+        for name, button in self.preset_buttons.items():
+            set_role(button, "primary" if name == preset else "")
+        if preset:
+            self._last_preset = preset
+
+    # -- actions -------------------------------------------------------------------------
+    def _on_open(self) -> None:
+        chosen = dialogs.ask_photo_file(self, self.tr("Open a photo"))
+        if chosen is not None:
+            self.studio.open_file(chosen)
+
+    def _on_sample(self) -> None:
+        samples = sorted(samples_dir().glob("*.jpg"), key=lambda p: not p.name.startswith("tasse"))
+        if samples:
+            self.studio.open_file(samples[0])
+
+    def _on_phone(self) -> None:
+        folder = dialogs.ask_folder(self, self.tr("Choose your phone's photo folder (often DCIM)"))
+        if folder is None:
+            return
+        from lbpmv_desktop.core.photo.library import find_pictures
+
+        pictures = find_pictures(folder)
+        if not pictures:
+            self._show_error(
+                self.tr("No photo was found in this folder. Look for a folder named DCIM or Camera.")
+            )
+            return
+        chosen = dialogs.PhoneImportDialog.ask(self, self.studio, pictures)
+        for path in chosen:
+            self.studio.open_file(path)
+
+    def _on_recent(self, index: object) -> None:
+        path = self.recent_model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]
+        photo = getattr(self, "_recent", {}).get(str(path))
+        if photo is not None:
+            self.studio.open_photo(photo)
+
+    def _on_slider(self, name: str, value: int) -> None:
+        if not self._updating:
+            self.studio.set_adjustment(name, value, SLIDER_KEYS[name])
+
+    def _on_straighten(self, half_degrees: int) -> None:
+        if not self._updating:
+            self.studio.straighten(half_degrees / 2)
+
+    def _set_grid(self, on: bool) -> None:
+        self.preview.show_grid = on
+        self.preview.update()
+
+    def _on_crop_choice(self, index: int) -> None:
+        ratio = CROPS[index][0]
+        if ratio == 0.0:
+            from lbpmv_desktop.core.photo.recipe import Crop
+
+            self.studio.set_crop(Crop(0.1, 0.1, 0.8, 0.8, None))
+            self.crop_edit_button.setChecked(True)
+        else:
+            self.studio.crop_to_ratio(ratio)
+
+    def _on_crop_editing(self, on: bool) -> None:
+        self.preview.crop_mode = on
+        self.preview.crop = self.studio.recipe.crop
+        set_role(self.crop_edit_button, "primary" if on else "")
+        self.crop_edit_button.setText(self.tr("Done with the frame") if on else self.tr("Move the frame"))
+        self.studio.set_crop_editing(on)
+
+    def _on_background(self, on: bool) -> None:
+        if not self._updating:
+            self.studio.set_background(on)
+
+    def _on_label(self) -> None:
+        if self._updating:
+            return
+        text = self.label_edit.text().strip()
+        self.studio.set_label(Label(text, self.label_style.currentData()) if text else None)
+
+    def _on_logo(self) -> None:
+        chosen = dialogs.ask_photo_file(self, self.tr("Choose your logo"))
+        if chosen is not None:
+            self.studio.set_logo(chosen)
+
+    def _on_export(self, preset: str) -> None:
+        self._last_preset = preset
+        self.export_note.setText(self.tr("Preparing…"))
+        self.export_note.show()
+        self.studio.export(preset)
+
+    def _on_exported(self, path: str, upscaled: bool) -> None:
+        text = self.tr("✓ Your photo is ready: {name}, in « Mes photos prêtes ».").format(
+            name=Path(path).name
+        )
+        if upscaled:
+            text += " " + self.tr("The photo was small, so it was enlarged: it may look a little soft.")
+        self.export_note.setText(text)
+        self.export_note.show()
+        self.folder_button.show()
+        self.tools_panel.reveal_after_refit(self.folder_button)
+        self.photo_exported.emit(self._last_preset)
+
+    def _on_batch(self) -> None:
+        photos = list(getattr(self, "_recent", {}).values())
+        if photos:
+            dialogs.BatchExportDialog.ask(self, self.studio, photos)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        for path in files:
+            self.studio.open_file(path)
+        event.acceptProposedAction()

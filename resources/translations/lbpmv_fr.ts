@@ -13,6 +13,69 @@
     </message>
 </context>
 <context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Prepare several photos</source>
+        <translation>Préparer plusieurs photos</translation>
+    </message>
+    <message>
+        <source>Prepare several photos at once</source>
+        <translation>Préparer plusieurs photos d&apos;un coup</translation>
+    </message>
+    <message>
+        <source>Each photo keeps its own edits. The copies go into « Mes photos prêtes ».</source>
+        <translation>Chaque photo garde ses propres retouches. Les copies vont dans «&#xa0;Mes photos prêtes&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Photos to prepare</source>
+        <translation>Photos à préparer</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Prepare the ticked photos</source>
+        <translation>Préparer les photos cochées</translation>
+    </message>
+    <message>
+        <source>Tick at least one photo.</source>
+        <translation>Cochez au moins une photo.</translation>
+    </message>
+    <message>
+        <source>Preparing… you can keep working.</source>
+        <translation>Préparation en cours… vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>Photos prepared: {done} of {total}</source>
+        <translation>Photos préparées : {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Stopped. Photos prepared: {count}.</source>
+        <translation>Arrêté. Photos préparées : {count}.</translation>
+    </message>
+    <message>
+        <source>✓ Done. Photos ready in « Mes photos prêtes »: {count}.</source>
+        <translation>✓ Terminé. Photos prêtes dans « Mes photos prêtes » : {count}.</translation>
+    </message>
+</context>
+<context>
     <name>BilanPage</name>
     <message>
         <source>My progress</source>
@@ -260,6 +323,10 @@ Ma Ville</translation>
         <translation>Mon parcours</translation>
     </message>
     <message>
+        <source>Photo studio</source>
+        <translation>Studio photo</translation>
+    </message>
+    <message>
         <source>My progress</source>
         <translation>Mon bilan</translation>
     </message>
@@ -316,6 +383,41 @@ Ma Ville</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneImportDialog</name>
+    <message>
+        <source>Import from my phone</source>
+        <translation>Importer depuis mon téléphone</translation>
+    </message>
+    <message>
+        <source>Which photos do you want to import?</source>
+        <translation>Quelles photos voulez-vous importer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Ticked photos are copied into the studio. The photos on your phone do not change.</source>
+        <translation>Les photos cochées sont copiées dans le studio. Les photos de votre téléphone ne changent pas.</translation>
+    </message>
+    <message>
+        <source>Photos found</source>
+        <translation>Photos trouvées</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>Tout cocher</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>Tout décocher</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import the ticked photos</source>
+        <translation>Importer les photos cochées</translation>
     </message>
 </context>
 <context>
@@ -435,6 +537,326 @@ Ma Ville</translation>
     <message>
         <source>Yes, erase everything</source>
         <translation>Oui, tout effacer</translation>
+    </message>
+</context>
+<context>
+    <name>StudioController</name>
+    <message>
+        <source>Improve</source>
+        <translation>Améliorer</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Régler</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Tourner</translation>
+    </message>
+    <message>
+        <source>Straighten</source>
+        <translation>Redresser</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Recadrer</translation>
+    </message>
+    <message>
+        <source>Brighten the background</source>
+        <translation>Éclaircir le fond</translation>
+    </message>
+    <message>
+        <source>Text on the photo</source>
+        <translation>Texte sur la photo</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Tout recommencer</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved there. Nothing is lost: check the disk or USB key.</source>
+        <translation>La photo n&apos;a pas pu être enregistrée à cet endroit. Rien n&apos;est perdu&#xa0;: vérifiez le disque ou la clé USB.</translation>
+    </message>
+    <message>
+        <source>Something went wrong with this photo. Nothing is lost: please try again.</source>
+        <translation>Quelque chose n&apos;a pas marché avec cette photo. Rien n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioPage</name>
+    <message>
+        <source>No crop</source>
+        <translation>Sans recadrage</translation>
+    </message>
+    <message>
+        <source>Square (Instagram)</source>
+        <translation>Carré (Instagram)</translation>
+    </message>
+    <message>
+        <source>Portrait 4:5 (Instagram)</source>
+        <translation>Portrait 4:5 (Instagram)</translation>
+    </message>
+    <message>
+        <source>Story 9:16</source>
+        <translation>Story 9:16</translation>
+    </message>
+    <message>
+        <source>Wide (Facebook)</source>
+        <translation>Large (Facebook)</translation>
+    </message>
+    <message>
+        <source>Landscape 4:3 (leboncoin)</source>
+        <translation>Paysage 4:3 (leboncoin)</translation>
+    </message>
+    <message>
+        <source>Free: draw the frame</source>
+        <translation>Libre&#xa0;: dessinez le cadre</translation>
+    </message>
+    <message>
+        <source>Dark band</source>
+        <translation>Bandeau sombre</translation>
+    </message>
+    <message>
+        <source>Light band</source>
+        <translation>Bandeau clair</translation>
+    </message>
+    <message>
+        <source>Price sticker</source>
+        <translation>Étiquette prix</translation>
+    </message>
+    <message>
+        <source>Instagram (square)</source>
+        <translation>Instagram (carré)</translation>
+    </message>
+    <message>
+        <source>Instagram (portrait)</source>
+        <translation>Instagram (portrait)</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>leboncoin</source>
+        <translation>leboncoin</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site internet</translation>
+    </message>
+    <message>
+        <source>Original size</source>
+        <translation>Taille d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Open a photo…</source>
+        <translation>Ouvrir une photo…</translation>
+    </message>
+    <message>
+        <source>Import from my phone…</source>
+        <translation>Importer depuis mon téléphone…</translation>
+    </message>
+    <message>
+        <source>Try with a sample photo</source>
+        <translation>Essayer avec une photo d&apos;exemple</translation>
+    </message>
+    <message>
+        <source>No photo open yet.</source>
+        <translation>Aucune photo ouverte pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Open a photo, drop one here, or try with a sample photo.
+Your original photo is never changed.</source>
+        <translation>Ouvrez une photo, déposez-en une ici, ou essayez avec une photo d&apos;exemple.
+Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
+    </message>
+    <message>
+        <source>The photo</source>
+        <translation>La photo</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Keep it pressed to see the photo as it was</source>
+        <translation>Gardez le bouton appuyé pour voir la photo telle qu&apos;elle était</translation>
+    </message>
+    <message>
+        <source>Keep pressed to see the photo as it was</source>
+        <translation>Garder appuyé pour voir la photo telle qu&apos;elle était</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Tout recommencer</translation>
+    </message>
+    <message>
+        <source>My photos</source>
+        <translation>Mes photos</translation>
+    </message>
+    <message>
+        <source>1. Improve in one click</source>
+        <translation>1. Améliorer en un clic</translation>
+    </message>
+    <message>
+        <source>Improve</source>
+        <translation>Améliorer</translation>
+    </message>
+    <message>
+        <source>2. Adjust</source>
+        <translation>2. Régler</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Lumière</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Warmth</source>
+        <translation>Chaleur</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Netteté</translation>
+    </message>
+    <message>
+        <source>3. Frame</source>
+        <translation>3. Cadrer</translation>
+    </message>
+    <message>
+        <source>⟲ Left</source>
+        <translation>⟲ À gauche</translation>
+    </message>
+    <message>
+        <source>⟳ Right</source>
+        <translation>⟳ À droite</translation>
+    </message>
+    <message>
+        <source>Turn a quarter to the left</source>
+        <translation>Tourner d&apos;un quart de tour vers la gauche</translation>
+    </message>
+    <message>
+        <source>Turn a quarter to the right</source>
+        <translation>Tourner d&apos;un quart de tour vers la droite</translation>
+    </message>
+    <message>
+        <source>Straighten</source>
+        <translation>Redresser</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Recadrer</translation>
+    </message>
+    <message>
+        <source>Move the frame</source>
+        <translation>Déplacer le cadre</translation>
+    </message>
+    <message>
+        <source>4. Finish</source>
+        <translation>4. Habiller</translation>
+    </message>
+    <message>
+        <source>Brighten a pale background</source>
+        <translation>Éclaircir un fond pâle</translation>
+    </message>
+    <message>
+        <source>Text or price on the photo</source>
+        <translation>Texte ou prix sur la photo</translation>
+    </message>
+    <message>
+        <source>for example: 29,90 €</source>
+        <translation>par exemple&#xa0;: 29,90&#xa0;€</translation>
+    </message>
+    <message>
+        <source>Text style</source>
+        <translation>Style du texte</translation>
+    </message>
+    <message>
+        <source>Add my logo…</source>
+        <translation>Ajouter mon logo…</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <source>5. Prepare for…</source>
+        <translation>5. Préparer pour…</translation>
+    </message>
+    <message>
+        <source>A ready copy goes into « Mes photos prêtes ».</source>
+        <translation>Une copie prête va dans «&#xa0;Mes photos prêtes&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Prepare several photos…</source>
+        <translation>Préparer plusieurs photos…</translation>
+    </message>
+    <message>
+        <source>Open « Mes photos prêtes »</source>
+        <translation>Ouvrir «&#xa0;Mes photos prêtes&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Photo: {name}</source>
+        <translation>Photo&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Open a photo</source>
+        <translation>Ouvrir une photo</translation>
+    </message>
+    <message>
+        <source>Choose your phone&apos;s photo folder (often DCIM)</source>
+        <translation>Choisissez le dossier des photos de votre téléphone (souvent DCIM)</translation>
+    </message>
+    <message>
+        <source>No photo was found in this folder. Look for a folder named DCIM or Camera.</source>
+        <translation>Aucune photo n&apos;a été trouvée dans ce dossier. Cherchez un dossier nommé DCIM ou Camera.</translation>
+    </message>
+    <message>
+        <source>Done with the frame</source>
+        <translation>Cadre terminé</translation>
+    </message>
+    <message>
+        <source>Choose your logo</source>
+        <translation>Choisissez votre logo</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Préparation en cours…</translation>
+    </message>
+    <message>
+        <source>✓ Your photo is ready: {name}, in « Mes photos prêtes ».</source>
+        <translation>✓ Votre photo est prête&#xa0;: {name}, dans «&#xa0;Mes photos prêtes&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The photo was small, so it was enlarged: it may look a little soft.</source>
+        <translation>La photo était petite, elle a donc été agrandie&#xa0;: elle peut sembler un peu floue.</translation>
     </message>
 </context>
 <context>

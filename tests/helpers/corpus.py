@@ -15,4 +15,6 @@ def corpus_files(kind: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
-needs_corpus = pytest.mark.skipif(not (CORPUS / "tricky").is_dir(), reason="the shared photo corpus is not beside the checkout")
+needs_corpus = pytest.mark.skipif(
+    not (CORPUS / "tricky").is_dir(), reason="the shared photo corpus is not beside the checkout"
+)

@@ -172,15 +172,15 @@ class BatchExportDialog(QDialog):
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
-        self.status.setText(self.tr("{done} of {total} photos prepared").format(done=done, total=total))
+        self.status.setText(self.tr("Photos prepared: {done} of {total}").format(done=done, total=total))
 
     def _on_finished(self, written: int, cancelled: bool) -> None:
         self.cancel_button.hide()
         self.start_button.setEnabled(True)
         text = (
-            self.tr("Stopped: {count} photos were prepared.")
+            self.tr("Stopped. Photos prepared: {count}.")
             if cancelled
-            else self.tr("✓ Done: {count} photos are ready in « Mes photos prêtes ».")
+            else self.tr("✓ Done. Photos ready in « Mes photos prêtes »: {count}.")
         )
         self.status.setText(text.format(count=written))
 

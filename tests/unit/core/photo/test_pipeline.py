@@ -61,7 +61,9 @@ def test_exif_orientation_is_applied(name: str) -> None:
     assert red > 200 and green < 60 and blue < 60, "the red mark is top-left, as the person saw it"
 
 
-def _picture(tmp_path: Path, size: tuple[int, int] = (640, 480), name: str = "photo.jpg", **save: object) -> Path:
+def _picture(
+    tmp_path: Path, size: tuple[int, int] = (640, 480), name: str = "photo.jpg", **save: object
+) -> Path:
     image = Image.new("RGB", size, (200, 120, 60))
     image.paste((20, 40, 200), (0, 0, size[0] // 2, size[1] // 2))
     path = tmp_path / name
@@ -83,7 +85,9 @@ def test_small_photos_are_scaled_up_with_a_warning(tmp_path: Path) -> None:
     result = export_photo(_picture(tmp_path, (400, 300)), Recipe(), PRESETS["facebook"], tmp_path / "out")
     assert result.size == (1200, 630)
     assert result.upscaled
-    assert not export_photo(_picture(tmp_path, (4000, 3000), "big.jpg"), Recipe(), PRESETS["facebook"], tmp_path).upscaled
+    assert not export_photo(
+        _picture(tmp_path, (4000, 3000), "big.jpg"), Recipe(), PRESETS["facebook"], tmp_path
+    ).upscaled
 
 
 def test_exports_never_replace_a_file(tmp_path: Path) -> None:
@@ -133,7 +137,9 @@ def test_files_pretending_to_be_pictures_are_refused(tmp_path: Path) -> None:
 def test_label_and_price_stay_inside_the_picture() -> None:
     base = Image.new("RGB", (800, 600), (255, 255, 255))
     for style in ("sombre", "clair", "prix"):
-        drawn = render_preview(base, Recipe(label=Label("Promotion exceptionnelle sur tout le magasin " * 2, style)))
+        drawn = render_preview(
+            base, Recipe(label=Label("Promotion exceptionnelle sur tout le magasin " * 2, style))
+        )
         assert drawn.size == base.size
         assert drawn.getbbox() is not None
         assert drawn.tobytes() != base.tobytes()
@@ -155,7 +161,9 @@ def test_safe_stem() -> None:
 
 
 edits = st.one_of(
-    st.tuples(st.sampled_from(["light", "contrast", "colours", "warmth", "sharpness"]), st.integers(-100, 100)),
+    st.tuples(
+        st.sampled_from(["light", "contrast", "colours", "warmth", "sharpness"]), st.integers(-100, 100)
+    ),
     st.tuples(st.just("rotate"), st.integers(-3, 3)),
     st.tuples(st.just("straighten"), st.floats(-15, 15)),
     st.tuples(st.just("background"), st.booleans()),

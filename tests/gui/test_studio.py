@@ -118,7 +118,8 @@ def test_refused_file_shows_a_french_message_and_keeps_the_open_photo(
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.error_label.isVisible, timeout=10_000)
     assert "pas une photo" in page.error_label.text()
-    assert page.studio.photo is not None and "Sac" in page.studio.photo.name
+    assert page.studio.photo is not None
+    assert "Sac" in page.studio.photo.name
 
 
 @needs_corpus

@@ -58,7 +58,8 @@ def test_exif_orientation_is_applied(name: str) -> None:
     image = open_image(CORPUS / "tricky" / name)
     assert image.size == (451, 300)
     red, green, blue = image.getpixel((8, 8))
-    assert red > 200 and green < 60 and blue < 60, "the red mark is top-left, as the person saw it"
+    assert red > 200, "the red mark is top-left, as the person saw it"
+    assert max(green, blue) < 60
 
 
 def _picture(

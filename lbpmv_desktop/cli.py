@@ -147,9 +147,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # photo worker processes of an installed bundle
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # photo worker processes in a frozen (installed) bundle
+        multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
     try:
         return _run(args)

@@ -20,6 +20,7 @@ from lbpmv_desktop.core.photo.render import (
     finish,
     load_logo,
     measure_auto,
+    resize,
     straightened_size,
 )
 
@@ -63,7 +64,7 @@ def safe_stem(name: str) -> str:
 
 
 def render_export(
-    source: Path, recipe: Recipe, preset: Preset, *, auto: bool = False
+    source: Path, recipe: Recipe, preset: Preset, *, auto: bool = False, threads: bool = True
 ) -> tuple[Image.Image, bool]:
     """The exported picture (not written) and whether it had to be enlarged."""
     full_w, full_h = upright_size(source)
@@ -81,7 +82,11 @@ def render_export(
     image = apply_geometry(image, recipe)
     box = crop_box(image.size, recipe.crop, preset.ratio)
     upscaled = (box[2] - box[0]) < out_w * 0.98 or (box[3] - box[1]) < out_h * 0.98
-    image = image.resize((out_w, out_h), Image.Resampling.LANCZOS, box=box, reducing_gap=2.5)
+    # Bicubic is already antialiased when shrinking (Pillow widens the kernel) and a third faster
+    # than Lanczos; Lanczos stays for enlargements, where its sharpness shows.
+    shrinking = (box[2] - box[0]) >= out_w
+    method = Image.Resampling.BICUBIC if shrinking else Image.Resampling.LANCZOS
+    image = resize(image, (out_w, out_h), method, box, threads=threads)
     logo = load_logo(_library_file(source, recipe.logo)) if recipe.logo else None
     return finish(image, recipe, logo), upscaled
 
@@ -98,7 +103,7 @@ def encode_jpeg(image: Image.Image, quality: int) -> bytes:
 
 
 def export_photo(
-    source: Path, recipe: Recipe, preset: Preset, out_dir: Path, *, auto: bool = False
+    source: Path, recipe: Recipe, preset: Preset, out_dir: Path, *, auto: bool = False, threads: bool = True
 ) -> Exported:
     """Render and write one export; the original is only read.
 
@@ -106,7 +111,7 @@ def export_photo(
         PhotoRefused: the source is not a photo the studio opens.
         OSError: the output folder cannot be written.
     """
-    image, upscaled = render_export(source, recipe, preset, auto=auto)
+    image, upscaled = render_export(source, recipe, preset, auto=auto, threads=threads)
     data = encode_jpeg(image, preset.quality)
     path = write_new_file(out_dir, f"{safe_stem(source.stem)}-{preset.name}", ".jpg", data)
     return Exported(path, image.size, upscaled)

@@ -11,7 +11,7 @@ import struct
 import warnings
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageCms, ImageFile
+from PIL import Image, ImageFile
 
 from lbpmv_desktop.core.errors import UserError
 
@@ -24,8 +24,6 @@ ACCEPTED = "JPEG, PNG, WebP, HEIC, TIFF, BMP ou GIF"
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False
-
-_SRGB = ImageCms.createProfile("sRGB")
 
 
 class PhotoRefused(UserError):
@@ -112,11 +110,14 @@ def _to_srgb_rgb(image: Image.Image) -> Image.Image:
         icc = None if mode != "RGBA" else icc
         mode = "RGB"
     if icc and mode in ("RGB", "CMYK", "L"):
+        from PIL import ImageCms  # only photos with a colour profile need the colour engine
+
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            output = "RGB"
-            image = ImageCms.profileToProfile(image, source, _SRGB, outputMode=output)  # type: ignore[assignment]
-            return image
+            srgb = ImageCms.createProfile("sRGB")
+            converted = ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
+            if converted is not None:
+                return converted
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: fall back to the plain conversion below
     return image.convert("RGB") if image.mode != "RGB" else image
@@ -158,12 +159,13 @@ def upright_size(path: Path) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def open_image(path: Path, *, fit: tuple[int, int] | None = None) -> Image.Image:
+def open_image(path: Path, *, fit: tuple[int, int] | None = None, max_side: int | None = None) -> Image.Image:
     """Decode ``path`` into an upright sRGB RGB image.
 
     Args:
         fit: when given, a JPEG is decoded at the smallest 1/2, 1/4 or 1/8 scale that still covers
             this size (much faster); other formats are decoded whole.
+        max_side: the same, asking only that the longest side stays at least this long.
 
     Raises:
         PhotoRefused: not an allowed picture, too large, truncated or damaged.
@@ -180,8 +182,14 @@ def open_image(path: Path, *, fit: tuple[int, int] | None = None) -> Image.Image
                 orientation = (
                     opened.getexif().get(0x0112, 1) if kind in ("JPEG", "TIFF", "WEBP", "HEIF", "PNG") else 1
                 )
+                if max_side is not None and fit is None:
+                    scale = min(1.0, max_side / max(width, height))
+                    fit = (max(1, round(width * scale)), max(1, round(height * scale)))
+                    orientation_swapped = True  # computed on the stored size already
+                else:
+                    orientation_swapped = False
                 if fit is not None and kind == "JPEG":
-                    if orientation in (5, 6, 7, 8):
+                    if orientation in (5, 6, 7, 8) and not orientation_swapped:
                         fit = (fit[1], fit[0])
                     opened.draft("RGB", fit)
                 opened.seek(0)

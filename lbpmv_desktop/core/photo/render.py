@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image
 
 from lbpmv_desktop.core.photo.recipe import Auto, Crop, Label, Recipe
 
@@ -122,6 +122,43 @@ def crop_box(size: tuple[int, int], crop: Crop | None, ratio: float | None) -> t
     return (box[0], box[1], max(box[0] + 1, box[2]), max(box[1] + 1, box[3]))
 
 
+def resize(
+    image: Image.Image,
+    size: tuple[int, int],
+    method: Image.Resampling,
+    box: tuple[int, int, int, int],
+    *,
+    threads: bool = True,
+) -> Image.Image:
+    """``image.resize`` of ``box`` to ``size``, on two threads for large outputs (``threads=False``
+    when a batch already keeps both cores busy with one photo each).
+
+    Pillow releases the interpreter lock while resampling and reads the pixels around each band,
+    so two bands computed side by side give exactly the single-call result, about twice as fast.
+    """
+    width, height = size
+    if not threads or width * height < 600_000:
+        return image.resize(size, method, box=box)
+    import threading
+
+    middle = height // 2
+    source_h = box[3] - box[1]
+    bands: list[Image.Image | None] = [None, None]
+
+    def work(index: int, top: int, bottom: int) -> None:
+        band_box = (box[0], box[1] + source_h * top / height, box[2], box[1] + source_h * bottom / height)
+        bands[index] = image.resize((width, bottom - top), method, box=band_box)
+
+    helper = threading.Thread(target=work, args=(1, middle, height))
+    helper.start()
+    work(0, 0, middle)
+    helper.join()
+    result = Image.new("RGB", size)
+    result.paste(bands[0], (0, 0))  # type: ignore[arg-type]
+    result.paste(bands[1], (0, middle))  # type: ignore[arg-type]
+    return result
+
+
 # -- colours --------------------------------------------------------------------------
 def colour_table(recipe: Recipe) -> list[int] | None:
     """One 3×256 lookup table for levels, white balance, light, contrast and warmth."""
@@ -170,8 +207,17 @@ def apply_colours(image: Image.Image, recipe: Recipe) -> Image.Image:
     return image
 
 
-def apply_sharpness(image: Image.Image, recipe: Recipe) -> Image.Image:
+def apply_sharpness(image: Image.Image, recipe: Recipe, *, fast: bool = False) -> Image.Image:
+    """Unsharp mask for the export; ``fast``: a 3×3 sharpening kernel, close enough on a screen
+    preview and several times quicker (a slider must redraw within a frame)."""
     amount = recipe.sharpness + (30 if recipe.auto else 0)
+    if amount == 0:
+        return image
+    from PIL import ImageFilter
+
+    if amount > 0 and fast:
+        k = amount / 100 * 0.6
+        return image.filter(ImageFilter.Kernel((3, 3), (0, -k, 0, -k, 1 + 4 * k, -k, 0, -k, 0), scale=1))
     if amount > 0:
         radius = max(0.8, max(image.size) / 1400)
         return image.filter(
@@ -183,7 +229,9 @@ def apply_sharpness(image: Image.Image, recipe: Recipe) -> Image.Image:
 
 
 # -- overlays -------------------------------------------------------------------------
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int) -> Any:
+    from PIL import ImageFont
+
     return ImageFont.load_default(size=max(8, size))
 
 
@@ -192,6 +240,8 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
     text = label.text.strip()[:60]
     if not text:
         return image
+    from PIL import ImageDraw
+
     image = image.copy()
     width, height = image.size
     size = max(12, round(min(width, height) * (0.09 if label.style == "prix" else 0.065)))
@@ -254,10 +304,12 @@ def load_logo(path: Path) -> Image.Image | None:
         return None
 
 
-def finish(image: Image.Image, recipe: Recipe, logo: Image.Image | None = None) -> Image.Image:
+def finish(
+    image: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, fast: bool = False
+) -> Image.Image:
     """Colours, sharpening and overlays on an image already at its final size."""
     image = apply_colours(image, recipe)
-    image = apply_sharpness(image, recipe)
+    image = apply_sharpness(image, recipe, fast=fast)
     if recipe.label is not None:
         image = draw_label(image, recipe.label)
     if logo is not None:
@@ -272,4 +324,4 @@ def render_preview(
     image = apply_geometry(proxy, recipe)
     if crop and recipe.crop is not None:
         image = image.crop(crop_box(image.size, recipe.crop, None))
-    return finish(image, recipe, logo)
+    return finish(image, recipe, logo, fast=True)

@@ -7,6 +7,7 @@ export use both cores of an old PC.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,17 +33,31 @@ def _proxy(path: str, max_side: int) -> tuple[tuple[int, int], bytes]:
 
     from lbpmv_desktop.core.photo.opening import open_image
 
-    image = open_image(Path(path), fit=(max_side, max_side))
+    image = open_image(Path(path), max_side=max_side)
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
     return image.size, image.tobytes()
 
 
-def _export(source: str, recipe: Recipe, preset: Preset, out_dir: str, auto: bool) -> Exported:
+def _export(source: str, recipe: Recipe, preset: Preset, out_dir: str, auto: bool, threads: bool) -> Exported:
     from pathlib import Path
 
     from lbpmv_desktop.core.photo.export import export_photo
 
-    return export_photo(Path(source), recipe, preset, Path(out_dir), auto=auto)
+    try:
+        return export_photo(Path(source), recipe, preset, Path(out_dir), auto=auto, threads=threads)
+    finally:
+        _give_memory_back()
+
+
+def _give_memory_back() -> None:
+    """Return the freed pixel buffers of a full-size export to the system (glibc keeps them)."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _warm() -> bool:
@@ -83,9 +98,17 @@ class PhotoWorkers:
         return self._submit(_proxy, str(path), max_side)
 
     def export(
-        self, source: Path, recipe: Recipe, preset: Preset, out_dir: Path, *, auto: bool = False
+        self,
+        source: Path,
+        recipe: Recipe,
+        preset: Preset,
+        out_dir: Path,
+        *,
+        auto: bool = False,
+        batch: bool = False,
     ) -> Future[Exported]:
-        return self._submit(_export, str(source), recipe, preset, str(out_dir), auto)
+        """Export in a worker; in a ``batch`` each worker keeps to one core (the other worker has the other)."""
+        return self._submit(_export, str(source), recipe, preset, str(out_dir), auto, not batch)
 
     def reset(self) -> None:
         if self._pool is not None:

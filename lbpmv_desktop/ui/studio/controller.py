@@ -207,10 +207,15 @@ class StudioController(QObject):
             self.edit(replace(self.recipe, logo=None), self.tr("Logo"))
             return
 
+        def add() -> LibraryPhoto:
+            logo = self.library.add_copy(path)
+            self.workers.result(self.workers.proxy(logo.path, 64))  # decoded once in a worker first
+            return logo
+
         def done(photo: LibraryPhoto) -> None:
             self.edit(replace(self.recipe, logo=photo.name), self.tr("Logo"))
 
-        self._io.submit(lambda: self.library.add_copy(path), done, self._report)
+        self._io.submit(add, done, self._report)
 
     def reset(self) -> None:
         self.edit(Recipe(), self.tr("Start again"))
@@ -302,7 +307,7 @@ class StudioController(QObject):
                 if self.photo and photo.path == self.photo.path
                 else self.library.load_recipe(photo)
             )
-            future = self.workers.export(photo.path, recipe, preset, self.out_dir)
+            future = self.workers.export(photo.path, recipe, preset, self.out_dir, batch=True)
             self._batch.append(future)
 
             def done(finished: Future[Any]) -> None:

@@ -195,3 +195,16 @@ def test_any_edits_then_undo_all_give_back_the_original_preview(steps: list[tupl
     while len(history) > 1:
         history.pop()
     assert render_preview(proxy, history[-1]).tobytes() == original
+
+
+def test_resizing_in_two_bands_gives_the_single_call_result() -> None:
+    from PIL import ImageChops
+
+    from lbpmv_desktop.core.photo.render import resize
+
+    image = Image.effect_noise((1600, 1400), 60).convert("RGB")
+    box = (100, 50, 1500, 1350)
+    for method in (Image.Resampling.BICUBIC, Image.Resampling.LANCZOS):
+        whole = image.resize((1080, 1000), method, box=box)
+        banded = resize(image, (1080, 1000), method, box)
+        assert ImageChops.difference(whole, banded).getbbox() is None

@@ -6,15 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 from lbpmv_desktop import __version__
 from tests.helpers.packs import write_pack
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def lbpmv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -92,3 +89,63 @@ def test_self_test_opens_every_screen_and_writes_screenshots(tmp_path: Path) -> 
     names = {p.stem for p in shots.glob("*.png")}
     assert {"01-bienvenue", "03-accueil", "04-tutoriel", "06-bravo", "07-bilan", "08-reglages"} <= names
     assert not any((tmp_path / "data").glob("*/progress.sqlite")), "the self-test cleans up after itself"
+
+
+def _jpeg(path: Path, size: tuple[int, int] = (1600, 1200)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", size, (180, 120, 60)).save(path, quality=90)
+    return path
+
+
+def test_photo_export_writes_one_line_per_file_and_never_imports_qt(tmp_path: Path) -> None:
+    first, second = _jpeg(tmp_path / "a.jpg"), _jpeg(tmp_path / "b.jpg")
+    out = tmp_path / "prêtes"
+    code = (
+        "import sys; from lbpmv_desktop.cli import main; code = main(sys.argv[1:]); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'; sys.exit(code)"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            "photo",
+            "export",
+            str(first),
+            str(second),
+            "--preset",
+            "instagram",
+            "--out",
+            str(out),
+            "--auto",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert [Path(line).name for line in lines] == ["a-instagram.jpg", "b-instagram.jpg"]
+    assert all(Path(line).is_file() for line in lines)
+
+
+def test_photo_export_refused_input_exit_1_and_nothing_written_for_it(tmp_path: Path) -> None:
+    good = _jpeg(tmp_path / "bon.jpg")
+    bad = tmp_path / "mauvais.jpg"
+    bad.write_text("pas une photo", encoding="utf-8")
+    out = tmp_path / "out"
+    result = lbpmv("photo", "export", str(bad), str(good), "--preset", "leboncoin", "--out", str(out))
+    assert result.returncode == 1
+    [message] = result.stderr.strip().splitlines()
+    assert "mauvais.jpg" in message
+    assert "pas une photo" in message
+    assert sorted(p.name for p in out.iterdir()) == ["bon-leboncoin.jpg"]
+    assert "Traceback" not in result.stderr
+
+
+def test_photo_export_usage_errors_exit_2(tmp_path: Path) -> None:
+    photo = _jpeg(tmp_path / "a.jpg")
+    assert lbpmv("photo", "export", str(photo), "--preset", "tiktok", "--out", str(tmp_path)).returncode == 2
+    assert lbpmv("photo", "export", str(photo), "--out", str(tmp_path)).returncode == 2

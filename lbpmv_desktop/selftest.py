@@ -202,6 +202,8 @@ class _Run:
         window.show_page("tutorial")
         window.tutorial.open_tutorial(first.id, first.steps[1].id, ask_confidence=False)
         self.shot("12-tutoriel-200")
+        window.open_studio()
+        self.shot("18-studio-200")
         session.update_settings(replace(session.settings, text_scale=125, high_contrast=True))
         self.idle()
         self.shot("13-tutoriel-contraste")

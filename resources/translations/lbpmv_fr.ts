@@ -64,15 +64,15 @@
     </message>
     <message>
         <source>Photos prepared: {done} of {total}</source>
-        <translation>Photos préparées : {done} sur {total}</translation>
+        <translation>Photos préparées&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
         <source>Stopped. Photos prepared: {count}.</source>
-        <translation>Arrêté. Photos préparées : {count}.</translation>
+        <translation>Arrêté. Photos préparées&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>✓ Done. Photos ready in « Mes photos prêtes »: {count}.</source>
-        <translation>✓ Terminé. Photos prêtes dans « Mes photos prêtes » : {count}.</translation>
+        <translation>✓ Terminé. Photos prêtes dans «&#xa0;Mes photos prêtes&#xa0;»&#xa0;: {count}.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +120,10 @@
     <message>
         <source>… {title} — {done} of {total} steps done</source>
         <translation>… {title} — {done}&#xa0;sur {total}&#xa0;étapes faites</translation>
+    </message>
+    <message>
+        <source>✓ Photos prepared in the studio: {count}</source>
+        <translation>✓ Photos préparées dans le studio : {count}</translation>
     </message>
     <message>
         <source>Nothing yet: your first step is waiting for you!</source>
@@ -709,6 +713,10 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>My photos</source>
         <translation>Mes photos</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choisir une photo</translation>
     </message>
     <message>
         <source>1. Improve in one click</source>

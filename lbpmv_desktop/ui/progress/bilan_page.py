@@ -104,6 +104,8 @@ class BilanPage(ScrollPage):
                         title=tutorial.title, done=progress.done_count, total=progress.total
                     )
                 )
+        if status.photos_exported:
+            lines.append(self.tr("✓ Photos prepared in the studio: {count}").format(count=status.photos_exported))
         self.done_list.setText(
             "\n".join(lines) if lines else self.tr("Nothing yet: your first step is waiting for you!")
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -28,7 +29,7 @@ from lbpmv_desktop.ui.studio.preview_widget import PreviewWidget
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 
     from lbpmv_desktop.core.photo.library import LibraryPhoto
     from lbpmv_desktop.core.photo.recipe import Recipe
@@ -92,12 +93,13 @@ class StudioPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
         outer.setSpacing(10)
-        outer.addLayout(self._build_top())
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addLayout(self._build_centre(), 1)
-        body.addWidget(self._build_tools())
-        outer.addLayout(body, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(16)
+        self.centre = QWidget()
+        self.centre.setLayout(self._build_centre())
+        self.body.addWidget(self.centre, 1)
+        self.body.addWidget(self._build_tools(), 0)
+        outer.addLayout(self.body, 1)
         studio.opened.connect(self._on_opened)
         studio.preview_ready.connect(self.preview.set_image)
         studio.recipe_changed.connect(self._show_recipe)
@@ -110,19 +112,6 @@ class StudioPage(QWidget):
         self._set_photo_controls(False)
 
     # -- building ------------------------------------------------------------------------
-    def _build_top(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.open_button = make_button(self.tr("Open a photo…"), "primary")
-        self.phone_button = make_button(self.tr("Import from my phone…"))
-        self.sample_button = make_button(self.tr("Try with a sample photo"))
-        self.open_button.clicked.connect(self._on_open)
-        self.phone_button.clicked.connect(self._on_phone)
-        self.sample_button.clicked.connect(self._on_sample)
-        for button in (self.open_button, self.phone_button, self.sample_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
-
     def _build_centre(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(8)
@@ -135,7 +124,7 @@ class StudioPage(QWidget):
         self.preview.setAccessibleName(self.tr("The photo"))
         self.preview.crop_chosen.connect(self.studio.set_crop)
         column.addWidget(self.preview, 1)
-        tools = QHBoxLayout()
+        tools = QGridLayout()
         self.before_button = make_button(self.tr("Before"))
         self.before_button.setToolTip(self.tr("Keep it pressed to see the photo as it was"))
         self.before_button.setAccessibleName(self.tr("Keep pressed to see the photo as it was"))
@@ -151,9 +140,11 @@ class StudioPage(QWidget):
         self.redo_button.setEnabled(False)
         self.reset_button = make_button(self.tr("Start again"))
         self.reset_button.clicked.connect(self.studio.reset)
-        for button in (self.before_button, self.undo_button, self.redo_button, self.reset_button):
-            tools.addWidget(button)
-        tools.addStretch(1)
+        for index, button in enumerate(
+            (self.undo_button, self.redo_button, self.before_button, self.reset_button)
+        ):
+            tools.addWidget(button, index // 2, index % 2)
+        tools.setColumnStretch(2, 1)
         column.addLayout(tools)
         recent_title = make_label(self.tr("My photos"), "subtitle")
         column.addWidget(recent_title)
@@ -176,9 +167,20 @@ class StudioPage(QWidget):
     def _build_tools(self) -> QWidget:
         panel = ScrollPage()
         panel.body.setContentsMargins(0, 0, 8, 0)
-        em = self.fontMetrics().horizontalAdvance("M")
-        panel.setFixedWidth(max(340, em * 22))
+        panel.setMinimumWidth(300)
         body = panel.body
+
+        choose = Card()
+        choose.body.addWidget(make_label(self.tr("Choose a photo"), "subtitle"))
+        self.open_button = make_button(self.tr("Open a photo…"), "primary")
+        self.phone_button = make_button(self.tr("Import from my phone…"))
+        self.sample_button = make_button(self.tr("Try with a sample photo"))
+        self.open_button.clicked.connect(self._on_open)
+        self.phone_button.clicked.connect(self._on_phone)
+        self.sample_button.clicked.connect(self._on_sample)
+        for button in (self.open_button, self.phone_button, self.sample_button):
+            choose.body.addWidget(button)
+        body.addWidget(choose)
 
         improve = Card()
         improve.body.addWidget(make_label(self.tr("1. Improve in one click"), "subtitle"))
@@ -315,6 +317,35 @@ class StudioPage(QWidget):
         body.addStretch(1)
         self.tools_panel = panel
         return panel
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Tools beside the photo when they fit in half the width; below it otherwise (large text
+        on a small screen), so that no button is ever cut."""
+        content = self.tools_panel.widget()
+        assert content is not None
+        needed = (
+            content.minimumSizeHint().width() + self.tools_panel.verticalScrollBar().sizeHint().width() + 12
+        )
+        centre = self.centre.minimumSizeHint().width()
+        side_by_side = needed <= self.width() * 0.55 and needed + centre + self.body.spacing() <= self.width()
+        if side_by_side:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.tools_panel.setMinimumSize(needed, 0)
+            self.tools_panel.setMaximumSize(max(needed, int(self.width() * 0.4)), 16_777_215)
+            self.body.setStretch(0, 1)
+            self.body.setStretch(1, 0)
+            self.preview.setMinimumHeight(240)
+        else:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.tools_panel.setMinimumSize(0, 0)
+            self.tools_panel.setMaximumSize(16_777_215, 16_777_215)
+            self.body.setStretch(0, 3)
+            self.body.setStretch(1, 2)
+            self.preview.setMinimumHeight(160)
 
     # -- showing -----------------------------------------------------------------------------
     def _set_photo_controls(self, enabled: bool) -> None:

@@ -95,6 +95,7 @@ class AppController(QObject):
         self.window.show_page(page)
         self.window.show()
         old.hide()
+        old.shutdown()
         old.deleteLater()
 
     def shutdown(self) -> None:

@@ -23,8 +23,13 @@ class EventRow(Base):
     tutorial: Mapped[str | None] = mapped_column(String(80))
     step: Mapped[str | None] = mapped_column(String(80))
     data: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    shop: Mapped[str | None] = mapped_column(String(36))
 
-    __table_args__ = (Index("ix_events_at", "at"), Index("ix_events_tutorial", "tutorial"))
+    __table_args__ = (
+        Index("ix_events_at", "at"),
+        Index("ix_events_tutorial", "tutorial"),
+        Index("ix_events_shop_at", "shop", "at"),
+    )
 
 
 class MetaRow(Base):
@@ -34,3 +39,17 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class ShopRow(Base):
+    """A shop whose progress files this install accepts: its name, trusted key and summary."""
+
+    __tablename__ = "shops"
+
+    shop_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    public_key: Mapped[str] = mapped_column(String(64), nullable=False)
+    code: Mapped[str] = mapped_column(String(16), nullable=False)
+    trusted_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    last_file_at: Mapped[str | None] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(Text, nullable=False, default="{}")

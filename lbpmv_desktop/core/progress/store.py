@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 # Every revision this version knows, oldest first; the last one is the head.
-REVISIONS = ("0001_initial",)
+REVISIONS = ("0001_initial", "0002_shops")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -199,8 +199,9 @@ class ProgressStore:
                 session.add(row)
             return row.value
 
-    def append(self, events: Iterable[Event]) -> int:
-        """Add events in one transaction; events already present (same UUID) are skipped.
+    def append(self, events: Iterable[Event], shop: str | None = None) -> int:
+        """Add events of ``shop`` (this install's own by default) in one transaction; events already
+        present (same UUID) are skipped.
 
         Returns:
             How many events were new.
@@ -214,6 +215,7 @@ class ProgressStore:
                 "tutorial": e.tutorial,
                 "step": e.step,
                 "data": json.dumps(e.data, ensure_ascii=False, sort_keys=True),
+                "shop": shop or self.shop_id,
             }
             for e in events
         ]
@@ -242,22 +244,81 @@ class ProgressStore:
                     added += len(fresh)
         return added
 
-    def events(self) -> list[Event]:
-        """Every event, oldest first."""
-        rows = self._read("SELECT uuid, kind, at, device, tutorial, step, data FROM events ORDER BY at, seq")
+    def events(self, shop: str | None = None) -> list[Event]:
+        """Every event of ``shop`` (this install's own by default), oldest first."""
+        rows = self._read(
+            "SELECT uuid, kind, at, device, tutorial, step, data FROM events WHERE shop = ? ORDER BY at, seq",
+            (shop or self.shop_id,),
+        )
         return [_row_to_event(row) for row in rows]
 
-    def count(self) -> int:
-        return int(self._read("SELECT count(*) FROM events")[0][0])
+    def count(self, shop: str | None = None) -> int:
+        return int(self._read("SELECT count(*) FROM events WHERE shop = ?", (shop or self.shop_id,))[0][0])
+
+    def shop(self, shop_id: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT public_key, name, code FROM shops WHERE shop_id = ?", (shop_id,))
+        return {"public_key": rows[0][0], "name": rows[0][1], "code": rows[0][2]} if rows else None
+
+    def import_shop(
+        self,
+        *,
+        shop_id: str,
+        name: str,
+        public_key: str,
+        code: str,
+        now: str,
+        events: list[Event],
+        summary: str,
+    ) -> None:
+        """Trust (or update) a shop and add its new events, all in one transaction."""
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        from lbpmv_desktop.core.progress.models import EventRow, ShopRow
+
+        rows = [
+            {
+                "uuid": e.id,
+                "kind": e.kind,
+                "at": e.at.isoformat(),
+                "device": e.device,
+                "tutorial": e.tutorial,
+                "step": e.step,
+                "data": json.dumps(e.data, ensure_ascii=False, sort_keys=True),
+                "shop": shop_id,
+            }
+            for e in events
+        ]
+        with self._session() as session, session.begin():
+            shop = session.get(ShopRow, shop_id)
+            if shop is None:
+                session.add(
+                    ShopRow(
+                        shop_id=shop_id,
+                        name=name,
+                        public_key=public_key,
+                        code=code,
+                        trusted_at=now,
+                        last_file_at=now,
+                        summary=summary,
+                    )
+                )
+            else:
+                shop.name, shop.last_file_at, shop.summary = name, now, summary
+            for first in range(0, len(rows), 2000):
+                session.execute(
+                    sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"]),
+                    rows[first : first + 2000],
+                )
 
     def erase_events(self) -> None:
         """Delete every event (the merchant asked to erase their data)."""
         from sqlalchemy import delete
 
-        from lbpmv_desktop.core.progress.models import EventRow
+        from lbpmv_desktop.core.progress.models import EventRow, ShopRow
 
         with self._session() as session, session.begin():
             session.execute(delete(EventRow))
+            session.execute(delete(ShopRow))
 
 
 def export_document(store: ProgressStore, app_version: str, now: datetime) -> dict[str, Any]:
@@ -271,3 +332,15 @@ def export_document(store: ProgressStore, app_version: str, now: datetime) -> di
         "device": store.device,
         "events": [e.as_json() for e in store.events()],
     }
+
+
+def shop_rows(store: ProgressStore) -> list[dict[str, Any]]:
+    """The shops this install follows (animator side), with their stored summaries."""
+    rows = store._read(
+        "SELECT shop_id, name, public_key, code, trusted_at, last_file_at, summary FROM shops ORDER BY name"
+    )
+    keys = ("shop_id", "name", "public_key", "code", "trusted_at", "last_file_at", "summary")
+    found = [dict(zip(keys, row, strict=True)) for row in rows]
+    for row in found:
+        row["summary"] = json.loads(row["summary"] or "{}")
+    return found

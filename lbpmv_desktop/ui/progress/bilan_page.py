@@ -105,7 +105,9 @@ class BilanPage(ScrollPage):
                     )
                 )
         if status.photos_exported:
-            lines.append(self.tr("✓ Photos prepared in the studio: {count}").format(count=status.photos_exported))
+            lines.append(
+                self.tr("✓ Photos prepared in the studio: {count}").format(count=status.photos_exported)
+            )
         self.done_list.setText(
             "\n".join(lines) if lines else self.tr("Nothing yet: your first step is waiting for you!")
         )

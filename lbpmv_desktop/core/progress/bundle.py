@@ -1,0 +1,243 @@
+"""Progress files (``.lbpmv``): a signed zip a merchant sends to the animator.
+
+Members, all required: ``manifest.json`` (format, versions, shop, public key, creation time and
+the SHA-256 of every other member), ``manifest.sig`` (the manifest's Ed25519 signature by the
+shop's key), ``events.jsonl`` (one event per line) and ``summary.html`` (for a person who opens
+the file by hand). The zip's comment holds a second signature, over every byte before it, so
+that any change anywhere in the file (even in the zip's own bookkeeping) is refused. Reading never
+trusts the file: sizes are capped while decompressing, names are checked, every hash and both
+signatures are verified and every event is validated.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import re
+import struct
+import uuid
+import zipfile
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.progress import events as ev
+from lbpmv_desktop.core.progress.identity import public_bytes, public_text
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+FORMAT = "lbpmv-progress"
+FORMAT_VERSION = 1
+MEMBERS = ("manifest.json", "manifest.sig", "events.jsonl", "summary.html")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_MEMBER_BYTES = {
+    "manifest.json": 64 * 1024,
+    "manifest.sig": 64,
+    "events.jsonl": 256 * 1024 * 1024,
+    "summary.html": 8 * 1024 * 1024,
+}
+MAX_TOTAL_BYTES = 300 * 1024 * 1024
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError,
+    NotImplementedError, zlib.error, struct.error, KeyError, IndexError, OverflowError,
+)  # fmt: skip
+MAX_EVENTS = 500_000
+SIGNATURE_BYTES = 64
+MAX_DATA_BYTES = 4096
+EVENT_KEYS = {"id", "kind", "at", "device", "tutorial", "step", "data"}
+_SHORT_TEXT = re.compile(r"^[\w.:-]{1,80}$")
+
+
+class BundleRefused(UserError):
+    """A progress file that is not imported, with the reason in plain French."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A verified progress file."""
+
+    shop_id: str
+    shop_name: str
+    public_key: bytes
+    created_at: datetime
+    app_version: str
+    events: list[ev.Event]
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def summary_html(shop_name: str, lines: list[str]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'>"
+        f"<title>Progrès de {html.escape(shop_name)}</title></head><body>"
+        f"<h1>Progrès de {html.escape(shop_name)}</h1><ul>{items}</ul>"
+        "<p>Ce fichier est destiné à votre animateur Le Bon Pour Ma Ville.</p></body></html>"
+    )
+
+
+def write_bundle(
+    key: Ed25519PrivateKey,
+    shop_id: str,
+    shop_name: str,
+    events: list[ev.Event],
+    summary_lines: list[str],
+    app_version: str,
+    now: datetime,
+) -> bytes:
+    """The bytes of a signed progress file."""
+    body = "".join(
+        json.dumps(e.as_json(), ensure_ascii=False, sort_keys=True) + "\n" for e in events
+    ).encode()
+    summary = summary_html(shop_name, summary_lines).encode()
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version,
+        "shop_id": shop_id,
+        "shop_name": shop_name,
+        "public_key": public_text(key),
+        "created_at": now.isoformat(),
+        "members": {"events.jsonl": _sha256(body), "summary.html": _sha256(summary)},
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest_bytes)
+        archive.writestr("manifest.sig", key.sign(manifest_bytes))
+        archive.writestr("events.jsonl", body)
+        archive.writestr("summary.html", summary)
+    unsigned = buffer.getvalue()  # ends with the end-of-directory record and an empty comment
+    signed_part = unsigned[:-2] + SIGNATURE_BYTES.to_bytes(2, "little")
+    return signed_part + key.sign(signed_part)
+
+
+def _refuse(reason: str) -> BundleRefused:
+    return BundleRefused(f"Ce fichier de progrès est refusé : {reason}")
+
+
+def _read_members(data: bytes) -> dict[str, bytes]:
+    if not data:
+        raise _refuse("il est vide.")
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse("il est beaucoup trop gros pour un fichier de progrès.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except _ZIP_ERRORS:
+        raise _refuse("ce n'est pas un fichier de progrès (ou il est abîmé).") from None
+    names = [info.filename for info in infos]
+    if len(infos) != len(MEMBERS) or sorted(names) != sorted(MEMBERS):
+        raise _refuse("il ne contient pas ce qu'un fichier de progrès contient.")
+    members: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        limit = MAX_MEMBER_BYTES[info.filename]
+        if info.file_size > limit or info.flag_bits & 0x1:
+            raise _refuse("une de ses parties est trop grosse ou chiffrée.")
+        try:
+            with archive.open(info) as member:
+                content = member.read(limit + 1)  # stops a zip bomb early, whatever it declares
+        except _ZIP_ERRORS:
+            raise _refuse("il est abîmé.") from None
+        if len(content) > limit:
+            raise _refuse("une de ses parties est trop grosse.")
+        total += len(content)
+        if total > MAX_TOTAL_BYTES:
+            raise _refuse("il est beaucoup trop gros une fois ouvert.")
+        members[info.filename] = content
+    return members
+
+
+def _parse_event(line: bytes, number: int) -> ev.Event:
+    try:
+        raw = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        raise _refuse(f"la ligne {number} des événements est illisible.") from None
+    if not isinstance(raw, dict) or set(raw) != EVENT_KEYS:
+        raise _refuse(f"la ligne {number} des événements n'a pas la bonne forme.")
+    try:
+        event_id = str(uuid.UUID(raw["id"]))
+        at = datetime.fromisoformat(raw["at"])
+    except (ValueError, TypeError, AttributeError):
+        raise _refuse(f"la ligne {number} des événements a un identifiant ou une date incorrecte.") from None
+    kind, device, tutorial, step, data = raw["kind"], raw["device"], raw["tutorial"], raw["step"], raw["data"]
+    if (
+        event_id != raw["id"]
+        or at.tzinfo is None
+        or kind not in ev.KINDS
+        or not isinstance(device, str)
+        or not _SHORT_TEXT.match(device)
+        or not all(v is None or (isinstance(v, str) and _SHORT_TEXT.match(v)) for v in (tutorial, step))
+        or not isinstance(data, dict)
+        or len(json.dumps(data)) > MAX_DATA_BYTES
+    ):
+        raise _refuse(f"la ligne {number} des événements contient des valeurs inattendues.")
+    return ev.Event(event_id, kind, at, device, tutorial, step, data)
+
+
+def read_bundle(data: bytes) -> Bundle:
+    """Verify a progress file completely and return its content.
+
+    Raises:
+        BundleRefused: anything wrong, with a French explanation; nothing is imported.
+    """
+    members = _read_members(data)
+    manifest_bytes = members["manifest.json"]
+    try:
+        manifest: Any = json.loads(manifest_bytes)
+    except (ValueError, UnicodeDecodeError):
+        raise _refuse("son sommaire est illisible.") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise _refuse("ce n'est pas un fichier de progrès Le Bon Pour Ma Ville.")
+    version = manifest.get("format_version")
+    if not isinstance(version, int):
+        raise _refuse("sa version est inconnue.")
+    if version > FORMAT_VERSION:
+        raise BundleRefused(
+            "Ce fichier vient d'une version plus récente de l'application : mettez l'application à jour, puis réessayez."
+        )
+    try:
+        key_bytes = base64.b64decode(manifest["public_key"], validate=True)
+        public_key = Ed25519PublicKey.from_public_bytes(key_bytes)
+        shop_id = str(uuid.UUID(manifest["shop_id"]))
+        shop_name = manifest["shop_name"]
+        created_at = datetime.fromisoformat(manifest["created_at"])
+        hashes = manifest["members"]
+        app_version = str(manifest["app_version"])[:20]
+    except (KeyError, ValueError, TypeError, AttributeError):
+        raise _refuse("son sommaire est incomplet.") from None
+    if (
+        not isinstance(shop_name, str)
+        or not shop_name.strip()
+        or len(shop_name) > 200
+        or not isinstance(hashes, dict)
+    ):
+        raise _refuse("son sommaire est incomplet.")
+    try:
+        public_key.verify(members["manifest.sig"], manifest_bytes)
+        if data[-SIGNATURE_BYTES - 2 : -SIGNATURE_BYTES] != SIGNATURE_BYTES.to_bytes(2, "little"):
+            raise InvalidSignature
+        public_key.verify(data[-SIGNATURE_BYTES:], data[:-SIGNATURE_BYTES])
+    except InvalidSignature:
+        raise _refuse("sa signature ne correspond pas : il a été modifié ou abîmé.") from None
+    if set(hashes) != {"events.jsonl", "summary.html"} or any(
+        hashes[name] != _sha256(members[name]) for name in hashes
+    ):
+        raise _refuse("son contenu ne correspond pas à sa signature : il a été modifié ou abîmé.")
+    lines = members["events.jsonl"].splitlines()
+    if len(lines) > MAX_EVENTS:
+        raise _refuse("il contient beaucoup trop d'événements.")
+    events = [_parse_event(line, number) for number, line in enumerate(lines, start=1) if line.strip()]
+    return Bundle(shop_id, shop_name.strip(), public_bytes(public_key), created_at, app_version, events)

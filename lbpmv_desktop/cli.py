@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from lbpmv_desktop import __version__
 
@@ -47,7 +47,147 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--preset", required=True, metavar="NOM", help="instagram, facebook, leboncoin…")
     export.add_argument("--out", required=True, metavar="DOSSIER")
     export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
+    progress = commands.add_parser("progress", help="partager les progrès avec l'animateur")
+    progress_commands = progress.add_subparsers(dest="progress_command", required=True, parser_class=_Parser)
+    progress_commands.add_parser("code", help="afficher le code de vérification de ce commerce")
+    export_progress = progress_commands.add_parser(
+        "export", help="écrire le fichier de progrès de ce commerce"
+    )
+    export_progress.add_argument("--out", required=True, metavar="FICHIER")
+    import_progress = progress_commands.add_parser("import", help="importer des fichiers de progrès")
+    import_progress.add_argument("files", nargs="+", metavar="FICHIER")
+    import_progress.add_argument("--confirm-code", metavar="CODE", help="le code affiché chez le commerçant")
+    report = progress_commands.add_parser("report", help="le bilan du programme")
+    report.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
+    report.add_argument("--out", metavar="FICHIER")
+    demo = commands.add_parser("demo", help="remplir cette installation avec des données de démonstration")
+    demo_commands = demo.add_subparsers(dest="demo_command", required=True, parser_class=_Parser)
+    demo_commands.add_parser("shop", help="un commerce avec plusieurs semaines de progrès")
+    programme = demo_commands.add_parser("programme", help="un animateur qui suit plusieurs commerces")
+    programme.add_argument("--merchants", type=int, default=12, metavar="N")
     return parser
+
+
+def _open_store(data_dir: str | None) -> Any:
+    from lbpmv_desktop.core.progress.store import ProgressStore
+    from lbpmv_desktop.paths import data_paths
+
+    paths = data_paths(data_dir).ensure()
+    return paths, ProgressStore.open(paths.database)
+
+
+def _catalogue() -> Any:
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
+
+    return load_catalogue(_content_root(None), thorough=False)[0]
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from lbpmv_desktop import __version__
+    from lbpmv_desktop.core.progress.identity import load_or_create_key, public_bytes, verification_code
+
+    paths, store = _open_store(args.data_dir)
+    try:
+        if args.progress_command == "code":
+            print(verification_code(public_bytes(load_or_create_key(paths.shop_key))))
+            return 0
+        if args.progress_command == "export":
+            from lbpmv_desktop.core.fileio import write_bytes_atomic
+            from lbpmv_desktop.core.progress.sharing import export_bundle
+
+            data = export_bundle(
+                store, load_or_create_key(paths.shop_key), _catalogue(), __version__, datetime.now(UTC)
+            )
+            write_bytes_atomic(Path(args.out), data)
+            print(args.out)
+            return 0
+        if args.progress_command == "import":
+            return _progress_import(store, args.files, args.confirm_code)
+        return _progress_report(store, args.format, args.out)
+    finally:
+        store.close()
+
+
+def _progress_import(store: Any, files: list[str], code: str | None) -> int:
+    from datetime import UTC, datetime
+
+    from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, BundleRefused
+    from lbpmv_desktop.core.progress.sharing import import_bundle
+
+    catalogue, failures = _catalogue(), 0
+    for name in files:
+        path = Path(name)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise BundleRefused("Ce fichier de progrès est refusé : il est beaucoup trop gros.")
+            result = import_bundle(store, path.read_bytes(), catalogue, datetime.now(UTC), confirm_code=code)
+        except BundleRefused as refusal:
+            print(f"{name} : {refusal.message}", file=sys.stderr)
+            failures += 1
+            continue
+        except OSError:
+            print(f"{name} : fichier introuvable ou illisible.", file=sys.stderr)
+            failures += 1
+            continue
+        print(f"{name} : {result.new_events} nouvel(s) événement(s) de « {result.shop_name} »")
+    return 1 if failures else 0
+
+
+def _progress_report(store: Any, kind: str, out: str | None) -> int:
+    from lbpmv_desktop.core.progress.report import csv_report, shops_report
+
+    if kind == "pdf":
+        if not out:
+            print("lbpmv : le rapport PDF a besoin de --out FICHIER.pdf", file=sys.stderr)
+            return 2
+        from lbpmv_desktop.ui.reports import write_pdf_report
+
+        write_pdf_report(store, Path(out))
+        print(out)
+        return 0
+    text = (
+        json.dumps(shops_report(store), ensure_ascii=False, indent=1) + "\n"
+        if kind == "json"
+        else csv_report(store)
+    )
+    if out:
+        from lbpmv_desktop.core.fileio import write_text_atomic
+
+        write_text_atomic(Path(out), text)
+        print(out)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from lbpmv_desktop.core.progress.demo import fill_demo_programme, fill_demo_shop
+
+    _, store = _open_store(args.data_dir)
+    try:
+        if args.demo_command == "shop":
+            count = fill_demo_shop(store, _catalogue(), datetime.now(UTC))
+            print(f"Commerce de démonstration prêt : {count} événements.")
+        else:
+            if not 1 <= args.merchants <= 5000:
+                print("lbpmv : --merchants va de 1 à 5000.", file=sys.stderr)
+                return 2
+            count = fill_demo_programme(store, _catalogue(), args.merchants, datetime.now(UTC))
+            from dataclasses import replace
+
+            from lbpmv_desktop.paths import data_paths
+            from lbpmv_desktop.settings import load_settings, save_settings
+
+            paths = data_paths(args.data_dir)
+            save_settings(paths.settings, replace(load_settings(paths.settings), role="animator"))
+            print(f"Programme de démonstration prêt : {args.merchants} commerces, {count} événements.")
+        return 0
+    finally:
+        store.close()
 
 
 def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> int:
@@ -132,6 +272,10 @@ def _run(args: argparse.Namespace) -> int:
         if args.content_command == "check":
             return _content_check(args.path)
         return _content_list(args.path, args.json)
+    if args.command == "progress":
+        return _progress(args)
+    if args.command == "demo":
+        return _demo(args)
     if args.command == "photo":
         return _photo_export(args.files, args.preset, args.out, args.auto)
     if args.screenshots and not args.self_test:

@@ -71,6 +71,11 @@ class DataPaths:
         return self.root / "cache"
 
     @property
+    def shop_key(self) -> Path:
+        """The shop's private signing key (never shared)."""
+        return self.root / "shop-key.pem"
+
+    @property
     def photo_library(self) -> Path:
         """Copies of the photos opened in the studio, and their edits."""
         return self.root / "library"

@@ -27,6 +27,9 @@ class Settings:
         voice: the preferred voice name, empty for the system default.
         speech_rate: -1.0 (slow) … 1.0 (fast); slightly slow by default.
         language: "fr" (default) or "en".
+        role: "merchant" or "animator" (empty until chosen at first start).
+        sharing_folder: the merchant's sharing folder (USB key, synced folder), empty if none.
+        sharing_enabled: the merchant agreed to share (they can stop at any time).
     """
 
     text_scale: int = 125
@@ -35,12 +38,16 @@ class Settings:
     voice: str = ""
     speech_rate: float = -0.2
     language: str = "fr"
+    role: str = ""  # "merchant" or "animator", chosen at first start
+    sharing_folder: str = ""  # where the merchant's latest progress file is written
+    sharing_enabled: bool = True
 
     def clamped(self) -> Settings:
         scale = min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, int(self.text_scale)))
         language = self.language if self.language in LANGUAGES else "fr"
+        role = self.role if self.role in ("merchant", "animator") else ""
         rate = min(1.0, max(-1.0, float(self.speech_rate)))
-        return replace(self, text_scale=scale, language=language, speech_rate=rate)
+        return replace(self, text_scale=scale, language=language, speech_rate=rate, role=role)
 
 
 def load_settings(path: Path) -> Settings:

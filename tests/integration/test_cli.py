@@ -149,3 +149,57 @@ def test_photo_export_usage_errors_exit_2(tmp_path: Path) -> None:
     photo = _jpeg(tmp_path / "a.jpg")
     assert lbpmv("photo", "export", str(photo), "--preset", "tiktok", "--out", str(tmp_path)).returncode == 2
     assert lbpmv("photo", "export", str(photo), "--out", str(tmp_path)).returncode == 2
+
+
+def test_progress_code_export_import_and_report(tmp_path: Path) -> None:
+    merchant, animator = str(tmp_path / "merchant"), str(tmp_path / "animator")
+    assert lbpmv("--data-dir", merchant, "demo", "shop").returncode == 0
+    code = lbpmv("--data-dir", merchant, "progress", "code").stdout.strip()
+    assert len(code) == 9
+    assert code[4] == "-"
+    exported = tmp_path / "progres.lbpmv"
+    assert lbpmv("--data-dir", merchant, "progress", "export", "--out", str(exported)).returncode == 0
+    refused = lbpmv("--data-dir", animator, "progress", "import", str(exported))
+    assert refused.returncode == 1
+    assert "code de vérification" in refused.stderr
+    wrong = lbpmv("--data-dir", animator, "progress", "import", str(exported), "--confirm-code", "AAAA-AAAA")
+    assert wrong.returncode == 1
+    accepted = lbpmv("--data-dir", animator, "progress", "import", str(exported), "--confirm-code", code)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "Les Petits Pas" in accepted.stdout
+    again = lbpmv("--data-dir", animator, "progress", "import", str(exported))
+    assert again.returncode == 0
+    assert " 0 nouvel" in again.stdout
+    report = json.loads(lbpmv("--data-dir", animator, "progress", "report", "--format", "json").stdout)
+    [shop] = report
+    assert {
+        "id",
+        "shop",
+        "events",
+        "steps_done",
+        "tutorials_done",
+        "help_open",
+        "last_activity",
+    } <= shop.keys()
+    assert shop["shop"] == "Les Petits Pas"
+    assert shop["steps_done"] > 0
+    garbage = tmp_path / "faux.lbpmv"
+    garbage.write_bytes(b"PK\x03\x04 pas un fichier")
+    bad = lbpmv("--data-dir", animator, "progress", "import", str(garbage), "--confirm-code", code)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+
+
+def test_demo_programme_and_reports(tmp_path: Path) -> None:
+    data = str(tmp_path / "animator")
+    assert lbpmv("--data-dir", data, "demo", "programme", "--merchants", "5").returncode == 0
+    report = json.loads(lbpmv("--data-dir", data, "progress", "report", "--format", "json").stdout)
+    assert len(report) == 5
+    csv_text = lbpmv("--data-dir", data, "progress", "report", "--format", "csv").stdout
+    assert csv_text.startswith("commerce;animateur;")
+    pdf = tmp_path / "bilan.pdf"
+    assert (
+        lbpmv("--data-dir", data, "progress", "report", "--format", "pdf", "--out", str(pdf)).returncode == 0
+    )
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert lbpmv("--data-dir", data, "demo", "programme", "--merchants", "0").returncode == 2

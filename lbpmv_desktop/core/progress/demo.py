@@ -1,0 +1,140 @@
+"""Realistic demo data: one merchant's weeks of progress, or a programme of many shops.
+
+Used to train animators, to take screenshots and to measure the dashboard with a thousand shops.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import uuid
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from lbpmv_desktop.core.progress import events as ev
+from lbpmv_desktop.core.progress.identity import verification_code
+from lbpmv_desktop.core.progress.sharing import shop_summary
+from lbpmv_desktop.core.progress.status import derive_status
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.core.progress.store import ProgressStore
+    from lbpmv_desktop.core.tutorials.catalogue import Catalogue
+
+SHOPS = (
+    "Les Petits Pas", "Boulangerie du Beffroi", "Fleurs de Béthune", "La Mercerie Saint-Pierre",
+    "Cordonnerie Martin", "Librairie des Halles", "Optique du Centre", "Fromagerie Lefebvre",
+    "Chaussures Dubois", "Le Comptoir du Thé", "Bijouterie Delattre", "Quincaillerie Moderne",
+    "Épicerie Fine Caron", "Atelier Couture Léonie", "Jouets et Merveilles", "Cave du Marché",
+)  # fmt: skip
+FIRST_NAMES = (
+    "Martine",
+    "Sylvie",
+    "Jean-Marc",
+    "Nadia",
+    "Christophe",
+    "Fatima",
+    "Pascal",
+    "Isabelle",
+    "Karim",
+    "Sophie",
+)
+ANIMATORS = ("Léa", "Hugo", "Inès", "Thomas", "Manon")
+COMMENTS = (
+    "Je ne trouve pas le bouton.",
+    "Mon téléphone ne se connecte pas à l'ordinateur.",
+    "Je n'ai pas reçu le code par courrier.",
+    "Je ne sais pas quoi écrire.",
+    "",
+)
+
+
+def shop_events(
+    catalogue: Catalogue, rng: random.Random, device: str, start: datetime, weeks: int, *,
+    shop_name: str, first_name: str, animator: str,
+) -> list[ev.Event]:  # fmt: skip
+    """A believable log: a profile, then sessions of a few steps, ratings, help, photos."""
+    goal = rng.choice(ev.GOALS)
+    log = [
+        ev.Event(str(uuid.UUID(int=rng.getrandbits(128), version=4)), ev.PROFILE_SET, start, device, None, None,
+                 {"shop_name": shop_name, "first_name": first_name, "animator_name": animator, "goal": goal})
+    ]  # fmt: skip
+    moment = start
+
+    def add(kind: str, tutorial: str | None = None, step: str | None = None, **data: object) -> None:
+        nonlocal moment
+        moment += timedelta(minutes=rng.randint(1, 6))
+        log.append(
+            ev.Event(
+                str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                kind,
+                moment,
+                device,
+                tutorial,
+                step,
+                dict(data),
+            )
+        )
+
+    path = catalogue.path(goal)
+    stamina = rng.uniform(0.3, 1.0)
+    sessions = max(1, int(weeks * rng.uniform(1.0, 3.0) * stamina))
+    position = 0
+    for _ in range(sessions):
+        moment += timedelta(days=rng.uniform(1.0, 7.0 * weeks / sessions))
+        if position >= len(path):
+            break
+        tutorial = path[position]
+        done_here = {e.step for e in log if e.kind == ev.STEP_DONE and e.tutorial == tutorial.id}
+        if not done_here:
+            add(ev.CONFIDENCE_RATED, tutorial.id, None, moment="start", value=rng.randint(1, 3))
+        for step in tutorial.steps:
+            if step.id in done_here:
+                continue
+            add(ev.STEP_OPENED, tutorial.id, step.id)
+            if rng.random() < 0.06:
+                add(ev.HELP_ASKED, tutorial.id, step.id, comment=rng.choice(COMMENTS))
+                break
+            add(ev.STEP_DONE, tutorial.id, step.id)
+            if step.action and step.action.kind == "open-studio" and rng.random() < 0.7:
+                add(ev.PHOTO_EXPORTED, preset=step.action.preset or "instagram")
+            if rng.random() < 0.25:
+                break
+        else:
+            add(ev.CONFIDENCE_RATED, tutorial.id, None, moment="end", value=rng.randint(3, 5))
+            add(ev.TUTORIAL_FINISHED, tutorial.id)
+            position += 1
+    return log
+
+
+def fill_demo_shop(store: ProgressStore, catalogue: Catalogue, now: datetime, seed: int = 2026) -> int:
+    """This install becomes a merchant with several weeks of progress."""
+    rng = random.Random(seed)
+    log = shop_events(catalogue, rng, store.device, now - timedelta(weeks=6), 6,
+                      shop_name="Les Petits Pas", first_name="Martine", animator="Léa")  # fmt: skip
+    return store.append([e for e in log if e.at <= now])
+
+
+def fill_demo_programme(
+    store: ProgressStore, catalogue: Catalogue, merchants: int, now: datetime, seed: int = 2026
+) -> int:
+    """This install becomes an animator's, following ``merchants`` demo shops."""
+    rng = random.Random(seed)
+    total = 0
+    for index in range(merchants):
+        shop_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        public_key = rng.getrandbits(256).to_bytes(32, "big")  # demo shops never sign files
+        name = SHOPS[index % len(SHOPS)] + ("" if index < len(SHOPS) else f" ({index // len(SHOPS) + 1})")
+        weeks = rng.randint(2, 16)
+        log = shop_events(
+            catalogue, rng, f"demo{index:05d}", now - timedelta(weeks=weeks), weeks,
+            shop_name=name, first_name=rng.choice(FIRST_NAMES), animator=rng.choice(ANIMATORS),
+        )  # fmt: skip
+        log = [e for e in log if e.at <= now]
+        summary = shop_summary(derive_status(log, catalogue), len(log))
+        store.import_shop(
+            shop_id=shop_id, name=name, public_key=base64.b64encode(public_key).decode(), code=verification_code(public_key),
+            now=now.isoformat(), events=log, summary=json.dumps(summary, ensure_ascii=False),
+        )  # fmt: skip
+        total += len(log)
+    return total

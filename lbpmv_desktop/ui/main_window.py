@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
 
         self.home.open_requested.connect(self.open_tutorial)
         session.status_changed.connect(self._on_status_changed)
+        session.sharing.shared.connect(self._on_shared)
         session.settings_changed.connect(self._on_settings_changed)
         session.store_refused.connect(self._on_store_refused)
         session.failed.connect(self.show_message)
@@ -158,9 +159,12 @@ class MainWindow(QMainWindow):
             self.studio_controller.start()
             return studio
         if name == "bilan":
+            from lbpmv_desktop.ui.progress import sharing_actions
             from lbpmv_desktop.ui.progress.bilan_page import BilanPage
 
-            return BilanPage()
+            bilan = BilanPage()
+            bilan.send_requested.connect(lambda: sharing_actions.send_progress(self, self.session))
+            return bilan
         if name == "settings":
             from lbpmv_desktop.ui.settings.settings_page import SettingsPage
 
@@ -241,6 +245,15 @@ class MainWindow(QMainWindow):
         elif self.current_page() in ("loading", "welcome"):
             self.show_page("home")
             self.home.continue_button.setFocus()
+
+    def _on_shared(self, when: object) -> None:
+        from datetime import datetime
+
+        status = self.session.status
+        animator = status.profile.animator_name if status and status.profile else ""
+        self.home.show_shared(
+            when if isinstance(when, datetime) else None, animator, bool(self.session.settings.sharing_folder)
+        )
 
     def _on_settings_changed(self, _settings: object) -> None:
         status = self.session.status

@@ -79,6 +79,9 @@ class AppSession(QObject):
         self.status: Status | None = None
         self._store: ProgressStore | None = None
         self.content_problems: list[str] = []
+        from lbpmv_desktop.ui.sharing import Sharing
+
+        self.sharing = Sharing(self)
 
     # -- start-up -------------------------------------------------------------------------
     def start(self) -> None:
@@ -106,6 +109,8 @@ class AppSession(QObject):
         self.tasks.submit(
             self._daily_backup, self.backed_up.emit, lambda e: log.warning("backup failed: %s", e)
         )
+        store = self._store
+        self.tasks.submit(store.warm_up, None, lambda e: log.warning("store warm-up failed: %s", e))
 
     def _on_open_failed(self, error: BaseException) -> None:
         from lbpmv_desktop.core.progress.store import DamagedDatabaseError, NewerDatabaseError
@@ -272,6 +277,28 @@ class AppSession(QObject):
             if isinstance(message, str)
             else self.tr("Something went wrong. Nothing you did is lost: please try again.")
         )
+
+    @property
+    def store(self) -> ProgressStore | None:
+        """The open store (for the helpers that run their own work in ``tasks``)."""
+        return self._store
+
+    def refresh_status(self) -> None:
+        """Derive the status again (after events were added by another helper)."""
+        store = self._store
+        if store is None:
+            return
+
+        def work() -> Status:
+            from lbpmv_desktop.core.progress.status import derive_status
+
+            return derive_status(store.events(), self.catalogue)
+
+        self.tasks.submit(work, self._set_status, self._report)
+
+    def record(self, make: Callable[[str], Event]) -> None:
+        """Record one event made by ``make(device)`` (for the visit and animator helpers)."""
+        self._record(make)
 
     def shutdown(self) -> None:
         self.tasks.shutdown()

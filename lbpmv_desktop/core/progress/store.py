@@ -186,6 +186,16 @@ class ProgressStore:
         finally:
             connection.close()
 
+    def get_meta(self, key: str) -> str | None:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        from lbpmv_desktop.core.progress.models import MetaRow
+
+        with self._session() as session, session.begin():
+            session.merge(MetaRow(key=key, value=value))
+
     def _meta_or_create(self, key: str, make: Callable[[], str]) -> str:
         rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
         if rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -62,6 +63,9 @@ class HomePage(QWidget):
         outer.setSpacing(12)
         self.greeting = make_label("", "title")
         outer.addWidget(self.greeting)
+        self.share_label = make_label("", "muted")
+        self.share_label.hide()
+        outer.addWidget(self.share_label)
 
         self.next_card = Card()
         self.next_heading = make_label(self.tr("Your next step"), "muted")
@@ -99,6 +103,22 @@ class HomePage(QWidget):
         self.greeting.setText(self.tr("Hello {name}!").format(name=name) if name else self.tr("Hello!"))
         self._show_next(status, catalogue)
         self._show_stairs(status, catalogue)
+
+    def show_shared(self, when: datetime | None, animator: str, folder_set: bool) -> None:
+        """« Partagé avec Léa il y a 2 jours », or that nothing was shared yet."""
+        who = animator or self.tr("your animator")
+        if when is None:
+            text = self.tr("Not shared with {who} yet.").format(who=who) if folder_set else ""
+        else:
+            days = (datetime.now(UTC).date() - when.astimezone(UTC).date()).days
+            if days <= 0:
+                text = self.tr("Shared with {who} today.").format(who=who)
+            elif days == 1:
+                text = self.tr("Shared with {who} yesterday.").format(who=who)
+            else:
+                text = self.tr("Shared with {who} {days} days ago.").format(who=who, days=days)
+        self.share_label.setText(text)
+        self.share_label.setVisible(bool(text))
 
     def _show_next(self, status: Status, catalogue: Catalogue) -> None:
         resume = status.resume

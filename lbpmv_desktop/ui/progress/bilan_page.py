@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from lbpmv_desktop.ui import theme
 from lbpmv_desktop.ui.progress.confidence_chart import ConfidenceChart
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -23,12 +24,23 @@ def _day(moment: datetime) -> str:
 
 
 class BilanPage(ScrollPage):
-    """A read-only summary, refreshed from ``AppSession.status_changed``."""
+    """A summary, refreshed from ``AppSession.status_changed``.
+
+    Signals:
+        send_requested: the merchant wants to send their progress to the animator.
+    """
+
+    send_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = self.body
-        layout.addWidget(make_label(self.tr("My progress"), "title"))
+        title_row = QHBoxLayout()
+        title_row.addWidget(make_label(self.tr("My progress"), "title"), 1)
+        self.send_button = make_button(self.tr("Send my progress to my animator…"), "primary")
+        self.send_button.clicked.connect(self.send_requested.emit)
+        title_row.addWidget(self.send_button)
+        layout.addLayout(title_row)
 
         numbers = QGridLayout()
         self.steps_number = make_label("0", "big-number")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QWidge
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
 
@@ -40,6 +41,7 @@ class SettingsPage(ScrollPage):
         layout.addWidget(make_label(self.tr("Settings"), "title"))
         layout.addWidget(self._build_display())
         layout.addWidget(self._build_speech())
+        layout.addWidget(self._build_sharing())
         layout.addWidget(self._build_data())
         layout.addWidget(self._build_about())
         layout.addStretch(1)
@@ -126,6 +128,84 @@ class SettingsPage(ScrollPage):
         card.body.addWidget(self.no_voice)
         return card
 
+    def _build_sharing(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(make_label(self.tr("Share with my animator"), "subtitle"))
+        card.body.addWidget(
+            make_label(
+                self.tr(
+                    "Your animator can follow your progress. Before anything is shared, you see exactly "
+                    "what will be sent, and you can stop at any time."
+                )
+            )
+        )
+        self.code_label = make_label("", "big-number")
+        self.code_label.setAccessibleName(self.tr("Verification code"))
+        card.body.addWidget(
+            make_label(self.tr("Your verification code (your animator compares it on their screen):"))
+        )
+        card.body.addWidget(self.code_label)
+        self.folder_label = make_label("")
+        card.body.addWidget(self.folder_label)
+        row = QHBoxLayout()
+        self.folder_button = make_button(self.tr("Choose the sharing folder…"))
+        self.stop_button = make_button(self.tr("Stop sharing"))
+        self.preview_button = make_button(self.tr("See what my animator will see"))
+        self.send_button = make_button(self.tr("Send my progress to my animator…"), "primary")
+        self.folder_button.clicked.connect(lambda: sharing_actions.choose_sharing_folder(self, self._session))
+        self.stop_button.clicked.connect(
+            lambda: sharing_actions.set_sharing(self._session, not self._session.settings.sharing_enabled)
+        )
+        self.preview_button.clicked.connect(
+            lambda: sharing_actions.SharePreviewDialog.ask(
+                self, self._session.sharing.preview(), self.tr("Close")
+            )
+        )
+        self.send_button.clicked.connect(lambda: sharing_actions.send_progress(self, self._session))
+        row.addWidget(self.folder_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.preview_button)
+        row2.addWidget(self.send_button)
+        row2.addStretch(1)
+        card.body.addLayout(row2)
+        self.share_note = make_label("", "muted")
+        card.body.addWidget(self.share_note)
+        self._session.sharing.code_ready.connect(self.code_label.setText)
+        self._session.sharing.shared.connect(self._on_shared)
+        self._session.sharing.failed.connect(self.share_note.setText)
+        self.code_label.setText(self._session.sharing.code or "…")
+        return card
+
+    def _on_shared(self, when: object) -> None:
+        from datetime import datetime
+
+        if isinstance(when, datetime):
+            self.share_note.setText(
+                self.tr("✓ Last shared on {day} at {time}.").format(
+                    day=when.astimezone().strftime("%d/%m/%Y"), time=when.astimezone().strftime("%H:%M")
+                )
+            )
+
+    def _show_sharing(self, settings: Settings) -> None:
+        folder = settings.sharing_folder
+        if not folder:
+            self.folder_label.setText(
+                self.tr("No sharing folder yet (your animator can set one up with you).")
+            )
+        elif settings.sharing_enabled:
+            self.folder_label.setText(self.tr("Sharing folder: {folder}").format(folder=folder))
+        else:
+            self.folder_label.setText(
+                self.tr("Sharing is stopped. Nothing is written in {folder}.").format(folder=folder)
+            )
+        self.stop_button.setVisible(bool(folder))
+        self.stop_button.setText(
+            self.tr("Stop sharing") if settings.sharing_enabled else self.tr("Share again")
+        )
+
     def _build_data(self) -> QWidget:
         card = Card()
         card.body.addWidget(make_label(self.tr("My data"), "subtitle"))
@@ -173,6 +253,7 @@ class SettingsPage(ScrollPage):
             self.read_check.setChecked(settings.read_aloud)
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
             self._show_speech(settings)
+            self._show_sharing(settings)
         finally:
             self._updating = False
         self.schedule_refit()

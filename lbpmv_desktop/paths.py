@@ -76,6 +76,10 @@ class DataPaths:
         return self.root / "shop-key.pem"
 
     @property
+    def animator_pin(self) -> Path:
+        return self.root / "animator-pin.json"
+
+    @property
     def photo_library(self) -> Path:
         """Copies of the photos opened in the studio, and their edits."""
         return self.root / "library"

@@ -15,6 +15,10 @@ HELP_ANSWERED = "help-answered"
 CONFIDENCE_RATED = "confidence-rated"
 TUTORIAL_FINISHED = "tutorial-finished"
 PHOTO_EXPORTED = "photo-exported"
+VISIT_STARTED = "visit-started"
+DIAGNOSTIC_DONE = "diagnostic-done"
+PLAN_SET = "plan-set"
+VISIT_NOTE = "visit-note"
 
 KINDS = (
     PROFILE_SET,
@@ -26,6 +30,10 @@ KINDS = (
     CONFIDENCE_RATED,
     TUTORIAL_FINISHED,
     PHOTO_EXPORTED,
+    VISIT_STARTED,
+    DIAGNOSTIC_DONE,
+    PLAN_SET,
+    VISIT_NOTE,
 )
 MOMENTS = ("start", "end")
 GOALS = ("photos", "internet", "vendre")

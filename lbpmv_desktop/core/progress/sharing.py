@@ -153,3 +153,23 @@ def import_verified(
         summary=json.dumps(summary, ensure_ascii=False),
     )
     return ImportResult(bundle.shop_id, bundle.shop_name, len(fresh), known is None)
+
+
+def answer_help(
+    store: ProgressStore, shop_id: str, request_id: str, answer: str, catalogue: Catalogue, now: datetime
+) -> None:
+    """Record the animator's answer to a help request in that shop's log, and refresh its row."""
+    from lbpmv_desktop.core.progress import events as ev
+
+    known = store.shop(shop_id)
+    if known is None:
+        raise BundleRefused("Ce commerce n'est pas suivi sur cet ordinateur.")
+    event = ev.new_event(
+        ev.HELP_ANSWERED, store.device, data={"request": request_id, "answer": answer.strip()[:1000]}, at=now
+    )
+    everything = [*store.events(shop_id), event]
+    summary = shop_summary(derive_status(everything, catalogue), len(everything))
+    store.import_shop(
+        shop_id=shop_id, name=known["name"], public_key=known["public_key"], code=known["code"],
+        now=now.isoformat(), events=[event], summary=json.dumps(summary, ensure_ascii=False), file_received=False,
+    )  # fmt: skip

@@ -93,6 +93,9 @@ class Status:
     finished_at: dict[str, datetime] = field(default_factory=dict)
     last_activity: datetime | None = None
     photos_exported: int = 0
+    plan: tuple[str, ...] = ()
+    diagnostic: dict[str, object] = field(default_factory=dict)
+    notes: tuple[dict[str, object], ...] = ()
 
     @property
     def first_start(self) -> bool:
@@ -132,10 +135,22 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
     answered: set[str] = set()
     last_opened: Position | None = None
     photos = 0
+    planned: list[str] = []
+    diagnostic: dict[str, object] = {}
+    notes: list[dict[str, object]] = []
     for event in ordered:
         tutorial_id, step_id = event.tutorial, event.step
         if event.kind == ev.PHOTO_EXPORTED:
             photos += 1
+            continue
+        if event.kind == ev.PLAN_SET and isinstance(event.data.get("tutorials"), list):
+            planned = [t for t in event.data["tutorials"] if isinstance(t, str)]
+            continue
+        if event.kind == ev.DIAGNOSTIC_DONE:
+            diagnostic = dict(event.data)
+            continue
+        if event.kind == ev.VISIT_NOTE:
+            notes.append({"at": event.at.isoformat(), **event.data})
             continue
         if event.kind == ev.PROFILE_SET:
             data = event.data
@@ -171,7 +186,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
             answered.add(event.data["request"])
 
     goal = profile.goal if profile else None
-    path = tuple(t.id for t in catalogue.path(goal, plan))
+    path = tuple(t.id for t in catalogue.path(goal, list(plan) or planned))
     progress: dict[str, TutorialProgress] = {}
     for tutorial_id in path:
         tutorial = catalogue.get(tutorial_id)
@@ -205,6 +220,9 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
         finished_at=finished,
         last_activity=ordered[-1].at if ordered else None,
         photos_exported=photos,
+        plan=tuple(planned),
+        diagnostic=diagnostic,
+        notes=tuple(notes),
     )
 
 

@@ -279,6 +279,7 @@ class ProgressStore:
         now: str,
         events: list[Event],
         summary: str,
+        file_received: bool = True,
     ) -> None:
         """Trust (or update) a shop and add its new events, all in one transaction."""
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -313,7 +314,9 @@ class ProgressStore:
                     )
                 )
             else:
-                shop.name, shop.last_file_at, shop.summary = name, now, summary
+                shop.name, shop.summary = name, summary
+                if file_received:
+                    shop.last_file_at = now
             for first in range(0, len(rows), 2000):
                 session.execute(
                     sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"]),

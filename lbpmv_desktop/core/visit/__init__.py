@@ -1,0 +1,1 @@
+"""The animator's tools: PIN, visit questionnaire and plan."""

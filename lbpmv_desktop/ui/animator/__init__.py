@@ -1,0 +1,1 @@
+"""The animator's space: PIN, dashboard, imports, visit mode."""

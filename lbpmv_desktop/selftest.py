@@ -72,6 +72,8 @@ class _Run:
         window = self.controller.window
         if window.current_page() != "welcome":
             self.problems.append("le premier démarrage n'affiche pas Bienvenue")
+        self.shot("00-role")
+        window.welcome.merchant_button.click()
         self.shot("01-bienvenue")
         window.welcome.shop_edit.setText("Les Petits Pas")
         window.welcome.first_name_edit.setText("Martine")

@@ -21,6 +21,9 @@ from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.ui.animator.controller import AnimatorController
+    from lbpmv_desktop.ui.animator.pin_page import PinPage
+    from lbpmv_desktop.ui.animator.visit_page import VisitPage
     from lbpmv_desktop.ui.progress.bilan_page import BilanPage
     from lbpmv_desktop.ui.session import AppSession, StoreProblem
     from lbpmv_desktop.ui.settings.settings_page import SettingsPage
@@ -44,6 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.studio_controller: StudioController | None = None
+        self.animator: AnimatorController | None = None
+        self._unlocked = False
+        self._after_unlock: str | None = None
         self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
         self.resize(1180, 800)
         self.setMinimumSize(800, 560)
@@ -68,12 +74,14 @@ class MainWindow(QMainWindow):
             ("home", self.tr("My path")),
             ("studio", self.tr("Photo studio")),
             ("bilan", self.tr("My progress")),
+            ("dashboard", self.tr("My shops")),
             ("settings", self.tr("Settings")),
+            ("visit", self.tr("Animator space")),
         ):
             button = make_button(text, "nav")
             button.setCheckable(True)
             button.setObjectName(f"nav-{name}")
-            button.clicked.connect(lambda _=False, n=name: self.show_page(n))
+            button.clicked.connect(lambda _=False, n=name: self._on_nav(n))
             self.nav_group.addButton(button)
             nav_layout.addWidget(button)
             self.nav_buttons[name] = button
@@ -135,7 +143,27 @@ class MainWindow(QMainWindow):
 
             welcome = WelcomePage()
             welcome.completed.connect(self._on_welcome_completed)
+            welcome.animator_chosen.connect(self._on_animator_chosen)
             return welcome
+        if name == "pin":
+            from lbpmv_desktop.ui.animator.pin_page import PinPage
+
+            pin = PinPage(self.session)
+            pin.unlocked.connect(self._on_unlocked)
+            pin.cancelled.connect(self._on_pin_cancelled)
+            return pin
+        if name == "visit":
+            from lbpmv_desktop.ui.animator.visit_page import VisitPage
+
+            visit = VisitPage(self.session)
+            visit.closed.connect(self._on_visit_closed)
+            return visit
+        if name == "dashboard":
+            from lbpmv_desktop.ui.animator.controller import AnimatorController
+            from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
+
+            self.animator = AnimatorController(self.session, self)
+            return DashboardPage(self.session, self.animator)
         if name == "tutorial":
             from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
 
@@ -208,6 +236,51 @@ class MainWindow(QMainWindow):
     def _on_home_requested(self) -> None:
         self.show_page("home")
 
+    # -- roles and the animator space ------------------------------------------------------
+    @property
+    def is_animator(self) -> bool:
+        return self.session.settings.role == "animator"
+
+    def _apply_role(self) -> None:
+        animator = self.is_animator
+        for name, button in self.nav_buttons.items():
+            button.setVisible(name in ("dashboard", "settings") if animator else name != "dashboard")
+
+    def _on_nav(self, name: str) -> None:
+        if name in ("visit", "dashboard") and not self._unlocked:
+            self._after_unlock = name
+            self.show_page("pin")
+            cast("PinPage", self.page("pin")).prepare()
+            return
+        self.show_page(name)
+
+    def _on_animator_chosen(self) -> None:
+        from dataclasses import replace
+
+        self.session.update_settings(replace(self.session.settings, role="animator"))
+        self._apply_role()
+        self._on_nav("dashboard")
+
+    def _on_unlocked(self) -> None:
+        self._unlocked = True
+        target = self._after_unlock or ("dashboard" if self.is_animator else "visit")
+        self.show_page(target)
+        if target == "visit":
+            cast("VisitPage", self.page("visit")).start_visit()
+        elif target == "dashboard" and self.animator is not None:
+            self.animator.load()
+            self.animator.watch(self.session.settings.sharing_folder)
+
+    def _on_pin_cancelled(self) -> None:
+        if self.is_animator:
+            cast("PinPage", self.page("pin")).prepare()
+        else:
+            self.show_page("home")
+
+    def _on_visit_closed(self) -> None:
+        self._unlocked = False
+        self.show_page("home")
+
     # -- routing --------------------------------------------------------------------------
     def current_page(self) -> str:
         current = self.stack.currentWidget()
@@ -216,7 +289,7 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.page(name))
         # A tutorial fills the window: one thing at a time, and room for large text.
-        self.nav.setVisible(name not in ("loading", "welcome", "tutorial"))
+        self.nav.setVisible(name not in ("loading", "welcome", "tutorial", "pin"))
         button = self.nav_buttons.get(name if name != "tutorial" else "home")
         if name != "studio" and "studio" in self.pages:
             self.studio.set_target(None)
@@ -237,11 +310,15 @@ class MainWindow(QMainWindow):
         self.home.show_status(status, catalogue)
         if self.current_page() == "bilan":
             self.bilan.show_status(status, catalogue, self.session.settings)
+        self._apply_role()
+        if self.is_animator:
+            if self.current_page() in ("loading", "welcome"):
+                self._on_nav("dashboard")
+            return
         if status.first_start:
             if self.current_page() != "welcome":
                 self.welcome.reset()
                 self.show_page("welcome")
-                self.welcome.shop_edit.setFocus()
         elif self.current_page() in ("loading", "welcome"):
             self.show_page("home")
             self.home.continue_button.setFocus()
@@ -261,6 +338,9 @@ class MainWindow(QMainWindow):
             self.bilan.show_status(status, self.session.catalogue, self.session.settings)
 
     def _on_welcome_completed(self, shop: str, first_name: str, animator: str, goal: str) -> None:
+        from dataclasses import replace
+
+        self.session.update_settings(replace(self.session.settings, role="merchant"))
         self.session.set_profile(shop, first_name, animator, goal)
 
     def _on_erased(self) -> None:

@@ -131,3 +131,49 @@ def write_pdf_report(store: ProgressStore, target: Path) -> None:
     data = partial.read_bytes()
     partial.unlink()
     write_bytes_atomic(target, data)
+
+
+def write_visit_sheet(target: Path, lines: list[tuple[str, str]]) -> None:
+    """The printable visit sheet left with the merchant: (style, text) lines on A4 pages."""
+    _application()
+    from PySide6.QtCore import QMarginsF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from lbpmv_desktop.core.fileio import write_bytes_atomic
+
+    partial = target.with_name(f".{target.name}.part")
+    writer = QPdfWriter(str(partial))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 18, 18, 18),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(300)
+    writer.setTitle("Fiche de visite — Le Bon Pour Ma Ville")
+    painter = QPainter(writer)
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    sizes = {"title": (20, True), "heading": (13, True), "text": (11, False), "muted": (9, False)}
+    y = 0.0
+    for style, line in lines:
+        size, bold = sizes.get(style, (11, False))
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(QColor("#4a5863" if style == "muted" else "#1d2b36"))
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        bounds = painter.boundingRect(QRectF(0, 0, page.width(), 10_000), flags, line)
+        if style == "heading":
+            y += 40
+        if y + bounds.height() > page.height():
+            writer.newPage()
+            y = 0.0
+        painter.drawText(QRectF(0, y, page.width(), bounds.height()), flags, line)
+        y += bounds.height() + 12
+    painter.end()
+    data = partial.read_bytes()
+    partial.unlink()
+    write_bytes_atomic(target, data)

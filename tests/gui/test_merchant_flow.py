@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 def _complete_welcome(qtbot: QtBot, window: object, goal: str = "photos") -> None:
     welcome = window.welcome  # type: ignore[attr-defined]
+    qtbot.mouseClick(welcome.merchant_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.shop_edit, "Les Petits Pas")
     qtbot.keyClicks(welcome.first_name_edit, "Martine")
     qtbot.keyClicks(welcome.animator_edit, "Lea")  # QTest types ASCII only
@@ -42,8 +43,9 @@ def test_first_start_shows_welcome_then_the_suggested_path(qtbot: QtBot, start_a
 
 def test_welcome_refuses_missing_names_with_words_not_colour(qtbot: QtBot, start_app) -> None:
     window = start_app().window
+    qtbot.mouseClick(window.welcome.merchant_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.welcome.next_button, Qt.MouseButton.LeftButton)
-    assert window.welcome.pages.currentIndex() == 0
+    assert window.welcome.pages.currentIndex() == 1
     assert window.welcome.names_error.isVisible()
     assert window.welcome.names_error.text().strip()
     assert window.session.status.first_start

@@ -13,9 +13,11 @@ class WelcomePage(QWidget):
 
     Signals:
         completed(shop_name, first_name, animator_name, goal): the merchant chose a start.
+        animator_chosen: this computer is an animator's.
     """
 
     completed = Signal(str, str, str, str)
+    animator_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,8 +25,29 @@ class WelcomePage(QWidget):
         outer.setContentsMargins(48, 32, 48, 32)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
+        self.pages.addWidget(self._build_role())
         self.pages.addWidget(self._build_names())
         self.pages.addWidget(self._build_goals())
+
+    def _build_role(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(16)
+        layout.addWidget(make_label(self.tr("Welcome!"), "title"))
+        layout.addWidget(make_label(self.tr("Who will use this computer?")))
+        self.merchant_button = make_button(self.tr("I run a shop"), "choice")
+        self.animator_button = make_button(self.tr("I am an animator of the programme"), "choice")
+        self.merchant_button.clicked.connect(lambda: self._go(1))
+        self.animator_button.clicked.connect(self.animator_chosen.emit)
+        layout.addWidget(self.merchant_button)
+        layout.addWidget(self.animator_button)
+        layout.addStretch(1)
+        return page
+
+    def _go(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        if index == 1:
+            self.shop_edit.setFocus()
 
     def _build_names(self) -> QWidget:
         page = QWidget()
@@ -95,7 +118,7 @@ class WelcomePage(QWidget):
             self.goal_buttons[goal] = button
         row = QHBoxLayout()
         back = make_button(self.tr("Back"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         row.addWidget(back)
         row.addStretch(1)
         layout.addLayout(row)
@@ -107,6 +130,7 @@ class WelcomePage(QWidget):
             edit.clear()
         self.names_error.hide()
         self.pages.setCurrentIndex(0)
+        self.merchant_button.setFocus()
 
     def _on_next(self) -> None:
         missing = []
@@ -120,7 +144,7 @@ class WelcomePage(QWidget):
             (self.shop_edit if not self.shop_edit.text().strip() else self.first_name_edit).setFocus()
             return
         self.names_error.hide()
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentIndex(2)
         button = self.goal_buttons["photos"]
         assert isinstance(button, QWidget)
         button.setFocus()

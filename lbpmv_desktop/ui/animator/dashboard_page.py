@@ -1,0 +1,329 @@
+"""The animator's dashboard: every followed shop, sortable and filterable, with a detail view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbpmv_desktop.ui.animator.models import HELP_COLUMN, SHOP_ROLE, SORT_ROLE, ShopsTableModel
+from lbpmv_desktop.ui.widgets import dialogs
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.core.progress.events import Event
+    from lbpmv_desktop.ui.animator.controller import AnimatorController
+    from lbpmv_desktop.ui.session import AppSession
+
+KIND_WORDS = {
+    "profile-set": "Profil du commerce",
+    "step-opened": "Ouvre l'étape",
+    "step-done": "Étape faite",
+    "step-undone": "Étape à refaire",
+    "help-asked": "Demande d'aide",
+    "help-answered": "Réponse de l'animateur",
+    "confidence-rated": "Se sent capable",
+    "tutorial-finished": "Tutoriel terminé",
+    "photo-exported": "Photo préparée",
+    "visit-started": "Visite",
+    "diagnostic-done": "Diagnostic",
+    "plan-set": "Plan choisi",
+    "visit-note": "Note de visite",
+}
+
+
+class ShopFilter(QSortFilterProxyModel):
+    """Filter by text (shop or animator) and, optionally, only shops waiting for help."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.only_help = False
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_only_help(self, on: bool) -> None:
+        self.only_help = on
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self.only_help and not model.data(model.index(source_row, HELP_COLUMN, source_parent), SORT_ROLE):
+            return False
+        pattern = self.filterRegularExpression().pattern()
+        if not pattern:
+            return True
+        text = " ".join(str(model.data(model.index(source_row, c, source_parent)) or "") for c in (0, 1))
+        return pattern.lower() in text.lower()
+
+
+class ConfirmCodeDialog(QDialog):
+    """Confirm a new shop: the code read on the merchant's screen must match."""
+
+    def __init__(self, parent: QWidget | None, shop_name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New shop"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(make_label(self.tr("New shop: {name}").format(name=shop_name), "subtitle"))
+        layout.addWidget(
+            make_label(
+                self.tr(
+                    "Type the verification code shown in the merchant's app (Réglages). Only then are its files accepted."
+                )
+            )
+        )
+        self.code_edit = QLineEdit()
+        self.code_edit.setAccessibleName(self.tr("Verification code"))
+        self.code_edit.setPlaceholderText("ABCD-EFGH")
+        layout.addWidget(self.code_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel, ok = make_button(self.tr("Cancel")), make_button(self.tr("Confirm"), "primary")
+        cancel.clicked.connect(self.reject)
+        ok.clicked.connect(self.accept)
+        row.addWidget(cancel)
+        row.addWidget(ok)
+        layout.addLayout(row)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, shop_name: str) -> str | None:
+        dialog = cls(parent, shop_name)
+        return dialog.code_edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class DashboardPage(QWidget):
+    """Every shop the animator follows."""
+
+    def __init__(
+        self, session: AppSession, controller: AnimatorController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.controller = controller
+        self._shop_id: str | None = None
+        self._summary: dict[str, Any] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 12)
+        outer.setSpacing(10)
+        outer.addWidget(make_label(self.tr("My shops"), "title"))
+        tools = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search a shop or an animator"))
+        self.search.setAccessibleName(self.tr("Search a shop or an animator"))
+        self.help_only = QCheckBox(self.tr("Only shops waiting for help"))
+        self.import_button = make_button(self.tr("Import progress files…"), "primary")
+        self.folder_button = make_button(self.tr("Watched folder…"))
+        self.csv_button = make_button(self.tr("Report (CSV)…"))
+        self.pdf_button = make_button(self.tr("Report (PDF)…"))
+        tools.addWidget(self.search, 1)
+        tools.addWidget(self.help_only)
+        for button in (self.import_button, self.folder_button, self.csv_button, self.pdf_button):
+            tools.addWidget(button)
+        outer.addLayout(tools)
+        self.message = make_label("", "muted")
+        outer.addWidget(self.message)
+
+        self.model = ShopsTableModel(self)
+        self.model.titles = {t.id: t.title for t in session.catalogue.path()}
+        self.proxy = ShopFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HELP_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Shops followed"))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        outer.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.help_only.toggled.connect(self.proxy.set_only_help)
+        self.table.selectionModel().currentRowChanged.connect(self._on_selected)
+        self.import_button.clicked.connect(self._on_import)
+        self.folder_button.clicked.connect(self._on_folder)
+        self.csv_button.clicked.connect(lambda: self._on_report("csv"))
+        self.pdf_button.clicked.connect(lambda: self._on_report("pdf"))
+        controller.rows_changed.connect(self._on_rows)
+        controller.imported.connect(self.message.setText)
+        controller.failed.connect(self.message.setText)
+        controller.unknown_shop.connect(self._on_unknown)
+        controller.timeline_ready.connect(self._on_timeline)
+
+    def _build_detail(self) -> QWidget:
+        page = ScrollPage()
+        page.body.setContentsMargins(8, 0, 8, 8)
+        self.detail_title = make_label(self.tr("Choose a shop to see its details."), "subtitle")
+        self.detail_info = make_label("", "muted")
+        page.body.addWidget(self.detail_title)
+        page.body.addWidget(self.detail_info)
+        help_card = Card()
+        help_card.body.addWidget(make_label(self.tr("Help waiting"), "subtitle"))
+        self.help_box = QVBoxLayout()
+        help_card.body.addLayout(self.help_box)
+        page.body.addWidget(help_card)
+        timeline_card = Card()
+        timeline_card.body.addWidget(make_label(self.tr("Timeline"), "subtitle"))
+        self.timeline_model = QStringListModel(self)
+        self.timeline = QListView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setMinimumHeight(260)
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        timeline_card.body.addWidget(self.timeline)
+        page.body.addWidget(timeline_card)
+        page.body.addStretch(1)
+        return page
+
+    # -- signals --------------------------------------------------------------------------------
+    def _on_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+        self.message.setText(
+            self.message.text() or self.tr("{count} shops followed.").format(count=len(rows))
+        )
+        if self._shop_id:
+            self._show_summary(next((r for r in rows if r["shop_id"] == self._shop_id), None))
+
+    def _on_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        shop_id = self.proxy.data(current, SHOP_ROLE)
+        self._shop_id = shop_id
+        self._show_summary(next((r for r in self.controller.rows if r["shop_id"] == shop_id), None))
+        self.controller.load_timeline(shop_id)
+
+    def _show_summary(self, row: dict[str, Any] | None) -> None:
+        while self.help_box.count():
+            item = self.help_box.takeAt(0)
+            if item and item.widget():
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        if row is None:
+            return
+        summary = row["summary"]
+        self.detail_title.setText(row["name"])
+        self.detail_info.setText(
+            self.tr("Code {code} · {steps} steps done · {tutorials} tutorials finished").format(
+                code=row["code"],
+                steps=summary.get("steps_done", 0),
+                tutorials=summary.get("tutorials_done", 0),
+            )
+        )
+        requests = summary.get("help", [])
+        if not requests:
+            self.help_box.addWidget(make_label(self.tr("No help request waiting."), "muted"))
+        titles = self.model.titles
+        for request in requests:
+            comment = f" — « {request['comment']} »" if request.get("comment") else ""
+            self.help_box.addWidget(
+                make_label(
+                    f"{titles.get(request['tutorial'], request['tutorial'])} › {request['step']}{comment}"
+                )
+            )
+            answer = make_button(self.tr("Answer…"))
+            answer.clicked.connect(lambda _=False, r=request: self._on_answer(r))
+            self.help_box.addWidget(answer)
+
+    def _on_timeline(self, shop_id: str, events: list[Event]) -> None:
+        if shop_id != self._shop_id:
+            return
+        titles = self.model.titles
+        lines = []
+        for event in reversed(events[-500:]):
+            what = KIND_WORDS.get(event.kind, event.kind)
+            where = titles.get(event.tutorial or "", event.tutorial or "")
+            extra = event.data.get("comment") or event.data.get("answer") or event.data.get("text") or ""
+            lines.append(
+                f"{event.at.astimezone():%d/%m %H:%M} · {what}"
+                + (f" · {where}" if where else "")
+                + (f" · « {extra} »" if extra else "")
+            )
+        self.timeline_model.setStringList(lines)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _on_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import progress files"), str(Path.home()), self.tr("Progress files (*.lbpmv)")
+        )
+        if chosen:
+            self.controller.import_files([Path(p) for p in chosen])
+
+    def _on_folder(self) -> None:
+        from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+
+        folder = file_dialogs.ask_folder(self, self.tr("Choose the folder where the shops' files arrive"))
+        if folder is not None:
+            self.controller.set_watched_folder(folder)
+            self.message.setText(
+                self.tr("Watching {folder}: new files are imported by themselves.").format(folder=folder)
+            )
+
+    def _on_unknown(self, entry: tuple[Path, str, str]) -> None:
+        path, name, _code = entry
+        typed = ConfirmCodeDialog.ask(self, name)
+        if typed:
+            self.controller.import_files([path], code=typed)
+
+    def _on_answer(self, request: dict[str, Any]) -> None:
+        text = AnswerDialog.ask(self, request.get("comment", ""))
+        if text and self._shop_id:
+            self.controller.answer(self._shop_id, request["id"], text)
+
+    def _on_report(self, kind: str) -> None:
+        suffix = ".pdf" if kind == "pdf" else ".csv"
+        chosen = dialogs.ask_save_path(
+            self, self.tr("Save the report"), Path.home() / f"bilan-lbpmv{suffix}", f"*{suffix}"
+        )
+        if chosen:
+            self.controller.export_report(Path(chosen if chosen.endswith(suffix) else chosen + suffix), kind)
+
+
+class AnswerDialog(QDialog):
+    """Write a short answer to a help request (it becomes an event of the shop's log)."""
+
+    def __init__(self, parent: QWidget | None, comment: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Answer"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        if comment:
+            layout.addWidget(make_label(f"« {comment} »"))
+        self.answer = QLineEdit()
+        self.answer.setAccessibleName(self.tr("Your answer"))
+        self.answer.setPlaceholderText(self.tr("For example: I will call you on Tuesday."))
+        layout.addWidget(self.answer)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel, ok = make_button(self.tr("Cancel")), make_button(self.tr("Record the answer"), "primary")
+        cancel.clicked.connect(self.reject)
+        ok.clicked.connect(self.accept)
+        row.addWidget(cancel)
+        row.addWidget(ok)
+        layout.addLayout(row)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, comment: str) -> str | None:
+        dialog = cls(parent, comment)
+        return dialog.answer.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None

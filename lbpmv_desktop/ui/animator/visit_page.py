@@ -1,0 +1,250 @@
+"""Visit mode, on the merchant's PC: agenda, diagnostic, plan, notes, sharing and the visit sheet.
+Every fact is an event of the shop's log, so it travels with the progress file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListView, QWidget
+
+from lbpmv_desktop.core.progress import events as ev
+from lbpmv_desktop.core.visit.diagnostic import PROFILES, QUESTIONS, profile_for, suggested_plan
+from lbpmv_desktop.ui.progress import sharing_actions
+from lbpmv_desktop.ui.studio.models import PicturesModel
+from lbpmv_desktop.ui.widgets import dialogs
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.ui.session import AppSession
+
+AGENDA = (
+    "0:00 — Faire connaissance, le commerce et ses clients (15 min)",
+    "0:15 — Diagnostic : équipement, usages, confiance, objectifs (20 min)",
+    "0:35 — Un premier succès ensemble : une photo produit ou la fiche Google (40 min)",
+    "1:15 — Choisir le plan des prochaines semaines (15 min)",
+    "1:30 — Mettre en place le partage des progrès, noter le code (10 min)",
+    "1:40 — Fiche de visite et prochain rendez-vous (20 min)",
+)
+NOTE_KINDS = (("barrier", "Frein"), ("opportunity", "Opportunité"), ("note", "Note"))
+
+
+class VisitPage(ScrollPage):
+    """Signals:
+    closed: the animator closed the space (back to the merchant's path).
+    """
+
+    closed = Signal()
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        body = self.body
+        top = QHBoxLayout()
+        top.addWidget(make_label(self.tr("Visit"), "title"), 1)
+        close = make_button(self.tr("Close the animator space"))
+        close.clicked.connect(self.closed.emit)
+        top.addWidget(close)
+        body.addLayout(top)
+
+        agenda = Card()
+        agenda.body.addWidget(make_label(self.tr("The two hours"), "subtitle"))
+        for line in AGENDA:
+            agenda.body.addWidget(make_label(line))
+        body.addWidget(agenda)
+
+        diagnostic = Card()
+        diagnostic.body.addWidget(make_label(self.tr("Diagnostic"), "subtitle"))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.answers: dict[str, QComboBox] = {}
+        for question in QUESTIONS:
+            combo = QComboBox()
+            combo.addItem(self.tr("(not answered)"), -1)
+            for index, (text, _score) in enumerate(question.choices):
+                combo.addItem(text, index)
+            combo.setAccessibleName(question.text)
+            label = make_label(question.text)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+            self.answers[question.id] = combo
+        diagnostic.body.addLayout(form)
+        self.profile_button = make_button(self.tr("Place the merchant and suggest a plan"), "primary")
+        self.profile_button.clicked.connect(self._on_profile)
+        diagnostic.body.addWidget(self.profile_button)
+        self.profile_label = make_label("", "subtitle")
+        diagnostic.body.addWidget(self.profile_label)
+        self.plan_model = PicturesModel(checkable=True, parent=self)
+        self.plan_view = QListView()
+        self.plan_view.setModel(self.plan_model)
+        self.plan_view.setAccessibleName(self.tr("Suggested plan"))
+        self.plan_view.setMinimumHeight(160)
+        diagnostic.body.addWidget(self.plan_view)
+        self.plan_button = make_button(self.tr("Keep this plan"))
+        self.plan_button.clicked.connect(self._on_plan)
+        self.plan_button.setEnabled(False)
+        diagnostic.body.addWidget(self.plan_button)
+        body.addWidget(diagnostic)
+
+        notes = Card()
+        notes.body.addWidget(make_label(self.tr("Barriers, opportunities, notes"), "subtitle"))
+        row = QHBoxLayout()
+        self.note_kind = QComboBox()
+        self.note_kind.setAccessibleName(self.tr("Kind of note"))
+        for key, text in NOTE_KINDS:
+            self.note_kind.addItem(text, key)
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(
+            self.tr("For example: no internet at the shop, the daughter helps on Saturdays")
+        )
+        self.note_button = make_button(self.tr("Add"))
+        self.note_button.clicked.connect(self._on_note)
+        self.note_edit.returnPressed.connect(self._on_note)
+        row.addWidget(self.note_kind)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.note_button)
+        notes.body.addLayout(row)
+        self.notes_model = QStringListModel(self)
+        self.notes_view = QListView()
+        self.notes_view.setModel(self.notes_model)
+        self.notes_view.setAccessibleName(self.tr("Notes of the visit"))
+        self.notes_view.setMinimumHeight(120)
+        notes.body.addWidget(self.notes_view)
+        body.addWidget(notes)
+
+        sharing = Card()
+        sharing.body.addWidget(make_label(self.tr("Sharing the progress"), "subtitle"))
+        self.code_label = make_label(session.sharing.code or "…", "big-number")
+        sharing.body.addWidget(
+            make_label(self.tr("The shop's verification code (confirm it on your own PC):"))
+        )
+        sharing.body.addWidget(self.code_label)
+        folder = make_button(self.tr("Choose the sharing folder with the merchant…"))
+        folder.clicked.connect(lambda: sharing_actions.choose_sharing_folder(self, session))
+        sharing.body.addWidget(folder)
+        body.addWidget(sharing)
+        session.sharing.code_ready.connect(self.code_label.setText)
+
+        sheet = Card()
+        sheet.body.addWidget(make_label(self.tr("Visit sheet"), "subtitle"))
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setAccessibleName(self.tr("Your name and how to reach you"))
+        self.contact_edit.setPlaceholderText(self.tr("Your name, phone or e-mail"))
+        sheet.body.addWidget(make_label(self.tr("Your name and how to reach you")))
+        sheet.body.addWidget(self.contact_edit)
+        self.sheet_button = make_button(self.tr("Save the visit sheet (PDF)…"), "primary")
+        self.sheet_button.clicked.connect(self._on_sheet)
+        sheet.body.addWidget(self.sheet_button)
+        self.sheet_note = make_label("", "muted")
+        sheet.body.addWidget(self.sheet_note)
+        body.addWidget(sheet)
+        body.addStretch(1)
+        session.status_changed.connect(self._on_status)
+        self._suggested: list[str] = []
+
+    def start_visit(self) -> None:
+        self._session.record(
+            lambda d: ev.new_event(ev.VISIT_STARTED, d, data={"day": date.today().isoformat()})
+        )
+
+    # -- actions --------------------------------------------------------------------------------
+    def _answers(self) -> dict[str, int]:
+        return {
+            qid: combo.currentData()
+            for qid, combo in self.answers.items()
+            if combo.currentData() is not None and combo.currentData() >= 0
+        }
+
+    def _on_profile(self) -> None:
+        answers = self._answers()
+        catalogue = self._session.catalogue
+        profile = profile_for(answers)
+        self._suggested = suggested_plan(answers, catalogue)
+        self.profile_label.setText(self.tr("Profile: {profile}").format(profile=PROFILES[profile]))
+        titles = [catalogue.get(t).title for t in self._suggested if catalogue.get(t)]  # type: ignore[union-attr]
+        self.plan_model.set_pictures([Path(t) for t in self._suggested], titles)
+        self.plan_button.setEnabled(bool(self._suggested))
+        self._session.record(
+            lambda d: ev.new_event(ev.DIAGNOSTIC_DONE, d, data={"answers": answers, "profile": profile})
+        )
+
+    def _on_plan(self) -> None:
+        chosen = [str(p) for p in self.plan_model.checked_paths()]
+        self._session.record(lambda d: ev.new_event(ev.PLAN_SET, d, data={"tutorials": chosen}))
+        self.plan_button.setText(self.tr("✓ Plan kept: it now leads the merchant's path"))
+
+    def _on_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if not text:
+            return
+        kind = self.note_kind.currentData()
+        self._session.record(
+            lambda d: ev.new_event(ev.VISIT_NOTE, d, data={"type": kind, "text": text[:500]})
+        )
+        self.note_edit.clear()
+
+    def _on_status(self, status: object) -> None:
+        notes = getattr(status, "notes", ())
+        words = dict(NOTE_KINDS)
+        self.notes_model.setStringList(
+            [f"{words.get(str(n.get('type')), '')} : {n.get('text', '')}" for n in notes]
+        )
+
+    def _on_sheet(self) -> None:
+        chosen = dialogs.ask_save_path(
+            self,
+            self.tr("Save the visit sheet"),
+            Path.home() / f"fiche-de-visite-{date.today():%Y-%m-%d}.pdf",
+            "*.pdf",
+        )
+        if not chosen:
+            return
+        target = Path(chosen if chosen.endswith(".pdf") else chosen + ".pdf")
+        lines = self.sheet_lines()
+
+        def work() -> str:
+            from lbpmv_desktop.ui.reports import write_visit_sheet
+
+            write_visit_sheet(target, lines)
+            return str(target)
+
+        self._session.tasks.submit(
+            work,
+            lambda path: self.sheet_note.setText(self.tr("✓ Visit sheet saved: {path}").format(path=path)),
+            self._session._report,
+        )
+
+    def sheet_lines(self) -> list[tuple[str, str]]:
+        status, catalogue = self._session.status, self._session.catalogue
+        shop = status.profile.shop_name if status and status.profile else ""
+        lines = [("title", "Fiche de visite"), ("muted", f"{shop} — {date.today():%d/%m/%Y}")]
+        if status and status.diagnostic.get("profile"):
+            lines += [
+                ("heading", "Ce que nous avons fait"),
+                ("text", f"Diagnostic : {PROFILES.get(str(status.diagnostic['profile']), '')}"),
+            ]
+        for note in status.notes if status else ():
+            lines.append(
+                ("text", f"{dict(NOTE_KINDS).get(str(note.get('type')), 'Note')} : {note.get('text', '')}")
+            )
+        lines.append(("heading", "Les prochaines étapes"))
+        for tutorial_id in status.plan if status and status.plan else (status.path[:3] if status else ()):
+            tutorial = catalogue.get(tutorial_id)
+            if tutorial:
+                lines.append(
+                    ("text", f"• {tutorial.title} (environ {tutorial.minutes} minutes, en petites étapes)")
+                )
+        lines += [
+            ("heading", "Pour partager vos progrès"),
+            ("text", f"Code de vérification du commerce : {self._session.sharing.code}"),
+            ("heading", "Votre animateur"),
+            ("text", self.contact_edit.text().strip() or "—"),
+            (
+                "muted",
+                "Dans l'application, « J'ai besoin d'aide » prévient votre animateur sur l'étape où vous êtes.",
+            ),
+        ]
+        return lines

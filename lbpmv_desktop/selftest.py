@@ -94,6 +94,7 @@ class _Run:
         window.show_page("settings")
         self.shot("08-reglages")
         self._studio()
+        self._visit()
         self._dialogs()
         self._variants()
 
@@ -180,6 +181,23 @@ class _Run:
             self.problems.append(f"studio : export impossible ({studio.error_label.text()})")
         self.shot("17-studio-exporte")
 
+    def _visit(self) -> None:
+        window = self.controller.window
+        window._on_nav("visit")
+        self.shot("19-code-animateur")
+        pin = window.pin_page
+        pin.pin_edit.setText("1357")
+        pin.confirm_edit.setText("1357")
+        pin.ok_button.click()
+        _wait(self._process, lambda: window.current_page() == "visit", "ouverture de l'espace animateur")
+        visit = window.visit_page
+        for combo in visit.answers.values():
+            combo.setCurrentIndex(2)
+        visit.profile_button.click()
+        self.idle()
+        self.shot("20-visite")
+        visit.closed.emit()
+
     def _dialogs(self) -> None:
         from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
 
@@ -213,6 +231,63 @@ class _Run:
         self.shot("14-accueil-contraste")
         session.update_settings(replace(session.settings, high_contrast=False))
         self.idle()
+
+
+def _animator_screens(app: object, folder: Path, screenshots: Path | None, problems: list[str]) -> None:
+    """An animator's install with demo shops: the PIN, then the dashboard."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from lbpmv_desktop.app import AppController
+    from lbpmv_desktop.core.progress.demo import fill_demo_programme
+    from lbpmv_desktop.core.progress.store import ProgressStore
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
+    from lbpmv_desktop.core.visit.pin import PinLock
+    from lbpmv_desktop.paths import DataPaths, resources_dir
+    from lbpmv_desktop.settings import Settings, save_settings
+
+    paths = DataPaths(folder / "animateur").ensure()
+    store = ProgressStore.open(paths.database)
+    fill_demo_programme(
+        store, load_catalogue(resources_dir() / "tutorials" / "fr", thorough=False)[0], 24, datetime.now(UTC)
+    )
+    store.close()
+    save_settings(paths.settings, replace(Settings(), role="animator"))
+    PinLock(paths.animator_pin).set_pin("2468")
+    controller = AppController(app, paths)  # type: ignore[arg-type]
+    controller.window.resize(1200, 820)
+    controller.start()
+    run = _Run(controller, screenshots)
+    try:
+        _wait(
+            QApplication.processEvents,
+            lambda: controller.window.current_page() == "pin",
+            "écran du code animateur",
+        )
+        run.shot("21-code")
+        pin = controller.window.pin_page
+        pin.pin_edit.setText("2468")
+        pin.ok_button.click()
+        _wait(
+            QApplication.processEvents,
+            lambda: controller.window.current_page() == "dashboard",
+            "tableau de bord",
+        )
+        page = controller.window.dashboard
+        _wait(QApplication.processEvents, lambda: page.model.rowCount() == 24, "commerces du tableau de bord")
+        page.table.selectRow(0)
+        _wait(
+            QApplication.processEvents, lambda: page.timeline_model.rowCount() > 0, "historique d'un commerce"
+        )
+        run.shot("22-tableau-de-bord")
+    except SelfTestError as error:
+        problems.append(str(error))
+    finally:
+        controller.shutdown()
+        controller.window.close()
+    problems.extend(run.problems)
 
 
 def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
@@ -251,6 +326,8 @@ def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
         controller.window.close()
         qInstallMessageHandler(None)
         shutil.rmtree(folder, ignore_errors=True)
+    if not run.problems:
+        _animator_screens(app, folder, screenshots, run.problems)
     run.problems.extend(f"Qt : {m}" for m in critical)
     for problem in run.problems:
         print(f"self-test : {problem}", file=sys.stderr)

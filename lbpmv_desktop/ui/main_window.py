@@ -22,6 +22,7 @@ from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.ui.animator.controller import AnimatorController
+    from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
     from lbpmv_desktop.ui.animator.pin_page import PinPage
     from lbpmv_desktop.ui.animator.visit_page import VisitPage
     from lbpmv_desktop.ui.progress.bilan_page import BilanPage
@@ -210,6 +211,18 @@ class MainWindow(QMainWindow):
         return cast("TutorialPage", self.page("tutorial"))
 
     @property
+    def pin_page(self) -> PinPage:
+        return cast("PinPage", self.page("pin"))
+
+    @property
+    def visit_page(self) -> VisitPage:
+        return cast("VisitPage", self.page("visit"))
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return cast("DashboardPage", self.page("dashboard"))
+
+    @property
     def studio(self) -> StudioPage:
         return cast("StudioPage", self.page("studio"))
 
@@ -250,7 +263,7 @@ class MainWindow(QMainWindow):
         if name in ("visit", "dashboard") and not self._unlocked:
             self._after_unlock = name
             self.show_page("pin")
-            cast("PinPage", self.page("pin")).prepare()
+            self.pin_page.prepare()
             return
         self.show_page(name)
 
@@ -266,14 +279,14 @@ class MainWindow(QMainWindow):
         target = self._after_unlock or ("dashboard" if self.is_animator else "visit")
         self.show_page(target)
         if target == "visit":
-            cast("VisitPage", self.page("visit")).start_visit()
+            self.visit_page.start_visit()
         elif target == "dashboard" and self.animator is not None:
             self.animator.load()
             self.animator.watch(self.session.settings.sharing_folder)
 
     def _on_pin_cancelled(self) -> None:
         if self.is_animator:
-            cast("PinPage", self.page("pin")).prepare()
+            self.pin_page.prepare()
         else:
             self.show_page("home")
 

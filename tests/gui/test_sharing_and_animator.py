@@ -1,0 +1,186 @@
+"""Sharing progress and the animator space, through the real widgets."""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+
+from lbpmv_desktop.core.progress.bundle import read_bundle
+from lbpmv_desktop.paths import DataPaths
+from tests.gui.test_merchant_flow import _complete_welcome
+from tests.helpers.app_fixtures import close_app, wait_idle
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+
+@pytest.fixture
+def merchant(qtbot: QtBot, start_app, dialogs, monkeypatch):
+    from lbpmv_desktop.ui.progress import sharing_actions
+
+    previews: list[list[str]] = []
+    monkeypatch.setattr(sharing_actions.SharePreviewDialog, "ask", classmethod(lambda cls, parent, lines, confirm: previews.append(lines) or True))
+    app = start_app()
+    _complete_welcome(qtbot, app.window)
+    qtbot.waitUntil(lambda: app.window.current_page() == "home")
+    qtbot.waitUntil(lambda: bool(app.session.sharing.code), timeout=10_000)
+    app.previews = previews
+    return app
+
+
+def _do_a_step(qtbot: QtBot, app) -> None:
+    qtbot.mouseClick(app.window.home.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(app.window.tutorial.done_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, app.window)
+
+
+def test_send_my_progress_shows_the_summary_first_then_writes_a_signed_file(qtbot: QtBot, merchant, dialogs, tmp_path: Path) -> None:
+    _do_a_step(qtbot, merchant)
+    window = merchant.window
+    window.show_page("settings")
+    assert window.settings.code_label.text() == merchant.session.sharing.code
+    target = tmp_path / "mes-progres"
+    dialogs.save_path = str(target)
+    with qtbot.waitSignal(merchant.session.sharing.shared, timeout=10_000):
+        qtbot.mouseClick(window.settings.send_button, Qt.MouseButton.LeftButton)
+    assert any("Étapes faites : 1" in line for line in merchant.previews[0])
+    bundle = read_bundle(target.with_suffix(".lbpmv").read_bytes())
+    assert bundle.shop_name == "Les Petits Pas"
+    assert any(e.kind == "step-done" for e in bundle.events)
+    window.show_page("home")
+    assert window.home.share_label.isVisible()
+
+
+def test_sharing_folder_is_written_after_each_change_and_can_be_stopped(qtbot: QtBot, merchant, tmp_path: Path, monkeypatch) -> None:
+    from lbpmv_desktop.ui import sharing as sharing_module
+    from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+
+    monkeypatch.setattr(sharing_module, "AUTO_SHARE_DELAY_MS", 50)
+    merchant.session.sharing._timer.setInterval(50)
+    folder = tmp_path / "Clé USB"
+    folder.mkdir()
+    monkeypatch.setattr(file_dialogs, "ask_folder", lambda *_a: folder)
+    window = merchant.window
+    window.show_page("settings")
+    qtbot.mouseClick(window.settings.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.lbpmv"))) == 1, timeout=10_000)
+    [written] = folder.glob("*.lbpmv")
+    before = read_bundle(written.read_bytes())
+    _do_a_step(qtbot, merchant)
+    qtbot.waitUntil(lambda: len(read_bundle(written.read_bytes()).events) > len(before.events), timeout=10_000)
+    window.show_page("settings")
+    qtbot.mouseClick(window.settings.stop_button, Qt.MouseButton.LeftButton)
+    assert not merchant.session.settings.sharing_enabled
+    count = len(read_bundle(written.read_bytes()).events)
+    _do_a_step(qtbot, merchant)
+    qtbot.wait(300)
+    assert len(read_bundle(written.read_bytes()).events) == count, "nothing is shared once stopped"
+
+
+def _animator(qtbot: QtBot, start_app, data: DataPaths):
+    app = start_app(data)
+    window = app.window
+    qtbot.mouseClick(window.welcome.animator_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "pin"
+    pin = window.pages["pin"]
+    qtbot.keyClicks(pin.pin_edit, "4821")
+    qtbot.keyClicks(pin.confirm_edit, "4821")
+    qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() == "dashboard", timeout=10_000)
+    return app
+
+
+def test_animator_imports_a_dropped_file_after_confirming_the_code_and_answers_help(
+    qtbot: QtBot, merchant, start_app, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.animator import dashboard_page
+    from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+
+    _do_a_step(qtbot, merchant)
+    merchant.session.ask_help("photos-produits", "la-bonne-lumiere", "Je ne vois rien")
+    wait_idle(qtbot, merchant.window)
+    code = merchant.session.sharing.code
+    exported = tmp_path / "progres.lbpmv"
+    merchant.session.sharing.send_to(exported)
+    qtbot.waitUntil(exported.exists, timeout=10_000)
+    close_app(merchant)
+
+    watched = tmp_path / "partage"
+    watched.mkdir()
+    animator = _animator(qtbot, start_app, DataPaths(tmp_path / "animator").ensure())
+    page = animator.window.pages["dashboard"]
+    typed: list[str] = []
+    monkeypatch.setattr(dashboard_page.ConfirmCodeDialog, "ask", classmethod(lambda cls, parent, name: typed.append(name) or code.lower()))
+    monkeypatch.setattr(file_dialogs, "ask_folder", lambda *_a: watched)
+    qtbot.mouseClick(page.folder_button, Qt.MouseButton.LeftButton)
+    shutil.copy(exported, watched / exported.name)
+    animator.window.animator.scan_folder()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=15_000)
+    assert typed == ["Les Petits Pas"]
+    row = page.model.row_data(0)
+    assert row["summary"]["help_open"] == 1
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=10_000)
+    monkeypatch.setattr(dashboard_page.AnswerDialog, "ask", classmethod(lambda cls, parent, comment: "Je passe mardi."))
+    page._on_answer(row["summary"]["help"][0])
+    qtbot.waitUntil(lambda: page.model.row_data(0)["summary"]["help_open"] == 0, timeout=10_000)
+    page.search.setText("zzz")
+    assert page.proxy.rowCount() == 0
+    page.search.setText("petits")
+    assert page.proxy.rowCount() == 1
+
+
+def test_pin_lock_out_after_repeated_failures(qtbot: QtBot, start_app, dialogs, tmp_path: Path) -> None:
+    data = DataPaths(tmp_path / "animator").ensure()
+    app = _animator(qtbot, start_app, data)
+    close_app(app)
+    again = start_app(data)
+    window = again.window
+    qtbot.waitUntil(lambda: window.current_page() == "pin", timeout=10_000)
+    pin = window.pages["pin"]
+    for _ in range(5):
+        qtbot.keyClicks(pin.pin_edit, "0000")
+        qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: pin.ok_button.isEnabled(), timeout=10_000)
+    assert "Trop" in pin.message.text() or "Too many" in pin.message.text()
+    qtbot.keyClicks(pin.pin_edit, "4821")
+    qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pin.ok_button.isEnabled(), timeout=10_000)
+    assert window.current_page() == "pin", "even the right PIN waits for the end of the lock-out"
+
+
+def test_visit_flow_up_to_the_pdf_sheet(qtbot: QtBot, merchant, dialogs, tmp_path: Path) -> None:
+    window = merchant.window
+    window._on_nav("visit")
+    pin = window.pages["pin"]
+    qtbot.keyClicks(pin.pin_edit, "1357")
+    qtbot.keyClicks(pin.confirm_edit, "1357")
+    qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() == "visit", timeout=10_000)
+    visit = window.pages["visit"]
+    for combo in visit.answers.values():
+        combo.setCurrentIndex(1)
+    qtbot.mouseClick(visit.profile_button, Qt.MouseButton.LeftButton)
+    assert visit.profile_label.text()
+    assert visit.plan_model.rowCount() > 0
+    qtbot.mouseClick(visit.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(visit.note_edit, "Pas d'internet au magasin")
+    qtbot.mouseClick(visit.note_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    status = merchant.session.status
+    assert status.plan
+    assert status.path[: len(status.plan)] == status.plan
+    assert status.notes[-1]["text"] == "Pas d'internet au magasin"
+    qtbot.keyClicks(visit.contact_edit, "Lea 06 00 00 00 00")
+    dialogs.save_path = str(tmp_path / "fiche")
+    qtbot.mouseClick(visit.sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "fiche.pdf").exists(), timeout=15_000)
+    assert (tmp_path / "fiche.pdf").read_bytes()[:5] == b"%PDF-"
+    events = merchant.session.store.events()
+    kinds = {e.kind for e in events}
+    assert {"visit-started", "diagnostic-done", "plan-set", "visit-note"} <= kinds

@@ -51,7 +51,11 @@ class _Run:
         self._process = QApplication.processEvents
 
     def idle(self) -> None:
-        _wait(self._process, lambda: self.session.tasks.pending == 0, "le travail en cours ne finit pas")
+        _wait(
+            self._process,
+            lambda: self.session.tasks.pending == 0 and self.session.maintenance.pending == 0,
+            "le travail en cours ne finit pas",
+        )
         self._process()
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:

@@ -74,6 +74,8 @@ class AppSession(QObject):
         self.paths = paths
         self._content_root = content_root
         self.tasks = TaskRunner(self)
+        # Backups and warm-up run beside the store's worker, so nobody's action waits behind them.
+        self.maintenance = TaskRunner(self)
         self.settings: Settings = load_settings(paths.settings)
         self.catalogue = Catalogue([])
         self.status: Status | None = None
@@ -106,11 +108,11 @@ class AppSession(QObject):
             log.warning("content problem: %s", problem)
         self._set_status(status)
         self.ready.emit()
-        self.tasks.submit(
+        self.maintenance.submit(
             self._daily_backup, self.backed_up.emit, lambda e: log.warning("backup failed: %s", e)
         )
         store = self._store
-        self.tasks.submit(store.warm_up, None, lambda e: log.warning("store warm-up failed: %s", e))
+        self.maintenance.submit(store.warm_up, None, lambda e: log.warning("store warm-up failed: %s", e))
 
     def _on_open_failed(self, error: BaseException) -> None:
         from lbpmv_desktop.core.progress.store import DamagedDatabaseError, NewerDatabaseError
@@ -230,6 +232,7 @@ class AppSession(QObject):
         def work() -> None:
             import shutil
 
+            self.maintenance.drain()  # no backup may be written while everything is erased
             if store is not None:
                 store.erase_events()
                 store.close()
@@ -301,6 +304,7 @@ class AppSession(QObject):
         self._record(make)
 
     def shutdown(self) -> None:
+        self.maintenance.shutdown()
         self.tasks.shutdown()
         if self._store is not None:
             self._store.close()

@@ -62,6 +62,10 @@ class TaskRunner(QObject):
         elif not ok:
             log.error("unhandled task error: %r", value)
 
+    def drain(self) -> None:
+        """Block until the work submitted so far is done (call from another worker, never the GUI)."""
+        self._executor.submit(lambda: None).result()
+
     def shutdown(self) -> None:
         """Finish the queued work (writes are never dropped), then stop the thread."""
         self._executor.shutdown(wait=True)

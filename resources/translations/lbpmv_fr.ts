@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnimatorController</name>
+    <message>
+        <source>New progress received: {list}</source>
+        <translation>Nouveaux progrès reçus&#xa0;: {list}</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Bilan enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing is lost: please try again.</source>
+        <translation>Quelque chose n&apos;a pas marché. Rien n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>For example: I will call you on Tuesday.</source>
+        <translation>Par exemple&#xa0;: je vous appelle mardi.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Record the answer</source>
+        <translation>Enregistrer la réponse</translation>
+    </message>
+</context>
+<context>
     <name>AppSession</name>
     <message>
         <source>Your data could not be saved there. Nothing is lost: try another folder, for example your Documents.</source>
@@ -82,6 +120,10 @@
         <translation>Mon bilan</translation>
     </message>
     <message>
+        <source>Send my progress to my animator…</source>
+        <translation>Envoyer mes progrès à mon animateur…</translation>
+    </message>
+    <message>
         <source>steps done</source>
         <translation>étapes faites</translation>
     </message>
@@ -123,7 +165,7 @@
     </message>
     <message>
         <source>✓ Photos prepared in the studio: {count}</source>
-        <translation>✓ Photos préparées dans le studio : {count}</translation>
+        <translation>✓ Photos préparées dans le studio&#xa0;: {count}</translation>
     </message>
     <message>
         <source>Nothing yet: your first step is waiting for you!</source>
@@ -198,10 +240,120 @@
     </message>
 </context>
 <context>
+    <name>ConfirmCodeDialog</name>
+    <message>
+        <source>New shop</source>
+        <translation>Nouveau commerce</translation>
+    </message>
+    <message>
+        <source>New shop: {name}</source>
+        <translation>Nouveau commerce&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Type the verification code shown in the merchant&apos;s app (Réglages). Only then are its files accepted.</source>
+        <translation>Tapez le code de vérification affiché dans l&apos;application du commerçant (Réglages). Ses fichiers ne seront acceptés qu&apos;après.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>My shops</source>
+        <translation>Mes commerces</translation>
+    </message>
+    <message>
+        <source>Search a shop or an animator</source>
+        <translation>Chercher un commerce ou un animateur</translation>
+    </message>
+    <message>
+        <source>Only shops waiting for help</source>
+        <translation>Seulement les commerces qui attendent de l&apos;aide</translation>
+    </message>
+    <message>
+        <source>Import progress files…</source>
+        <translation>Importer des fichiers de progrès…</translation>
+    </message>
+    <message>
+        <source>Watched folder…</source>
+        <translation>Dossier surveillé…</translation>
+    </message>
+    <message>
+        <source>Report (CSV)…</source>
+        <translation>Bilan (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report (PDF)…</source>
+        <translation>Bilan (PDF)…</translation>
+    </message>
+    <message>
+        <source>Shops followed</source>
+        <translation>Commerces suivis</translation>
+    </message>
+    <message>
+        <source>Choose a shop to see its details.</source>
+        <translation>Choisissez un commerce pour voir le détail.</translation>
+    </message>
+    <message>
+        <source>Help waiting</source>
+        <translation>Aide en attente</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>{count} shops followed.</source>
+        <translation>{count} commerces suivis.</translation>
+    </message>
+    <message>
+        <source>Code {code} · {steps} steps done · {tutorials} tutorials finished</source>
+        <translation>Code {code} · {steps} étapes faites · {tutorials} tutoriels terminés</translation>
+    </message>
+    <message>
+        <source>No help request waiting.</source>
+        <translation>Aucune demande d&apos;aide en attente.</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <source>Import progress files</source>
+        <translation>Importer des fichiers de progrès</translation>
+    </message>
+    <message>
+        <source>Progress files (*.lbpmv)</source>
+        <translation>Fichiers de progrès (*.lbpmv)</translation>
+    </message>
+    <message>
+        <source>Choose the folder where the shops&apos; files arrive</source>
+        <translation>Choisissez le dossier où arrivent les fichiers des commerces</translation>
+    </message>
+    <message>
+        <source>Watching {folder}: new files are imported by themselves.</source>
+        <translation>Dossier surveillé&#xa0;: {folder}. Les nouveaux fichiers sont importés tout seuls.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Enregistrer le bilan</translation>
     </message>
 </context>
 <context>
@@ -260,6 +412,26 @@
     <message>
         <source>Hello!</source>
         <translation>Bonjour&#xa0;!</translation>
+    </message>
+    <message>
+        <source>your animator</source>
+        <translation>votre animateur</translation>
+    </message>
+    <message>
+        <source>Not shared with {who} yet.</source>
+        <translation>Pas encore partagé avec {who}.</translation>
+    </message>
+    <message>
+        <source>Shared with {who} today.</source>
+        <translation>Partagé avec {who} aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Shared with {who} yesterday.</source>
+        <translation>Partagé avec {who} hier.</translation>
+    </message>
+    <message>
+        <source>Shared with {who} {days} days ago.</source>
+        <translation>Partagé avec {who} il y a {days} jours.</translation>
     </message>
     <message>
         <source>You have climbed every step. Well done!</source>
@@ -335,8 +507,16 @@ Ma Ville</translation>
         <translation>Mon bilan</translation>
     </message>
     <message>
+        <source>My shops</source>
+        <translation>Mes commerces</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Animator space</source>
+        <translation>Espace animateur</translation>
     </message>
     <message>
         <source>Message</source>
@@ -425,6 +605,61 @@ Ma Ville</translation>
     </message>
 </context>
 <context>
+    <name>PinPage</name>
+    <message>
+        <source>Animator PIN</source>
+        <translation>Code de l&apos;animateur</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Confirmation du code</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Tapez-le une deuxième fois</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Animator space</source>
+        <translation>Espace animateur</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 12 digits. Keep it to yourself: it protects the animator space.</source>
+        <translation>Choisissez un code de 4 à 12 chiffres. Gardez-le pour vous&#xa0;: il protège l&apos;espace animateur.</translation>
+    </message>
+    <message>
+        <source>Type the animator&apos;s PIN.</source>
+        <translation>Tapez le code de l&apos;animateur.</translation>
+    </message>
+    <message>
+        <source>Create the PIN</source>
+        <translation>Créer le code</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>The PIN is made of 4 to 12 digits.</source>
+        <translation>Le code doit avoir de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different: type them again.</source>
+        <translation>Les deux codes sont différents&#xa0;: tapez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again at {time}.</source>
+        <translation>Trop d&apos;essais&#xa0;: réessayez à {time}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left: {count}.</source>
+        <translation>Code incorrect. Essais restants&#xa0;: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -487,6 +722,62 @@ Ma Ville</translation>
         <translation>Aucune voix n&apos;est installée sur cet ordinateur&#xa0;: l&apos;application ne peut donc pas lire à voix haute. Votre animateur peut vous aider à en installer une.</translation>
     </message>
     <message>
+        <source>Share with my animator</source>
+        <translation>Partager avec mon animateur</translation>
+    </message>
+    <message>
+        <source>Your animator can follow your progress. Before anything is shared, you see exactly what will be sent, and you can stop at any time.</source>
+        <translation>Votre animateur peut suivre vos progrès. Avant tout partage, vous voyez exactement ce qui sera envoyé, et vous pouvez arrêter à tout moment.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>Your verification code (your animator compares it on their screen):</source>
+        <translation>Votre code de vérification (votre animateur le compare avec celui de son écran)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the sharing folder…</source>
+        <translation>Choisir le dossier de partage…</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Arrêter le partage</translation>
+    </message>
+    <message>
+        <source>See what my animator will see</source>
+        <translation>Voir ce que mon animateur verra</translation>
+    </message>
+    <message>
+        <source>Send my progress to my animator…</source>
+        <translation>Envoyer mes progrès à mon animateur…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>✓ Last shared on {day} at {time}.</source>
+        <translation>✓ Dernier partage le {day} à {time}.</translation>
+    </message>
+    <message>
+        <source>No sharing folder yet (your animator can set one up with you).</source>
+        <translation>Pas encore de dossier de partage (votre animateur peut le choisir avec vous).</translation>
+    </message>
+    <message>
+        <source>Sharing folder: {folder}</source>
+        <translation>Dossier de partage&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <source>Sharing is stopped. Nothing is written in {folder}.</source>
+        <translation>Le partage est arrêté. Rien n&apos;est écrit dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Share again</source>
+        <translation>Reprendre le partage</translation>
+    </message>
+    <message>
         <source>My data</source>
         <translation>Mes données</translation>
     </message>
@@ -541,6 +832,79 @@ Ma Ville</translation>
     <message>
         <source>Yes, erase everything</source>
         <translation>Oui, tout effacer</translation>
+    </message>
+</context>
+<context>
+    <name>SharePreviewDialog</name>
+    <message>
+        <source>What your animator will see</source>
+        <translation>Ce que votre animateur verra</translation>
+    </message>
+    <message>
+        <source>Here is what your animator will see</source>
+        <translation>Voici ce que votre animateur verra</translation>
+    </message>
+    <message>
+        <source>Only your progress in the app is shared: no photo, no password, nothing else from this computer.</source>
+        <translation>Seuls vos progrès dans l&apos;application sont partagés&#xa0;: aucune photo, aucun mot de passe, rien d&apos;autre de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Nothing yet.</source>
+        <translation>Rien pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Your progress could not be written in the sharing folder. Is the USB key plugged in?</source>
+        <translation>Vos progrès n&apos;ont pas pu être écrits dans le dossier de partage. La clé USB est-elle bien branchée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Your progress could not be shared. Nothing is lost: please try again.</source>
+        <translation>Vos progrès n&apos;ont pas pu être partagés. Rien n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopsTableModel</name>
+    <message>
+        <source>Shop</source>
+        <translation>Commerce</translation>
+    </message>
+    <message>
+        <source>Animator</source>
+        <translation>Animateur</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Étape en cours</translation>
+    </message>
+    <message>
+        <source>Steps done</source>
+        <translation>Étapes faites</translation>
+    </message>
+    <message>
+        <source>Tutorials finished</source>
+        <translation>Tutoriels terminés</translation>
+    </message>
+    <message>
+        <source>Help waiting</source>
+        <translation>Aide en attente</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Last file received</source>
+        <translation>Dernier fichier reçu</translation>
     </message>
 </context>
 <context>
@@ -995,10 +1359,125 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
 </context>
 <context>
+    <name>VisitPage</name>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Close the animator space</source>
+        <translation>Fermer l&apos;espace animateur</translation>
+    </message>
+    <message>
+        <source>The two hours</source>
+        <translation>Les deux heures</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(pas de réponse)</translation>
+    </message>
+    <message>
+        <source>Place the merchant and suggest a plan</source>
+        <translation>Situer le commerçant et proposer un plan</translation>
+    </message>
+    <message>
+        <source>Suggested plan</source>
+        <translation>Plan proposé</translation>
+    </message>
+    <message>
+        <source>Keep this plan</source>
+        <translation>Garder ce plan</translation>
+    </message>
+    <message>
+        <source>Barriers, opportunities, notes</source>
+        <translation>Freins, opportunités, notes</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Type de note</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>For example: no internet at the shop, the daughter helps on Saturdays</source>
+        <translation>Par exemple&#xa0;: pas d&apos;internet à la boutique, sa fille aide le samedi</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Notes of the visit</source>
+        <translation>Notes de la visite</translation>
+    </message>
+    <message>
+        <source>Sharing the progress</source>
+        <translation>Partage des progrès</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s verification code (confirm it on your own PC):</source>
+        <translation>Le code de vérification du commerce (confirmez-le sur votre propre ordinateur)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the sharing folder with the merchant…</source>
+        <translation>Choisir le dossier de partage avec le commerçant…</translation>
+    </message>
+    <message>
+        <source>Visit sheet</source>
+        <translation>Fiche de visite</translation>
+    </message>
+    <message>
+        <source>Your name and how to reach you</source>
+        <translation>Votre nom et comment vous joindre</translation>
+    </message>
+    <message>
+        <source>Your name, phone or e-mail</source>
+        <translation>Votre nom, téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>Save the visit sheet (PDF)…</source>
+        <translation>Enregistrer la fiche de visite (PDF)…</translation>
+    </message>
+    <message>
+        <source>Profile: {profile}</source>
+        <translation>Profil&#xa0;: {profile}</translation>
+    </message>
+    <message>
+        <source>✓ Plan kept: it now leads the merchant&apos;s path</source>
+        <translation>✓ Plan gardé&#xa0;: il guide maintenant le parcours du commerçant</translation>
+    </message>
+    <message>
+        <source>Save the visit sheet</source>
+        <translation>Enregistrer la fiche de visite</translation>
+    </message>
+    <message>
+        <source>✓ Visit sheet saved: {path}</source>
+        <translation>✓ Fiche de visite enregistrée&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome!</source>
         <translation>Bienvenue&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Who will use this computer?</source>
+        <translation>Qui va utiliser cet ordinateur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>I run a shop</source>
+        <translation>Je tiens un commerce</translation>
+    </message>
+    <message>
+        <source>I am an animator of the programme</source>
+        <translation>Je suis animateur ou animatrice du programme</translation>
     </message>
     <message>
         <source>This app helps you take your shop online, one small step at a time. You cannot break anything, and everything you do is kept.</source>
@@ -1067,6 +1546,29 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Write your first name.</source>
         <translation>Écrivez votre prénom.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Save my progress for my animator</source>
+        <translation>Enregistrer mes progrès pour mon animateur</translation>
+    </message>
+    <message>
+        <source>Progress file (*.lbpmv)</source>
+        <translation>Fichier de progrès (*.lbpmv)</translation>
+    </message>
+    <message>
+        <source>Choose the sharing folder</source>
+        <translation>Choisissez le dossier de partage</translation>
+    </message>
+    <message>
+        <source>Share in this folder</source>
+        <translation>Partager dans ce dossier</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,11 @@ def merchant(qtbot: QtBot, start_app, dialogs, monkeypatch):
     from lbpmv_desktop.ui.progress import sharing_actions
 
     previews: list[list[str]] = []
-    monkeypatch.setattr(sharing_actions.SharePreviewDialog, "ask", classmethod(lambda cls, parent, lines, confirm: previews.append(lines) or True))
+    monkeypatch.setattr(
+        sharing_actions.SharePreviewDialog,
+        "ask",
+        classmethod(lambda cls, parent, lines, confirm: previews.append(lines) or True),
+    )
     app = start_app()
     _complete_welcome(qtbot, app.window)
     qtbot.waitUntil(lambda: app.window.current_page() == "home")
@@ -39,7 +43,9 @@ def _do_a_step(qtbot: QtBot, app) -> None:
     wait_idle(qtbot, app.window)
 
 
-def test_send_my_progress_shows_the_summary_first_then_writes_a_signed_file(qtbot: QtBot, merchant, dialogs, tmp_path: Path) -> None:
+def test_send_my_progress_shows_the_summary_first_then_writes_a_signed_file(
+    qtbot: QtBot, merchant, dialogs, tmp_path: Path
+) -> None:
     _do_a_step(qtbot, merchant)
     window = merchant.window
     window.show_page("settings")
@@ -56,7 +62,9 @@ def test_send_my_progress_shows_the_summary_first_then_writes_a_signed_file(qtbo
     assert window.home.share_label.isVisible()
 
 
-def test_sharing_folder_is_written_after_each_change_and_can_be_stopped(qtbot: QtBot, merchant, tmp_path: Path, monkeypatch) -> None:
+def test_sharing_folder_is_written_after_each_change_and_can_be_stopped(
+    qtbot: QtBot, merchant, tmp_path: Path, monkeypatch
+) -> None:
     from lbpmv_desktop.ui import sharing as sharing_module
     from lbpmv_desktop.ui.studio import dialogs as file_dialogs
 
@@ -72,7 +80,9 @@ def test_sharing_folder_is_written_after_each_change_and_can_be_stopped(qtbot: Q
     [written] = folder.glob("*.lbpmv")
     before = read_bundle(written.read_bytes())
     _do_a_step(qtbot, merchant)
-    qtbot.waitUntil(lambda: len(read_bundle(written.read_bytes()).events) > len(before.events), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: len(read_bundle(written.read_bytes()).events) > len(before.events), timeout=10_000
+    )
     window.show_page("settings")
     qtbot.mouseClick(window.settings.stop_button, Qt.MouseButton.LeftButton)
     assert not merchant.session.settings.sharing_enabled
@@ -115,18 +125,23 @@ def test_animator_imports_a_dropped_file_after_confirming_the_code_and_answers_h
     animator = _animator(qtbot, start_app, DataPaths(tmp_path / "animator").ensure())
     page = animator.window.pages["dashboard"]
     typed: list[str] = []
-    monkeypatch.setattr(dashboard_page.ConfirmCodeDialog, "ask", classmethod(lambda cls, parent, name: typed.append(name) or code.lower()))
+    monkeypatch.setattr(
+        dashboard_page.ConfirmCodeDialog,
+        "ask",
+        classmethod(lambda cls, parent, name: typed.append(name) or code.lower()),
+    )
     monkeypatch.setattr(file_dialogs, "ask_folder", lambda *_a: watched)
     qtbot.mouseClick(page.folder_button, Qt.MouseButton.LeftButton)
-    shutil.copy(exported, watched / exported.name)
-    animator.window.animator.scan_folder()
+    shutil.copy(exported, watched / exported.name)  # the watcher notices the new file by itself
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=15_000)
     assert typed == ["Les Petits Pas"]
     row = page.model.row_data(0)
     assert row["summary"]["help_open"] == 1
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=10_000)
-    monkeypatch.setattr(dashboard_page.AnswerDialog, "ask", classmethod(lambda cls, parent, comment: "Je passe mardi."))
+    monkeypatch.setattr(
+        dashboard_page.AnswerDialog, "ask", classmethod(lambda cls, parent, comment: "Je passe mardi.")
+    )
     page._on_answer(row["summary"]["help"][0])
     qtbot.waitUntil(lambda: page.model.row_data(0)["summary"]["help_open"] == 0, timeout=10_000)
     page.search.setText("zzz")

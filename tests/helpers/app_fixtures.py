@@ -108,4 +108,5 @@ def close_app(controller: AppController) -> None:
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.session.tasks.pending == 0, timeout=10_000)
+    session = window.session
+    qtbot.waitUntil(lambda: session.tasks.pending == 0 and session.maintenance.pending == 0, timeout=10_000)

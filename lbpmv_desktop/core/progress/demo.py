@@ -51,7 +51,7 @@ COMMENTS = (
 
 def shop_events(
     catalogue: Catalogue, rng: random.Random, device: str, start: datetime, weeks: int, *,
-    shop_name: str, first_name: str, animator: str,
+    shop_name: str, first_name: str, animator: str, rereads: float = 0.0,
 ) -> list[ev.Event]:  # fmt: skip
     """A believable log: a profile, then sessions of a few steps, ratings, help, photos."""
     goal = rng.choice(ev.GOALS)
@@ -92,6 +92,8 @@ def shop_events(
             if step.id in done_here:
                 continue
             add(ev.STEP_OPENED, tutorial.id, step.id)
+            while rng.random() < rereads / (1 + rereads):  # merchants often read a step again
+                add(ev.STEP_OPENED, tutorial.id, step.id)
             if rng.random() < 0.06:
                 add(ev.HELP_ASKED, tutorial.id, step.id, comment=rng.choice(COMMENTS))
                 break
@@ -116,9 +118,15 @@ def fill_demo_shop(store: ProgressStore, catalogue: Catalogue, now: datetime, se
 
 
 def fill_demo_programme(
-    store: ProgressStore, catalogue: Catalogue, merchants: int, now: datetime, seed: int = 2026
+    store: ProgressStore,
+    catalogue: Catalogue,
+    merchants: int,
+    now: datetime,
+    seed: int = 2026,
+    rereads: float = 0.0,
 ) -> int:
-    """This install becomes an animator's, following ``merchants`` demo shops."""
+    """This install becomes an animator's, following ``merchants`` demo shops (``rereads``: how
+    often a step is read again, to make bigger logs for benchmarks)."""
     rng = random.Random(seed)
     total = 0
     for index in range(merchants):
@@ -128,7 +136,7 @@ def fill_demo_programme(
         weeks = rng.randint(2, 16)
         log = shop_events(
             catalogue, rng, f"demo{index:05d}", now - timedelta(weeks=weeks), weeks,
-            shop_name=name, first_name=rng.choice(FIRST_NAMES), animator=rng.choice(ANIMATORS),
+            shop_name=name, first_name=rng.choice(FIRST_NAMES), animator=rng.choice(ANIMATORS), rereads=rereads,
         )  # fmt: skip
         log = [e for e in log if e.at <= now]
         summary = shop_summary(derive_status(log, catalogue), len(log))

@@ -152,11 +152,18 @@ class DashboardPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Shops followed"))
+        # Widths from the headers' text, not from a thousand rows' contents (that would be slow).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(
+                column,
+                max(metrics.horizontalAdvance(title) + 32, metrics.horizontalAdvance("00/00/0000") + 24),
+            )
+        header.resizeSection(2, metrics.horizontalAdvance("M") * 16)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 220)
         self.table.verticalHeader().hide()
         self.detail = self._build_detail()
         splitter = QSplitter(Qt.Orientation.Horizontal)

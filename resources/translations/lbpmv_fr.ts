@@ -288,6 +288,10 @@
         <translation>Seulement les commerces qui attendent de l&apos;aide</translation>
     </message>
     <message>
+        <source>Import files…</source>
+        <translation>Importer des fichiers…</translation>
+    </message>
+    <message>
         <source>Import progress files…</source>
         <translation>Importer des fichiers de progrès…</translation>
     </message>

@@ -125,7 +125,8 @@ class DashboardPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search a shop or an animator"))
         self.search.setAccessibleName(self.tr("Search a shop or an animator"))
         self.help_only = QCheckBox(self.tr("Only shops waiting for help"))
-        self.import_button = make_button(self.tr("Import progress files…"), "primary")
+        self.import_button = make_button(self.tr("Import files…"), "primary")
+        self.import_button.setAccessibleName(self.tr("Import progress files…"))
         self.folder_button = make_button(self.tr("Watched folder…"))
         self.csv_button = make_button(self.tr("Report (CSV)…"))
         self.pdf_button = make_button(self.tr("Report (PDF)…"))
@@ -250,11 +251,10 @@ class DashboardPage(QWidget):
         titles = self.model.titles
         for request in requests:
             comment = f" — « {request['comment']} »" if request.get("comment") else ""
-            self.help_box.addWidget(
-                make_label(
-                    f"{titles.get(request['tutorial'], request['tutorial'])} › {request['step']}{comment}"
-                )
-            )
+            tutorial = self._session.catalogue.get(request["tutorial"])
+            step = tutorial.step(request["step"]) if tutorial else None
+            where = f"{titles.get(request['tutorial'], request['tutorial'])} › {step.title if step else request['step']}"
+            self.help_box.addWidget(make_label(f"{where}{comment}"))
             answer = make_button(self.tr("Answer…"))
             answer.clicked.connect(lambda _=False, r=request: self._on_answer(r))
             self.help_box.addWidget(answer)

@@ -1,179 +1,167 @@
-"""The programme's PDF report: totals, a chart of steps by month, and the tables, drawn with Qt."""
+"""PDF documents drawn with Qt (vector text, A4): the programme's report and the visit sheet."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from lbpmv_desktop.core.fileio import write_bytes_atomic
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from lbpmv_desktop.core.progress.store import ProgressStore
 
+INK, MUTED, GREEN = "#1d2b36", "#4a5863", "#0b6e4f"
 
-def _application() -> object:
+
+class _Page:
+    """Writes lines down A4 pages, turning the page when it is full."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter) -> None:
+        self.writer, self.painter = writer, painter
+        self.rect = writer.pageLayout().paintRectPixels(writer.resolution())
+        self.y = 0.0
+
+    def font(self, size: float, bold: bool = False) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        self.painter.setFont(font)
+
+    def room(self, height: float) -> None:
+        if self.y + height > self.rect.height():
+            self.writer.newPage()
+            self.y = 0.0
+
+    def text(
+        self, line: str, size: float = 10, bold: bool = False, colour: str = INK, before: float = 0
+    ) -> None:
+        self.y += before
+        self.font(size, bold)
+        self.painter.setPen(QColor(colour))
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        bounds = self.painter.boundingRect(QRectF(0, 0, self.rect.width(), 100_000), flags, line)
+        self.room(bounds.height())
+        self.painter.drawText(QRectF(0, self.y, self.rect.width(), bounds.height()), flags, line)
+        self.y += bounds.height() + 10
+
+
+@contextlib.contextmanager
+def _pdf(target: Path, title: str, margin_mm: float) -> Iterator[_Page]:
+    """An A4 PDF; the file appears (atomically) only once the drawing is finished."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    if QGuiApplication.instance() is None:  # the command line has no application yet
+        _pdf.application = QGuiApplication([])  # type: ignore[attr-defined]
+    partial = target.with_name(f".{target.name}.part")
+    writer = QPdfWriter(str(partial))
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(300)
+    writer.setTitle(title)
+    painter = QPainter(writer)
+    try:
+        yield _Page(writer, painter)
+    finally:
+        painter.end()
+    data = partial.read_bytes()
+    partial.unlink()
+    write_bytes_atomic(target, data)
 
-    return QGuiApplication.instance() or QGuiApplication([])
+
+def _bar_chart(page: _Page, values: dict[str, int], height: float = 900.0) -> None:
+    keys = sorted(values)[-12:]
+    peak = max(values[k] for k in keys) or 1
+    bar_w = page.rect.width() / max(1, len(keys))
+    page.room(height + 90)
+    top, painter = page.y, page.painter
+    painter.setPen(QPen(QColor(INK), 3))
+    painter.drawLine(0, int(top + height), int(page.rect.width()), int(top + height))
+    page.font(8)
+    for index, key in enumerate(keys):
+        bar_h = (height - 120) * values[key] / peak
+        painter.fillRect(
+            QRectF(index * bar_w + bar_w * 0.15, top + height - bar_h, bar_w * 0.7, bar_h), QColor(GREEN)
+        )
+        painter.setPen(QColor(INK))
+        painter.drawText(
+            QRectF(index * bar_w, top + height - bar_h - 60, bar_w, 60),
+            Qt.AlignmentFlag.AlignCenter,
+            str(values[key]),
+        )
+        painter.drawText(
+            QRectF(index * bar_w, top + height + 5, bar_w, 60), Qt.AlignmentFlag.AlignCenter, key
+        )
+    page.y = top + height + 90
 
 
 def write_pdf_report(store: ProgressStore, target: Path) -> None:
-    """Write the report as an A4 PDF with selectable text (atomically)."""
-    _application()
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
-
-    from lbpmv_desktop.core.fileio import write_bytes_atomic
+    """The programme's report: totals, steps by month (chart), by month and animator, shops."""
     from lbpmv_desktop.core.progress.report import monthly, shops_report
 
-    shops = shops_report(store)
+    shops: list[dict[str, Any]] = shops_report(store)
     months = monthly(store)
-    partial = target.with_name(f".{target.name}.part")
-    writer = QPdfWriter(str(partial))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
+    with _pdf(target, "Le Bon Pour Ma Ville — bilan du programme", 15) as page:
+        page.text("Le Bon Pour Ma Ville — bilan du programme", 18, bold=True)
+        page.text(f"Édité le {date.today():%d/%m/%Y}", 10, colour=MUTED)
+        page.text(f"Commerces suivis : {len(shops)}", 12, bold=True, before=40)
+        page.text(
+            f"Étapes faites : {sum(s['steps_done'] for s in shops)}    Tutoriels terminés : {sum(s['tutorials_done'] for s in shops)}",
+            12,
         )
-    )
-    writer.setResolution(300)
-    writer.setTitle("Le Bon Pour Ma Ville — bilan du programme")
-    painter = QPainter(writer)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    width = page.width()
-    y = 0.0
-
-    def text(line: str, size: float = 10, bold: bool = False, colour: str = "#1d2b36") -> None:
-        nonlocal y
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        painter.setFont(font)
-        painter.setPen(QColor(colour))
-        height = painter.fontMetrics().height() * 1.35
-        if y + height > page.height():
-            writer.newPage()
-            y = 0.0
-        painter.drawText(
-            QRectF(0, y, width, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line
+        page.text(
+            f"Demandes d'aide en attente : {sum(s['help_open'] for s in shops)}    Photos préparées : {sum(s['photos'] for s in shops)}",
+            12,
         )
-        y += height
-
-    text("Le Bon Pour Ma Ville — bilan du programme", 18, bold=True)
-    text(f"Édité le {date.today():%d/%m/%Y}", 10, colour="#4a5863")
-    y += 40
-    total_steps = sum(s["steps_done"] for s in shops)
-    text(f"Commerces suivis : {len(shops)}", 12, bold=True)
-    text(
-        f"Étapes faites : {total_steps}    Tutoriels terminés : {sum(s['tutorials_done'] for s in shops)}", 12
-    )
-    text(
-        f"Demandes d'aide en attente : {sum(s['help_open'] for s in shops)}    Photos préparées : {sum(s['photos'] for s in shops)}",
-        12,
-    )
-    y += 40
-
-    by_month: dict[str, int] = defaultdict(int)
-    for row in months:
-        by_month[row.month] += row.steps
-    text("Étapes faites par mois", 13, bold=True)
-    chart_h = 900.0
-    if by_month:
-        keys = sorted(by_month)[-12:]
-        peak = max(by_month[k] for k in keys) or 1
-        bar_w = width / max(1, len(keys))
-        painter.setPen(QPen(QColor("#1d2b36"), 3))
-        painter.drawLine(0, int(y + chart_h), int(width), int(y + chart_h))
-        label_font = QFont("DejaVu Sans")
-        label_font.setPointSizeF(8)
-        painter.setFont(label_font)
-        for index, key in enumerate(keys):
-            value = by_month[key]
-            bar_h = (chart_h - 120) * value / peak
-            rect = QRectF(index * bar_w + bar_w * 0.15, y + chart_h - bar_h, bar_w * 0.7, bar_h)
-            painter.fillRect(rect, QColor("#0b6e4f"))
-            painter.setPen(QColor("#1d2b36"))
-            painter.drawText(
-                QRectF(index * bar_w, y + chart_h - bar_h - 60, bar_w, 60),
-                Qt.AlignmentFlag.AlignCenter,
-                str(value),
-            )
-            painter.drawText(
-                QRectF(index * bar_w, y + chart_h + 5, bar_w, 60), Qt.AlignmentFlag.AlignCenter, key
-            )
-        y += chart_h + 90
-    else:
-        text("Aucune étape pour l'instant.", 10)
-    y += 30
-    text("Par mois et par animateur", 13, bold=True)
-    text(
-        "mois — animateur : commerces actifs, étapes, tutoriels terminés, demandes d'aide",
-        9,
-        colour="#4a5863",
-    )
-    for row in months[-60:]:
-        text(
-            f"{row.month} — {row.animator} : {row.shops} commerces, {row.steps} étapes, {row.tutorials} tutoriels, {row.help_requests} demandes d'aide",
+        by_month: dict[str, int] = defaultdict(int)
+        for row in months:
+            by_month[row.month] += row.steps
+        page.text("Étapes faites par mois", 13, bold=True, before=40)
+        if by_month:
+            _bar_chart(page, by_month)
+        else:
+            page.text("Aucune étape pour l'instant.")
+        page.text("Par mois et par animateur", 13, bold=True, before=30)
+        page.text(
+            "mois — animateur : commerces actifs, étapes, tutoriels terminés, demandes d'aide",
             9,
+            colour=MUTED,
         )
-    y += 30
-    text("Commerces", 13, bold=True)
-    for shop in shops:
-        last = (shop["last_activity"] or "")[:10]
-        text(f"{shop['shop']} ({shop['animator'] or '—'}) : {shop['steps_done']} étapes, {shop['tutorials_done']} tutoriels, "
-             f"{shop['help_open']} demande(s) d'aide, dernière activité {last or '—'}", 9)  # fmt: skip
-    painter.end()
-    data = partial.read_bytes()
-    partial.unlink()
-    write_bytes_atomic(target, data)
+        for row in months[-60:]:
+            page.text(
+                f"{row.month} — {row.animator} : {row.shops} commerces, {row.steps} étapes, {row.tutorials} tutoriels, {row.help_requests} demandes d'aide",
+                9,
+            )
+        page.text("Commerces", 13, bold=True, before=30)
+        for shop in shops:
+            last = (shop["last_activity"] or "")[:10] or "—"
+            page.text(f"{shop['shop']} ({shop['animator'] or '—'}) : {shop['steps_done']} étapes, {shop['tutorials_done']} tutoriels, "
+                      f"{shop['help_open']} demande(s) d'aide, dernière activité {last}", 9)  # fmt: skip
 
 
 def write_visit_sheet(target: Path, lines: list[tuple[str, str]]) -> None:
-    """The printable visit sheet left with the merchant: (style, text) lines on A4 pages."""
-    _application()
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    from lbpmv_desktop.core.fileio import write_bytes_atomic
-
-    partial = target.with_name(f".{target.name}.part")
-    writer = QPdfWriter(str(partial))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    writer.setTitle("Fiche de visite — Le Bon Pour Ma Ville")
-    painter = QPainter(writer)
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    sizes = {"title": (20, True), "heading": (13, True), "text": (11, False), "muted": (9, False)}
-    y = 0.0
-    for style, line in lines:
-        size, bold = sizes.get(style, (11, False))
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        painter.setFont(font)
-        painter.setPen(QColor("#4a5863" if style == "muted" else "#1d2b36"))
-        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
-        bounds = painter.boundingRect(QRectF(0, 0, page.width(), 10_000), flags, line)
-        if style == "heading":
-            y += 40
-        if y + bounds.height() > page.height():
-            writer.newPage()
-            y = 0.0
-        painter.drawText(QRectF(0, y, page.width(), bounds.height()), flags, line)
-        y += bounds.height() + 12
-    painter.end()
-    data = partial.read_bytes()
-    partial.unlink()
-    write_bytes_atomic(target, data)
+    """The printable visit sheet left with the merchant: (style, text) lines."""
+    styles = {
+        "title": (20, True, INK, 0),
+        "heading": (13, True, INK, 40),
+        "text": (11, False, INK, 0),
+        "muted": (9, False, MUTED, 0),
+    }
+    with _pdf(target, "Fiche de visite — Le Bon Pour Ma Ville", 18) as page:
+        for style, line in lines:
+            size, bold, colour, before = styles.get(style, styles["text"])
+            page.text(line, size, bold, colour, before)

@@ -31,10 +31,6 @@
         <translation>Par exemple&#xa0;: je vous appelle mardi.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Record the answer</source>
         <translation>Enregistrer la réponse</translation>
     </message>
@@ -242,10 +238,6 @@
 <context>
     <name>ConfirmCodeDialog</name>
     <message>
-        <source>New shop</source>
-        <translation>Nouveau commerce</translation>
-    </message>
-    <message>
         <source>New shop: {name}</source>
         <translation>Nouveau commerce&#xa0;: {name}</translation>
     </message>
@@ -256,10 +248,6 @@
     <message>
         <source>Verification code</source>
         <translation>Code de vérification</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -1233,6 +1221,13 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>The photo was small, so it was enlarged: it may look a little soft.</source>
         <translation>La photo était petite, elle a donc été agrandie&#xa0;: elle peut sembler un peu floue.</translation>
+    </message>
+</context>
+<context>
+    <name>TextQuestionDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ Every refusal is a ``PhotoRefused`` with one plain French sentence that says wha
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
 import warnings
@@ -16,6 +17,7 @@ from PIL import Image, ImageFile
 from lbpmv_desktop.core.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 MAX_FILE_BYTES = 150 * 1024 * 1024
@@ -140,20 +142,28 @@ _DECODING_ERRORS = (
 )
 
 
-def upright_size(path: Path) -> tuple[int, int]:
-    """The photo's size as shown (EXIF orientation applied), from its header only (no decoding)."""
-    kind = check_file(path)
-    _register(kind)
+@contextlib.contextmanager
+def _decoding() -> Iterator[None]:
+    """Turn everything a hostile or damaged file can raise while decoding into a refusal."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=[kind]) as opened:
-                width, height = opened.size
-                orientation = opened.getexif().get(0x0112, 1) if kind != "GIF" else 1
+            yield
+    except PhotoRefused:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoRefused(TOO_LARGE) from None
     except _DECODING_ERRORS:
         raise PhotoRefused(DAMAGED) from None
+
+
+def upright_size(path: Path) -> tuple[int, int]:
+    """The photo's size as shown (EXIF orientation applied), from its header only (no decoding)."""
+    kind = check_file(path)
+    _register(kind)
+    with _decoding(), Image.open(path, formats=[kind]) as opened:
+        width, height = opened.size
+        orientation = opened.getexif().get(0x0112, 1) if kind != "GIF" else 1
     if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
         raise PhotoRefused(TOO_LARGE)
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
@@ -172,49 +182,26 @@ def open_image(path: Path, *, fit: tuple[int, int] | None = None, max_side: int 
     """
     kind = check_file(path)
     _register(kind)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=[kind]) as opened:
-                width, height = opened.size
-                if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
-                    raise PhotoRefused(TOO_LARGE)
-                orientation = (
-                    opened.getexif().get(0x0112, 1) if kind in ("JPEG", "TIFF", "WEBP", "HEIF", "PNG") else 1
-                )
-                if max_side is not None and fit is None:
-                    scale = min(1.0, max_side / max(width, height))
-                    fit = (max(1, round(width * scale)), max(1, round(height * scale)))
-                    orientation_swapped = True  # computed on the stored size already
-                else:
-                    orientation_swapped = False
-                if fit is not None and kind == "JPEG":
-                    if orientation in (5, 6, 7, 8) and not orientation_swapped:
-                        fit = (fit[1], fit[0])
-                    opened.draft("RGB", fit)
-                opened.seek(0)
-                opened.load()
-                image = _to_srgb_rgb(opened)
-    except PhotoRefused:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoRefused(
-            "Cette image est beaucoup trop grande pour être une photo : le studio ne l'ouvre pas."
-        ) from None
-    except (
-        OSError,
-        ValueError,
-        SyntaxError,
-        EOFError,
-        MemoryError,
-        struct.error,
-        IndexError,
-        TypeError,
-        KeyError,
-    ):
-        raise PhotoRefused(
-            "Cette photo est abîmée ou incomplète (copie interrompue ?). Copiez-la à nouveau depuis le téléphone."
-        ) from None
+    with _decoding(), Image.open(path, formats=[kind]) as opened:
+        width, height = opened.size
+        if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
+            raise PhotoRefused(TOO_LARGE)
+        orientation = (
+            opened.getexif().get(0x0112, 1) if kind in ("JPEG", "TIFF", "WEBP", "HEIF", "PNG") else 1
+        )
+        if max_side is not None and fit is None:
+            scale = min(1.0, max_side / max(width, height))
+            fit = (max(1, round(width * scale)), max(1, round(height * scale)))
+            orientation_swapped = True  # computed on the stored size already
+        else:
+            orientation_swapped = False
+        if fit is not None and kind == "JPEG":
+            if orientation in (5, 6, 7, 8) and not orientation_swapped:
+                fit = (fit[1], fit[0])
+            opened.draft("RGB", fit)
+        opened.seek(0)
+        opened.load()
+        image = _to_srgb_rgb(opened)
     method = _UPRIGHT.get(orientation)
     return image.transpose(method) if method is not None else image
 

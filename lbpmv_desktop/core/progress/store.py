@@ -117,6 +117,20 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def _event_row(event: Event, shop: str) -> dict[str, Any]:
+    """An event as a row of the ``events`` table."""
+    return {
+        "uuid": event.id,
+        "kind": event.kind,
+        "at": event.at.isoformat(),
+        "device": event.device,
+        "tutorial": event.tutorial,
+        "step": event.step,
+        "data": json.dumps(event.data, ensure_ascii=False, sort_keys=True),
+        "shop": shop,
+    }
+
+
 def _row_to_event(row: tuple[Any, ...]) -> Event:
     uuid_, kind, at, device, tutorial, step, data = row
     return Event(
@@ -216,19 +230,7 @@ class ProgressStore:
         Returns:
             How many events were new.
         """
-        rows = [
-            {
-                "uuid": e.id,
-                "kind": e.kind,
-                "at": e.at.isoformat(),
-                "device": e.device,
-                "tutorial": e.tutorial,
-                "step": e.step,
-                "data": json.dumps(e.data, ensure_ascii=False, sort_keys=True),
-                "shop": shop or self.shop_id,
-            }
-            for e in events
-        ]
+        rows = [_event_row(e, shop or self.shop_id) for e in events]
         rows = list({row["uuid"]: row for row in rows}.values())
         if not rows:
             return 0
@@ -286,19 +288,7 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow, ShopRow
 
-        rows = [
-            {
-                "uuid": e.id,
-                "kind": e.kind,
-                "at": e.at.isoformat(),
-                "device": e.device,
-                "tutorial": e.tutorial,
-                "step": e.step,
-                "data": json.dumps(e.data, ensure_ascii=False, sort_keys=True),
-                "shop": shop_id,
-            }
-            for e in events
-        ]
+        rows = [_event_row(e, shop_id) for e in events]
         with self._session() as session, session.begin():
             shop = session.get(ShopRow, shop_id)
             if shop is None:

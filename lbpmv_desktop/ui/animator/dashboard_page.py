@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -70,39 +69,24 @@ class ShopFilter(QSortFilterProxyModel):
         return pattern.lower() in text.lower()
 
 
-class ConfirmCodeDialog(QDialog):
+class ConfirmCodeDialog(dialogs.TextQuestionDialog):
     """Confirm a new shop: the code read on the merchant's screen must match."""
 
     def __init__(self, parent: QWidget | None, shop_name: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New shop"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(make_label(self.tr("New shop: {name}").format(name=shop_name), "subtitle"))
-        layout.addWidget(
-            make_label(
-                self.tr(
-                    "Type the verification code shown in the merchant's app (Réglages). Only then are its files accepted."
-                )
-            )
+        super().__init__(
+            parent,
+            self.tr("New shop: {name}").format(name=shop_name),
+            self.tr(
+                "Type the verification code shown in the merchant's app (Réglages). Only then are its files accepted."
+            ),
+            field=self.tr("Verification code"),
+            placeholder="ABCD-EFGH",
+            confirm=self.tr("Confirm"),
         )
-        self.code_edit = QLineEdit()
-        self.code_edit.setAccessibleName(self.tr("Verification code"))
-        self.code_edit.setPlaceholderText("ABCD-EFGH")
-        layout.addWidget(self.code_edit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel, ok = make_button(self.tr("Cancel")), make_button(self.tr("Confirm"), "primary")
-        cancel.clicked.connect(self.reject)
-        ok.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(ok)
-        layout.addLayout(row)
 
     @classmethod
     def ask(cls, parent: QWidget | None, shop_name: str) -> str | None:
-        dialog = cls(parent, shop_name)
-        return dialog.code_edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(parent, shop_name).ask_text()
 
 
 class DashboardPage(QWidget):
@@ -315,30 +299,19 @@ class DashboardPage(QWidget):
             self.controller.export_report(Path(chosen if chosen.endswith(suffix) else chosen + suffix), kind)
 
 
-class AnswerDialog(QDialog):
+class AnswerDialog(dialogs.TextQuestionDialog):
     """Write a short answer to a help request (it becomes an event of the shop's log)."""
 
     def __init__(self, parent: QWidget | None, comment: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Answer"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        if comment:
-            layout.addWidget(make_label(f"« {comment} »"))
-        self.answer = QLineEdit()
-        self.answer.setAccessibleName(self.tr("Your answer"))
-        self.answer.setPlaceholderText(self.tr("For example: I will call you on Tuesday."))
-        layout.addWidget(self.answer)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel, ok = make_button(self.tr("Cancel")), make_button(self.tr("Record the answer"), "primary")
-        cancel.clicked.connect(self.reject)
-        ok.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(ok)
-        layout.addLayout(row)
+        super().__init__(
+            parent,
+            self.tr("Answer"),
+            f"« {comment} »" if comment else "",
+            field=self.tr("Your answer"),
+            placeholder=self.tr("For example: I will call you on Tuesday."),
+            confirm=self.tr("Record the answer"),
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, comment: str) -> str | None:
-        dialog = cls(parent, comment)
-        return dialog.answer.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return cls(parent, comment).ask_text()

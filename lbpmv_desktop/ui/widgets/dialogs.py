@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from lbpmv_desktop.ui.widgets.common import make_button, make_label
 
@@ -69,6 +69,33 @@ class MessageDialog(_TextDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> None:
         cls(parent, title, text).exec()
+
+
+class TextQuestionDialog(_TextDialog):
+    """A short question answered in one line of text (a code, an answer)."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str, *, field: str, placeholder: str, confirm: str
+    ) -> None:
+        super().__init__(parent, title, text)
+        self.answer = QLineEdit()
+        self.answer.setAccessibleName(field)
+        self.answer.setPlaceholderText(placeholder)
+        self.answer.returnPressed.connect(self.accept)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.answer)
+        cancel = make_button(self.tr("Cancel"))
+        ok = make_button(confirm, "primary")
+        cancel.clicked.connect(self.reject)
+        ok.clicked.connect(self.accept)
+        self.buttons.addWidget(cancel)
+        self.buttons.addWidget(ok)
+        self.answer.setFocus()
+
+    def ask_text(self) -> str | None:
+        """Run the dialog; the stripped answer, or None when cancelled."""
+        return self.answer.text().strip() if self.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: Path, filter_text: str) -> str | None:

@@ -47,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--preset", required=True, metavar="NOM", help="instagram, facebook, leboncoin…")
     export.add_argument("--out", required=True, metavar="DOSSIER")
     export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
+    poster = commands.add_parser("poster", help="faire une affiche pour la vitrine (PDF)")
+    poster.add_argument("--list", action="store_true", help="les modèles d'affiche")
+    poster.add_argument("--template", metavar="MODÈLE")
+    poster.add_argument("--shop", metavar="TEXTE")
+    poster.add_argument("--phone", metavar="TEXTE", default="")
+    poster.add_argument("--hours", metavar="TEXTE", default="")
+    poster.add_argument("--address", metavar="TEXTE", default="")
+    poster.add_argument("--message", metavar="TEXTE", default="")
+    poster.add_argument("--url", metavar="ADRESSE", default="")
+    poster.add_argument("--photo", metavar="FICHIER", default="")
+    poster.add_argument("--logo", metavar="FICHIER", default="")
+    poster.add_argument("--size", choices=("a4", "a3"), default="a4")
+    poster.add_argument("--landscape", action="store_true")
+    poster.add_argument("--out", metavar="FICHIER.pdf")
     progress = commands.add_parser("progress", help="partager les progrès avec l'animateur")
     progress_commands = progress.add_subparsers(dest="progress_command", required=True, parser_class=_Parser)
     progress_commands.add_parser("code", help="afficher le code de vérification de ce commerce")
@@ -190,6 +204,34 @@ def _demo(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _poster(args: argparse.Namespace) -> int:
+    from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
+
+    if args.list:
+        for template in TEMPLATES.values():
+            print(f"{template.name:<20} {template.label}")
+        return 0
+    if not args.template or args.shop is None or not args.out:
+        print("lbpmv : il faut --template, --shop et --out (ou --list).", file=sys.stderr)
+        return 2
+    poster = Poster(template=args.template, shop=args.shop, phone=args.phone, hours=args.hours, address=args.address,
+                    message=args.message, url=args.url, photo=args.photo, logo=args.logo, size=args.size,
+                    landscape=args.landscape)  # fmt: skip
+    try:
+        checked = poster.checked()
+        from lbpmv_desktop.ui.poster.render import load_pictures, write_pdf
+
+        write_pdf(checked, load_pictures(checked), Path(args.out))
+    except PosterRefused as refusal:
+        print(f"lbpmv : {refusal.message}", file=sys.stderr)
+        return 1
+    except OSError:
+        print(f"lbpmv : impossible d'écrire « {args.out} ».", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
 def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> int:
     from lbpmv_desktop.core.photo.presets import PRESETS
 
@@ -272,6 +314,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.content_command == "check":
             return _content_check(args.path)
         return _content_list(args.path, args.json)
+    if args.command == "poster":
+        return _poster(args)
     if args.command == "progress":
         return _progress(args)
     if args.command == "demo":

@@ -38,3 +38,23 @@ class Proxy:
             self._logo_path, self._logo = logo, load_logo(logo) if logo else None
         image = render_preview(self._image, recipe, self._logo) if edits else self._image
         return image.width, image.height, image.tobytes()
+
+
+def picture_rgba(path: Path, max_side: int, *, keep_transparency: bool = False) -> tuple[int, int, bytes]:
+    """A picture for a poster as (width, height, RGBA bytes), decoded safely and at most
+    ``max_side`` long; a logo keeps its transparency.
+
+    Raises:
+        PhotoRefused: not a picture the studio opens.
+    """
+    from lbpmv_desktop.core.photo.opening import DAMAGED, PhotoRefused, open_image
+
+    if keep_transparency:
+        logo = load_logo(path)
+        if logo is None:
+            raise PhotoRefused(DAMAGED)
+        image = logo
+    else:
+        image = open_image(path, max_side=max_side).convert("RGBA")
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return image.width, image.height, image.tobytes()

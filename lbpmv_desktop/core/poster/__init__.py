@@ -1,0 +1,1 @@
+"""Shop-window posters: templates, the poster description, links and QR codes."""

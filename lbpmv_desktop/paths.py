@@ -39,6 +39,13 @@ def ready_photos_dir() -> Path:
     return Path(platformdirs.user_pictures_dir()) / "Mes photos prêtes"
 
 
+def posters_dir() -> Path:
+    """« Mes affiches »: the posters' PDF files, in the user's Documents folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Mes affiches"
+
+
 def samples_dir() -> Path:
     """Free sample photos to practise with in the studio."""
     return resources_dir() / "samples"
@@ -74,6 +81,11 @@ class DataPaths:
     def shop_key(self) -> Path:
         """The shop's private signing key (never shared)."""
         return self.root / "shop-key.pem"
+
+    @property
+    def posters(self) -> Path:
+        """The posters the merchant made (their descriptions, to reprint or edit them)."""
+        return self.root / "posters"
 
     @property
     def animator_pin(self) -> Path:

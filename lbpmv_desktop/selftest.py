@@ -98,6 +98,7 @@ class _Run:
         window.show_page("settings")
         self.shot("08-reglages")
         self._studio()
+        self._poster()
         self._visit()
         self._dialogs()
         self._variants()
@@ -184,6 +185,17 @@ class _Run:
         if not written:
             self.problems.append(f"studio : export impossible ({studio.error_label.text()})")
         self.shot("17-studio-exporte")
+
+    def _poster(self) -> None:
+        window = self.controller.window
+        window.open_poster("click-collect")
+        page = window.poster
+        page.phone_edit.setText("03 21 00 00 00")
+        page.hours_edit.setPlainText("Du mardi au samedi, de 9 h 30 à 19 h")
+        page.url_edit.setText("https://lespetitspas.fr/commander")
+        page.refresh_preview()
+        self.idle()
+        self.shot("23-affiche")
 
     def _visit(self) -> None:
         window = self.controller.window

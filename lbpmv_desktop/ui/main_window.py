@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
     from lbpmv_desktop.ui.animator.pin_page import PinPage
     from lbpmv_desktop.ui.animator.visit_page import VisitPage
+    from lbpmv_desktop.ui.poster.poster_page import PosterPage
     from lbpmv_desktop.ui.progress.bilan_page import BilanPage
     from lbpmv_desktop.ui.session import AppSession, StoreProblem
     from lbpmv_desktop.ui.settings.settings_page import SettingsPage
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         for name, text in (
             ("home", self.tr("My path")),
             ("studio", self.tr("Photo studio")),
+            ("poster", self.tr("Poster")),
             ("bilan", self.tr("My progress")),
             ("dashboard", self.tr("My shops")),
             ("settings", self.tr("Settings")),
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
             tutorial.home_requested.connect(self._on_home_requested)
             tutorial.tutorial_requested.connect(self.open_tutorial)
             tutorial.studio_requested.connect(self.open_studio)
+            tutorial.poster_requested.connect(self.open_poster)
             return tutorial
         if name == "studio":
             from lbpmv_desktop.core.photo.library import PhotoLibrary
@@ -187,6 +190,12 @@ class MainWindow(QMainWindow):
             studio.photo_exported.connect(self.session.record_photo_exported)
             self.studio_controller.start()
             return studio
+        if name == "poster":
+            from lbpmv_desktop.ui.poster.poster_page import PosterPage
+
+            poster = PosterPage(self.session)
+            poster.poster_made.connect(self.session.record_poster_made)
+            return poster
         if name == "bilan":
             from lbpmv_desktop.ui.progress import sharing_actions
             from lbpmv_desktop.ui.progress.bilan_page import BilanPage
@@ -226,6 +235,15 @@ class MainWindow(QMainWindow):
     def studio(self) -> StudioPage:
         return cast("StudioPage", self.page("studio"))
 
+    @property
+    def poster(self) -> PosterPage:
+        return cast("PosterPage", self.page("poster"))
+
+    def open_poster(self, template: str | None = None) -> None:
+        """Show the poster maker, with a template chosen (from a tutorial's practice step)."""
+        self.show_page("poster")
+        self.poster.start(template)
+
     def open_studio(self, preset: str | None = None) -> None:
         """Show the studio, with a destination chosen (from a tutorial's practice step)."""
         self.show_page("studio")
@@ -260,6 +278,9 @@ class MainWindow(QMainWindow):
             button.setVisible(name in ("dashboard", "settings") if animator else name != "dashboard")
 
     def _on_nav(self, name: str) -> None:
+        if name == "poster":
+            self.open_poster()
+            return
         if name in ("visit", "dashboard") and not self._unlocked:
             self._after_unlock = name
             self.show_page("pin")

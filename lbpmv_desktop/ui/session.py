@@ -191,6 +191,9 @@ class AppSession(QObject):
     def finish_tutorial(self, tutorial: str) -> None:
         self._record(lambda d: ev.new_event(ev.TUTORIAL_FINISHED, d, tutorial=tutorial))
 
+    def record_poster_made(self, template: str) -> None:
+        self._record(lambda d: ev.new_event(ev.POSTER_MADE, d, data={"template": template}))
+
     def record_photo_exported(self, preset: str) -> None:
         self._record(lambda d: ev.new_event(ev.PHOTO_EXPORTED, d, data={"preset": preset}))
 

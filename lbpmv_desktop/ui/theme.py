@@ -104,6 +104,7 @@ QPushButton[role="primary"] {{
 QPushButton[role="primary"]:focus {{ border: 4px solid {c.focus}; }}
 QPushButton[size="big"] {{ font-size: {point_size(settings, 1.35)}pt; padding: {pad * 2}px {pad * 3}px; }}
 QPushButton[role="choice"] {{ text-align: left; padding: {pad * 2}px; font-size: {point_size(settings, 1.15)}pt; }}
+QPushButton[role="choice"]:checked {{ border: 4px solid {c.primary}; font-weight: 700; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border-color: {c.danger}; }}
 QPushButton[role="nav"] {{ text-align: left; border: 2px solid transparent; background: transparent; font-weight: 700; }}
 QPushButton[role="nav"]:checked {{ border: 3px solid {c.text}; background: {c.window}; }}

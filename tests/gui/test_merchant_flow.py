@@ -165,8 +165,11 @@ def test_stair_opens_its_tutorial_and_url_action_opens_the_browser(qtbot: QtBot,
 
 
 def test_actions_whose_screen_does_not_exist_yet_are_disabled_with_an_explanation(
-    qtbot: QtBot, start_app, dialogs
+    qtbot: QtBot, start_app, dialogs, monkeypatch
 ) -> None:
+    from lbpmv_desktop.ui.tutorial import tutorial_page
+
+    monkeypatch.setattr(tutorial_page, "AVAILABLE_ACTIONS", frozenset({"open-url"}))
     controller = start_app()
     window = controller.window
     _complete_welcome(qtbot, window)

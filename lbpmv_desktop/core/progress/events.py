@@ -15,6 +15,7 @@ HELP_ANSWERED = "help-answered"
 CONFIDENCE_RATED = "confidence-rated"
 TUTORIAL_FINISHED = "tutorial-finished"
 PHOTO_EXPORTED = "photo-exported"
+POSTER_MADE = "poster-made"
 VISIT_STARTED = "visit-started"
 DIAGNOSTIC_DONE = "diagnostic-done"
 PLAN_SET = "plan-set"
@@ -30,6 +31,7 @@ KINDS = (
     CONFIDENCE_RATED,
     TUTORIAL_FINISHED,
     PHOTO_EXPORTED,
+    POSTER_MADE,
     VISIT_STARTED,
     DIAGNOSTIC_DONE,
     PLAN_SET,

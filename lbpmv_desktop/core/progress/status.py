@@ -93,6 +93,7 @@ class Status:
     finished_at: dict[str, datetime] = field(default_factory=dict)
     last_activity: datetime | None = None
     photos_exported: int = 0
+    posters_made: int = 0
     plan: tuple[str, ...] = ()
     diagnostic: dict[str, object] = field(default_factory=dict)
     notes: tuple[dict[str, object], ...] = ()
@@ -135,6 +136,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
     answered: set[str] = set()
     last_opened: Position | None = None
     photos = 0
+    posters = 0
     planned: list[str] = []
     diagnostic: dict[str, object] = {}
     notes: list[dict[str, object]] = []
@@ -142,6 +144,9 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
         tutorial_id, step_id = event.tutorial, event.step
         if event.kind == ev.PHOTO_EXPORTED:
             photos += 1
+            continue
+        if event.kind == ev.POSTER_MADE:
+            posters += 1
             continue
         if event.kind == ev.PLAN_SET and isinstance(event.data.get("tutorials"), list):
             planned = [t for t in event.data["tutorials"] if isinstance(t, str)]
@@ -220,6 +225,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
         finished_at=finished,
         last_activity=ordered[-1].at if ordered else None,
         photos_exported=photos,
+        posters_made=posters,
         plan=tuple(planned),
         diagnostic=diagnostic,
         notes=tuple(notes),

@@ -159,7 +159,7 @@ def paint(painter: QPainter, poster: Poster, pictures: Pictures, px_per_mm: floa
     ]
     if info:
         canvas.fit("\n".join(info), canvas.rect(x0, y, column_w, max(10.0, paper_h - y - (side + 22 if side and not poster.landscape else 0) - MARGIN_MM)),
-                   8 * scale, 4.2, bold=True, colour=design.ink)  # fmt: skip
+                   10 * scale, 4.2, bold=True, colour=design.ink)  # fmt: skip
 
     if side:
         if poster.landscape:

@@ -116,6 +116,8 @@ class BilanPage(ScrollPage):
                         title=tutorial.title, done=progress.done_count, total=progress.total
                     )
                 )
+        if status.posters_made:
+            lines.append(self.tr("✓ Posters made: {count}").format(count=status.posters_made))
         if status.photos_exported:
             lines.append(
                 self.tr("✓ Photos prepared in the studio: {count}").format(count=status.photos_exported)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.speech import Speech
 
 # Practice actions whose screen exists in this version; the others are shown disabled.
-AVAILABLE_ACTIONS = frozenset({"open-url", "open-studio"})
+AVAILABLE_ACTIONS = frozenset({"open-url", "open-studio", "open-poster"})
 TEXT_SCALE_STEP = 25
 
 
@@ -66,11 +66,13 @@ class TutorialPage(QWidget):
         home_requested: back to "Mon parcours".
         tutorial_requested(tutorial_id, step_id): go on with another tutorial.
         studio_requested(object): open the photo studio (with a preset name, or None).
+        poster_requested(object): open the poster maker (with a template name, or None).
     """
 
     home_requested = Signal()
     tutorial_requested = Signal(str, str)
     studio_requested = Signal(object)
+    poster_requested = Signal(object)
 
     def __init__(self, session: AppSession, speech: Speech, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -411,6 +413,8 @@ class TutorialPage(QWidget):
             open_url(step.action.url)
         elif step.action.kind == "open-studio":
             self.studio_requested.emit(step.action.preset)
+        elif step.action.kind == "open-poster":
+            self.poster_requested.emit(step.action.template)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "https":

@@ -1,0 +1,413 @@
+"""Affiche: choose a template, fill in a few fields, see the poster change as you type, then
+save it as a PDF or print it. Saved posters are listed to reprint or edit them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
+from lbpmv_desktop.paths import posters_dir
+from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+from lbpmv_desktop.ui.widgets import dialogs
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+
+if TYPE_CHECKING:
+    from lbpmv_desktop.ui.poster.render import Pictures
+    from lbpmv_desktop.ui.session import AppSession
+
+
+def ask_printer(parent: QWidget) -> Any:
+    """The print dialog; the chosen printer, or None (tests replace this function)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class PosterPage(QWidget):
+    """Signals:
+    poster_made(str): a poster was saved or printed (its template's name).
+    """
+
+    poster_made = Signal(str)
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._pictures: Pictures | None = None
+        self._pictures_key: tuple[str, str] = ("", "")
+        self._loading = False
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 12)
+        outer.setSpacing(16)
+        self.form_page = ScrollPage()
+        self.form_page.setMinimumWidth(420)
+        outer.addWidget(self.form_page, 1)
+        body = self.form_page.body
+        body.setContentsMargins(0, 0, 8, 0)
+        body.addWidget(make_label(self.tr("Shop-window poster"), "title"))
+
+        choose = Card()
+        choose.body.addWidget(make_label(self.tr("1. Choose a poster"), "subtitle"))
+        self.template_group = QButtonGroup(self)
+        self.template_buttons: dict[str, Any] = {}
+        labels = {
+            "click-collect": self.tr("Click & Collect"),
+            "reseaux-sociaux": self.tr("Find us on Facebook / Instagram"),
+            "horaires": self.tr("Our opening hours"),
+            "nouveautes": self.tr("New arrivals"),
+            "soldes": self.tr("Sales / special offer"),
+            "commande-telephone": self.tr("Order by phone or WhatsApp"),
+        }
+        for name in TEMPLATES:
+            button = make_button(labels[name], "choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, n=name: self.choose_template(n))
+            self.template_group.addButton(button)
+            self.template_buttons[name] = button
+            choose.body.addWidget(button)
+        body.addWidget(choose)
+
+        fields = Card()
+        fields.body.addWidget(make_label(self.tr("2. Fill in"), "subtitle"))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.shop_edit, self.phone_edit, self.address_edit, self.url_edit = (
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+            QLineEdit(),
+        )
+        self.hours_edit, self.message_edit = QPlainTextEdit(), QPlainTextEdit()
+        for edit in (self.hours_edit, self.message_edit):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 16)
+        self.url_edit.setPlaceholderText(self.tr("for example: https://www.facebook.com/lespetitspas"))
+        self.phone_edit.setPlaceholderText(self.tr("for example: 03 21 00 00 00"))
+        self.hours_edit.setPlaceholderText(self.tr("for example: Tuesday to Saturday, 9:30 – 19:00"))
+        for label, widget in (
+            (self.tr("Name of your shop"), self.shop_edit),
+            (self.tr("Phone"), self.phone_edit),
+            (self.tr("Opening hours"), self.hours_edit),
+            (self.tr("Address"), self.address_edit),
+            (self.tr("Your message"), self.message_edit),
+            (self.tr("Link for the QR code (optional)"), self.url_edit),
+        ):
+            widget.setAccessibleName(label)
+            caption = make_label(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+        fields.body.addLayout(form)
+        self.link_note = make_label("", "banner")
+        self.link_note.hide()
+        fields.body.addWidget(self.link_note)
+        pictures = QHBoxLayout()
+        self.photo_button = make_button(self.tr("Add a photo…"))
+        self.logo_button = make_button(self.tr("Add my logo…"))
+        self.clear_pictures = make_button(self.tr("Remove the pictures"))
+        self.photo_button.clicked.connect(lambda: self._choose_picture("photo"))
+        self.logo_button.clicked.connect(lambda: self._choose_picture("logo"))
+        self.clear_pictures.clicked.connect(self._on_clear_pictures)
+        for button in (self.photo_button, self.logo_button, self.clear_pictures):
+            pictures.addWidget(button)
+        fields.body.addLayout(pictures)
+        paper = QHBoxLayout()
+        self.size_combo, self.orientation_combo = QComboBox(), QComboBox()
+        self.size_combo.addItem("A4", "a4")
+        self.size_combo.addItem("A3", "a3")
+        self.orientation_combo.addItem(self.tr("Portrait"), False)
+        self.orientation_combo.addItem(self.tr("Landscape"), True)
+        self.size_combo.setAccessibleName(self.tr("Paper size"))
+        self.orientation_combo.setAccessibleName(self.tr("Orientation"))
+        paper.addWidget(self.size_combo)
+        paper.addWidget(self.orientation_combo)
+        paper.addStretch(1)
+        fields.body.addLayout(paper)
+        body.addWidget(fields)
+
+        done = Card()
+        done.body.addWidget(make_label(self.tr("3. Print it or keep it"), "subtitle"))
+        row = QHBoxLayout()
+        self.pdf_button = make_button(self.tr("Save as PDF…"), "primary")
+        self.print_button = make_button(self.tr("Print…"))
+        self.pdf_button.clicked.connect(self._on_pdf)
+        self.print_button.clicked.connect(self._on_print)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        done.body.addLayout(row)
+        self.done_note = make_label("", "muted")
+        done.body.addWidget(self.done_note)
+        done.body.addWidget(make_label(self.tr("My posters"), "subtitle"))
+        self.saved_model = QStringListModel(self)
+        self.saved_view = QListView()
+        self.saved_view.setModel(self.saved_model)
+        self.saved_view.setAccessibleName(self.tr("My posters"))
+        self.saved_view.setMinimumHeight(120)
+        self.saved_view.activated.connect(self._on_saved)
+        self.saved_view.clicked.connect(self._on_saved)
+        done.body.addWidget(self.saved_view)
+        body.addWidget(done)
+        body.addStretch(1)
+
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setMinimumWidth(320)
+        self.preview.setAccessibleName(self.tr("Preview of the poster"))
+        preview_column = QVBoxLayout()
+        preview_column.addWidget(make_label(self.tr("Preview"), "subtitle"))
+        preview_column.addWidget(self.preview, 1)
+        outer.addLayout(preview_column, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh_preview)
+        for line in (self.shop_edit, self.phone_edit, self.address_edit, self.url_edit):
+            line.textChanged.connect(self._changed)
+        for block in (self.hours_edit, self.message_edit):
+            block.textChanged.connect(self._changed)
+        self.size_combo.currentIndexChanged.connect(self._changed)
+        self.orientation_combo.currentIndexChanged.connect(self._changed)
+        self._photo, self._logo = "", ""
+        self.poster = Poster()
+        self.choose_template("click-collect")
+        self._load_saved_list()
+
+    # -- the poster ------------------------------------------------------------------------------
+    def start(self, template: str | None = None) -> None:
+        """Open the maker (from the navigation or a tutorial), with defaults from the profile."""
+        status = self._session.status
+        if status and status.profile and not self.shop_edit.text():
+            self.shop_edit.setText(status.profile.shop_name)
+        if template in TEMPLATES:
+            self.choose_template(template)
+        self._changed()
+
+    def choose_template(self, name: str) -> None:
+        self.template_buttons[name].setChecked(True)
+        for key, button in self.template_buttons.items():
+            button.setText(("✓ " if key == name else "") + button.text().removeprefix("✓ "))
+        self.message_edit.setPlaceholderText(TEMPLATES[name].message)
+        self.poster = replace(self.poster, template=name)
+        self._changed()
+
+    def current(self) -> Poster:
+        return Poster(
+            template=self.poster.template, shop=self.shop_edit.text(), phone=self.phone_edit.text(),
+            hours=self.hours_edit.toPlainText(), address=self.address_edit.text(), message=self.message_edit.toPlainText(),
+            url=self.url_edit.text(), photo=self._photo, logo=self._logo, size=self.size_combo.currentData(),
+            landscape=bool(self.orientation_combo.currentData()),
+        )  # fmt: skip
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def refresh_preview(self) -> None:
+        """Redraw the preview from the fields (the link is checked as it is typed)."""
+        from lbpmv_desktop.ui.poster.render import Pictures, preview
+
+        poster = self.current()
+        try:
+            checked = replace(poster, shop=poster.shop or self.tr("Your shop")).checked()
+            self.link_note.hide()
+        except PosterRefused as refusal:
+            self.link_note.setText(refusal.message)
+            self.link_note.show()
+            checked = replace(poster, url="", shop=poster.shop or self.tr("Your shop"))
+        self.poster = checked
+        width = max(
+            300,
+            min(self.preview.width(), int(self.preview.height() * checked.paper_mm[0] / checked.paper_mm[1])),
+        )
+        image = preview(checked, self._pictures or Pictures(), width)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        content = self.form_page.widget()
+        if content is not None:  # the form never cuts a button: it takes the width it needs
+            self.form_page.setMinimumWidth(
+                content.minimumSizeHint().width() + self.form_page.verticalScrollBar().sizeHint().width() + 12
+            )
+        self._timer.start()
+
+    # -- pictures ---------------------------------------------------------------------------------
+    def _choose_picture(self, which: str) -> None:
+        chosen = file_dialogs.ask_photo_file(
+            self, self.tr("Choose a photo") if which == "photo" else self.tr("Choose your logo")
+        )
+        if chosen is None:
+            return
+        if which == "photo":
+            self._photo = str(chosen)
+        else:
+            self._logo = str(chosen)
+        self._load_pictures()
+
+    def _on_clear_pictures(self) -> None:
+        self._photo, self._logo, self._pictures = "", "", None
+        self._changed()
+
+    def _load_pictures(self) -> None:
+        poster = self.current()
+
+        def work() -> Pictures:
+            from lbpmv_desktop.ui.poster.render import load_pictures
+
+            return load_pictures(poster)
+
+        def done(pictures: Pictures) -> None:
+            self._pictures = pictures
+            self.link_note.hide()
+            self._changed()
+
+        def failed(error: BaseException) -> None:
+            self._photo, self._logo = (
+                ("", "") if isinstance(error, PosterRefused) else (self._photo, self._logo)
+            )
+            self.link_note.setText(getattr(error, "message", self.tr("This picture cannot be used.")))
+            self.link_note.show()
+
+        self._session.tasks.submit(work, done, failed)
+
+    # -- saving and printing ------------------------------------------------------------------------
+    def _checked_or_say(self) -> Poster | None:
+        try:
+            return self.current().checked()
+        except PosterRefused as refusal:
+            self.link_note.setText(refusal.message)
+            self.link_note.show()
+            return None
+
+    def _on_pdf(self) -> None:
+        poster = self._checked_or_say()
+        if poster is None:
+            return
+        from lbpmv_desktop.core.photo.export import safe_stem
+
+        suggested = posters_dir() / f"affiche-{safe_stem(poster.shop)}-{poster.template}.pdf"
+        chosen = dialogs.ask_save_path(
+            self, self.tr("Save the poster"), suggested, self.tr("PDF file (*.pdf)")
+        )
+        if not chosen:
+            return
+        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        pictures = self._pictures
+
+        def work() -> str:
+            from lbpmv_desktop.ui.poster.render import Pictures, write_pdf
+
+            write_pdf(poster, pictures or Pictures(), target)
+            self._remember(poster)
+            return str(target)
+
+        self._session.tasks.submit(work, self._on_saved_pdf, self._session._report)
+
+    def _on_saved_pdf(self, path: str) -> None:
+        self.done_note.setText(
+            self.tr("✓ Your poster is saved: {path}. Print it and put it at eye level in the window.").format(
+                path=path
+            )
+        )
+        self.poster_made.emit(self.poster.template)
+        self._load_saved_list()
+
+    def _on_print(self) -> None:
+        poster = self._checked_or_say()
+        if poster is None:
+            return
+        printer = ask_printer(self)
+        if printer is None:
+            return
+        from lbpmv_desktop.ui.poster.render import Pictures, print_poster
+
+        print_poster(poster, self._pictures or Pictures(), printer)
+        self._session.tasks.submit(
+            lambda: self._remember(poster), lambda _r: self._load_saved_list(), self._session._report
+        )
+        self.done_note.setText(self.tr("✓ Sent to the printer."))
+        self.poster_made.emit(poster.template)
+
+    def _remember(self, poster: Poster) -> None:
+        from lbpmv_desktop.core.fileio import write_text_atomic
+
+        folder = self._session.paths.posters
+        key = f"{poster.template}-{abs(hash((poster.shop, poster.message, poster.url))) % 10**8}"
+        write_text_atomic(
+            folder / f"{key}.json",
+            json.dumps({"saved": datetime.now().isoformat(), "poster": json.loads(poster.to_json())}),
+        )
+
+    def _load_saved_list(self) -> None:
+        folder = self._session.paths.posters
+
+        def work() -> list[tuple[str, Poster]]:
+            found = []
+            for path in (
+                sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+                if folder.is_dir()
+                else []
+            ):
+                with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    found.append((data["saved"], Poster.from_json(json.dumps(data["poster"]))))
+            return found
+
+        def done(found: list[tuple[str, Poster]]) -> None:
+            self._saved = [poster for _, poster in found]
+            self.saved_model.setStringList(
+                [
+                    f"{datetime.fromisoformat(when):%d/%m/%Y} · {TEMPLATES[p.template].label} · {p.shop}"
+                    for when, p in found
+                    if p.template in TEMPLATES
+                ]
+            )
+
+        self._session.tasks.submit(work, done, self._session._report)
+
+    def _on_saved(self, index: Any) -> None:
+        saved = getattr(self, "_saved", [])
+        if not 0 <= index.row() < len(saved):
+            return
+        poster = saved[index.row()]
+        self._loading = True
+        try:
+            self.shop_edit.setText(poster.shop)
+            self.phone_edit.setText(poster.phone)
+            self.hours_edit.setPlainText(poster.hours)
+            self.address_edit.setText(poster.address)
+            self.message_edit.setPlainText(poster.message)
+            self.url_edit.setText(poster.url)
+            self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(poster.size)))
+            self.orientation_combo.setCurrentIndex(1 if poster.landscape else 0)
+            self._photo, self._logo = poster.photo, poster.logo
+        finally:
+            self._loading = False
+        self.choose_template(poster.template)
+        if poster.photo or poster.logo:
+            self._load_pictures()

@@ -160,6 +160,10 @@
         <translation>… {title} — {done}&#xa0;sur {total}&#xa0;étapes faites</translation>
     </message>
     <message>
+        <source>✓ Posters made: {count}</source>
+        <translation>✓ Affiches réalisées&#xa0;: {count}</translation>
+    </message>
+    <message>
         <source>✓ Photos prepared in the studio: {count}</source>
         <translation>✓ Photos préparées dans le studio&#xa0;: {count}</translation>
     </message>
@@ -495,6 +499,10 @@ Ma Ville</translation>
         <translation>Studio photo</translation>
     </message>
     <message>
+        <source>Poster</source>
+        <translation>Affiche</translation>
+    </message>
+    <message>
         <source>My progress</source>
         <translation>Mon bilan</translation>
     </message>
@@ -649,6 +657,165 @@ Ma Ville</translation>
     <message>
         <source>Wrong PIN. Attempts left: {count}.</source>
         <translation>Code incorrect. Essais restants&#xa0;: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>PosterPage</name>
+    <message>
+        <source>Shop-window poster</source>
+        <translation>Affiche pour la vitrine</translation>
+    </message>
+    <message>
+        <source>1. Choose a poster</source>
+        <translation>1. Choisir une affiche</translation>
+    </message>
+    <message>
+        <source>Click &amp; Collect</source>
+        <translation>Click &amp; Collect</translation>
+    </message>
+    <message>
+        <source>Find us on Facebook / Instagram</source>
+        <translation>Retrouvez-nous sur Facebook / Instagram</translation>
+    </message>
+    <message>
+        <source>Our opening hours</source>
+        <translation>Nos horaires</translation>
+    </message>
+    <message>
+        <source>New arrivals</source>
+        <translation>Nouveautés</translation>
+    </message>
+    <message>
+        <source>Sales / special offer</source>
+        <translation>Soldes / promotion</translation>
+    </message>
+    <message>
+        <source>Order by phone or WhatsApp</source>
+        <translation>Commandez par téléphone ou WhatsApp</translation>
+    </message>
+    <message>
+        <source>2. Fill in</source>
+        <translation>2. Remplir</translation>
+    </message>
+    <message>
+        <source>for example: https://www.facebook.com/lespetitspas</source>
+        <translation>par exemple&#xa0;: https://www.facebook.com/lespetitspas</translation>
+    </message>
+    <message>
+        <source>for example: 03 21 00 00 00</source>
+        <translation>par exemple&#xa0;: 03 21 00 00 00</translation>
+    </message>
+    <message>
+        <source>for example: Tuesday to Saturday, 9:30 – 19:00</source>
+        <translation>par exemple&#xa0;: du mardi au samedi, 9&#xa0;h&#xa0;30 – 19&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Name of your shop</source>
+        <translation>Nom de votre commerce</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation>Votre message</translation>
+    </message>
+    <message>
+        <source>Link for the QR code (optional)</source>
+        <translation>Lien pour le QR code (facultatif)</translation>
+    </message>
+    <message>
+        <source>Add a photo…</source>
+        <translation>Ajouter une photo…</translation>
+    </message>
+    <message>
+        <source>Add my logo…</source>
+        <translation>Ajouter mon logo…</translation>
+    </message>
+    <message>
+        <source>Remove the pictures</source>
+        <translation>Retirer les images</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>3. Print it or keep it</source>
+        <translation>3. L&apos;imprimer ou la garder</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>My posters</source>
+        <translation>Mes affiches</translation>
+    </message>
+    <message>
+        <source>Preview of the poster</source>
+        <translation>Aperçu de l&apos;affiche</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Votre commerce</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choisir une photo</translation>
+    </message>
+    <message>
+        <source>Choose your logo</source>
+        <translation>Choisissez votre logo</translation>
+    </message>
+    <message>
+        <source>This picture cannot be used.</source>
+        <translation>Cette image ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <source>Save the poster</source>
+        <translation>Enregistrer l&apos;affiche</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>Fichier PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>✓ Your poster is saved: {path}. Print it and put it at eye level in the window.</source>
+        <translation>✓ Votre affiche est enregistrée&#xa0;: {path}. Imprimez-la et placez-la à hauteur des yeux dans la vitrine.</translation>
+    </message>
+    <message>
+        <source>✓ Sent to the printer.</source>
+        <translation>✓ Envoyée à l&apos;imprimante.</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,9 @@ def test_choose_type_preview_and_save_pdf(qtbot: QtBot, start_app, dialogs, tmp_
     qtbot.waitUntil(lambda: page.saved_model.rowCount() == 1, timeout=5000)
 
 
-def test_a_bad_link_is_explained_and_nothing_is_saved(qtbot: QtBot, start_app, dialogs, tmp_path: Path) -> None:
+def test_a_bad_link_is_explained_and_nothing_is_saved(
+    qtbot: QtBot, start_app, dialogs, tmp_path: Path
+) -> None:
     app = _ready(qtbot, start_app)
     app.window._on_nav("poster")
     page = app.window.poster
@@ -61,7 +63,9 @@ def test_a_bad_link_is_explained_and_nothing_is_saved(qtbot: QtBot, start_app, d
     assert not (tmp_path / "affiche.pdf").exists()
 
 
-def test_print_goes_to_the_chosen_printer(qtbot: QtBot, start_app, dialogs, tmp_path: Path, monkeypatch) -> None:
+def test_print_goes_to_the_chosen_printer(
+    qtbot: QtBot, start_app, dialogs, tmp_path: Path, monkeypatch
+) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     from lbpmv_desktop.ui.poster import poster_page
@@ -83,7 +87,9 @@ def test_print_goes_to_the_chosen_printer(qtbot: QtBot, start_app, dialogs, tmp_
     assert len(PdfReader(printed).pages) == 1
 
 
-def test_tutorial_practice_step_opens_the_poster_maker_with_its_template(qtbot: QtBot, start_app, dialogs) -> None:
+def test_tutorial_practice_step_opens_the_poster_maker_with_its_template(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
     app = _ready(qtbot, start_app)
     tutorial, index = next(
         (t, i) for t in app.session.catalogue.path() for i, s in enumerate(t.steps)

@@ -64,7 +64,7 @@ class PosterPage(QWidget):
         outer.setSpacing(16)
         self.form_page = ScrollPage()
         self.form_page.setMinimumWidth(420)
-        outer.addWidget(self.form_page, 1)
+        outer.addWidget(self.form_page, 0)
         body = self.form_page.body
         body.setContentsMargins(0, 0, 8, 0)
         body.addWidget(make_label(self.tr("Shop-window poster"), "title"))
@@ -130,9 +130,10 @@ class PosterPage(QWidget):
         self.photo_button.clicked.connect(lambda: self._choose_picture("photo"))
         self.logo_button.clicked.connect(lambda: self._choose_picture("logo"))
         self.clear_pictures.clicked.connect(self._on_clear_pictures)
-        for button in (self.photo_button, self.logo_button, self.clear_pictures):
-            pictures.addWidget(button)
+        pictures.addWidget(self.photo_button)
+        pictures.addWidget(self.logo_button)
         fields.body.addLayout(pictures)
+        fields.body.addWidget(self.clear_pictures)
         paper = QHBoxLayout()
         self.size_combo, self.orientation_combo = QComboBox(), QComboBox()
         self.size_combo.addItem("A4", "a4")
@@ -174,8 +175,9 @@ class PosterPage(QWidget):
 
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setMinimumWidth(320)
+        # Ignored: the picture follows the space left, it never pushes the form aside.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview.setMinimumSize(240, 320)
         self.preview.setAccessibleName(self.tr("Preview of the poster"))
         preview_column = QVBoxLayout()
         preview_column.addWidget(make_label(self.tr("Preview"), "subtitle"))

@@ -9,14 +9,26 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+# Temporary files are created private (0600); a finished file gets the permissions a plain
+# ``open()`` would give it, so a progress file in a shared folder or an exported photo stays
+# readable by others. The umask is read once, at import, while nothing else runs.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+PUBLIC_MODE = 0o666 & ~_UMASK
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace."""
+
+def write_bytes_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace.
+
+    ``private`` keeps the file readable by its owner only (keys, PIN hashes).
+    """
     import tempfile  # not needed at start-up
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if not private:
+            os.chmod(tmp_name, PUBLIC_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -28,8 +40,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"), private=private)
 
 
 def write_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
@@ -44,6 +56,7 @@ def write_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".lbpmv-", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp_name, PUBLIC_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

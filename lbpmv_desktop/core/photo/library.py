@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lbpmv_desktop.core.fileio import write_text_atomic
+from lbpmv_desktop.core.fileio import PUBLIC_MODE, write_text_atomic
 from lbpmv_desktop.core.photo.export import safe_stem
 from lbpmv_desktop.core.photo.opening import check_file
 from lbpmv_desktop.core.photo.recipe import Recipe
@@ -55,6 +55,7 @@ class PhotoLibrary:
         os.close(fd)
         try:
             shutil.copyfile(source, tmp_name)
+            os.chmod(tmp_name, PUBLIC_MODE)
             stem = safe_stem(source.stem)
             for number in range(1, 10_000):
                 target = self.photos_dir / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")

@@ -34,7 +34,7 @@ def load_or_create_key(path: Path) -> Ed25519PrivateKey:
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    write_bytes_atomic(path, pem)
+    write_bytes_atomic(path, pem, private=True)
     if os.name == "posix":
         os.chmod(path, 0o600)
     return key

@@ -67,7 +67,9 @@ class PinLock:
     def set_pin(self, pin: str) -> None:
         if not (4 <= len(pin) <= 12 and pin.isdigit()):
             raise ValueError("a PIN is 4 to 12 digits")
-        write_text_atomic(self.path, json.dumps({"hash": hash_pin(pin), "failures": 0, "locked_until": None}))
+        write_text_atomic(
+            self.path, json.dumps({"hash": hash_pin(pin), "failures": 0, "locked_until": None}), private=True
+        )
 
     def check(self, pin: str, now: datetime) -> PinResult:
         data = self._load()
@@ -80,14 +82,14 @@ class PinLock:
         stored = data.get("hash")
         if isinstance(stored, str) and _matches(pin, stored):
             data["failures"], data["locked_until"] = 0, None
-            write_text_atomic(self.path, json.dumps(data))
+            write_text_atomic(self.path, json.dumps(data), private=True)
             return PinResult(True)
         failures = int(data.get("failures", 0) or 0) + 1  # type: ignore[call-overload]
         data["failures"] = failures
         if failures >= MAX_FAILURES:
             until = now + timedelta(minutes=LOCK_MINUTES)
             data["locked_until"] = until.isoformat()
-            write_text_atomic(self.path, json.dumps(data))
+            write_text_atomic(self.path, json.dumps(data), private=True)
             return PinResult(False, 0, until)
-        write_text_atomic(self.path, json.dumps(data))
+        write_text_atomic(self.path, json.dumps(data), private=True)
         return PinResult(False, MAX_FAILURES - failures)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import APP_NAME, __version__, i18n
@@ -33,6 +36,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Le Bon Pour Ma Ville")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Le Bon Pour Ma Ville")
+    app.setDesktopFileName("lbpmv")  # ties the windows to lbpmv.desktop (taskbar icon, name)
+    icon = resources_dir() / "icons" / "lbpmv.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -115,6 +122,24 @@ def _log_to_file(paths: DataPaths) -> None:
     root.setLevel(logging.INFO)
 
 
+def _report_when_ready(controller: AppController) -> None:
+    """For the start-up benchmark of the installed bundle: print the wall-clock time at which the
+    Accueil is shown and interactive (progress loaded), then quit. Never used by a merchant."""
+
+    def check() -> None:
+        window = controller.window
+        if controller.session.status is not None and window.current_page() == "home" and window.isVisible():
+            controller.app.processEvents()
+            if sys.stdout is not None:
+                sys.stdout.write(f"{time.time()}\n")
+                sys.stdout.flush()
+            controller.app.exit(0)
+        else:
+            QTimer.singleShot(1, check)
+
+    QTimer.singleShot(0, check)
+
+
 def run_app(data_dir: str | None) -> int:
     paths = data_paths(data_dir).ensure()
     _log_to_file(paths)
@@ -132,6 +157,8 @@ def run_app(data_dir: str | None) -> int:
 
     sys.excepthook = on_unexpected
     controller.start()
+    if os.environ.get("LBPMV_STARTUP_PROBE"):
+        _report_when_ready(controller)
     try:
         return app.exec()
     finally:

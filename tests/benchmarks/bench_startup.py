@@ -5,7 +5,11 @@ progress store is open and the path shown), against a bare PySide6 window starte
 in the same run. Prints medians and the ratio. Target: ratio ≤ 2 and under 1 s on the reference
 machine (2 cores).
 
-    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 9]
+When the Linux bundle has been built (``bash installer/build-linux.sh``), the installed app is
+measured too, started as a merchant starts it (``dist/lbpmv/lbpmv``, no Python), and reported
+beside the source start-up; ``LBPMV_STARTUP_PROBE`` makes it print when the Accueil is ready.
+
+    .venv/bin/python tests/benchmarks/bench_startup.py [--runs 9] [--bundle dist/lbpmv/lbpmv]
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ def _prepare(data_dir: str) -> None:
     subprocess.run([sys.executable, "-c", code, data_dir], check=True, cwd=ROOT)
 
 
-def _time(code: str, *args: str) -> float:
+def _time(code: str, *args: str, command: list[str] | None = None) -> float:
     """Seconds from launching the process to the moment it reports its window interactive."""
     env = {
         **os.environ,
@@ -82,28 +86,52 @@ def _time(code: str, *args: str) -> float:
     # An installed app runs from compiled bytecode; this machine sets PYTHONDONTWRITEBYTECODE,
     # which would make every run recompile the app's sources (not the pip-installed Qt).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if command is not None:  # the installed bundle: no Python path, the probe prints the time
+        env = {**env, "LBPMV_STARTUP_PROBE": "1"}
+        env.pop("PYTHONPATH")
     start = time.time()
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], check=True, cwd=ROOT, env=env, capture_output=True, text=True
+        command or [sys.executable, "-c", code, *args],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
-    return float(done.stdout.split()[0]) - start
+    return float(done.stdout.split()[-1]) - start
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "lbpmv" / "lbpmv")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data_dir:
+    bundle: Path | None = args.bundle if args.bundle.is_file() else None
+    with tempfile.TemporaryDirectory() as data_dir, tempfile.TemporaryDirectory() as bundle_dir:
         _prepare(data_dir)
         _time(APP, data_dir)  # first run compiles the translation and the bytecode, fills the caches
-        bare, full = [], []
-        for _ in range(args.runs):  # interleaved so both see the same machine load
+        bundled_command = [str(bundle), "--data-dir", bundle_dir] if bundle else None
+        if bundled_command:
+            _prepare(bundle_dir)
+            _time("", command=bundled_command)  # the bundle's first run compiles its translation
+        bare, full, bundled = [], [], []
+        for _ in range(args.runs):  # interleaved so all see the same machine load
             bare.append(_time(BARE))
             full.append(_time(APP, data_dir))
+            if bundled_command:
+                bundled.append(_time("", command=bundled_command))
     bare_median, app_median = statistics.median(bare), statistics.median(full)
     print(f"bare PySide6 window : median {bare_median * 1000:6.0f} ms  (min {min(bare) * 1000:.0f})")
     print(f"lbpmv to Accueil    : median {app_median * 1000:6.0f} ms  (min {min(full) * 1000:.0f})")
     print(f"ratio               : {app_median / bare_median:.2f}×  (target ≤ 2×, and < 1000 ms)")
+    if bundled:
+        bundle_median = statistics.median(bundled)
+        print(f"installed bundle    : median {bundle_median * 1000:6.0f} ms  (min {min(bundled) * 1000:.0f})")
+        print(
+            f"bundle / source     : {bundle_median / app_median:.2f}×   bundle / bare: {bundle_median / bare_median:.2f}×"
+        )
+    else:
+        print("installed bundle    : not built (bash installer/build-linux.sh)")
     return 0
 
 

@@ -203,3 +203,36 @@ def test_demo_programme_and_reports(tmp_path: Path) -> None:
     )
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert lbpmv("--data-dir", data, "demo", "programme", "--merchants", "0").returncode == 2
+
+
+def test_startup_probe_prints_when_the_accueil_is_ready_then_quits(tmp_path: Path) -> None:
+    """The hook the start-up benchmark uses on the installed bundle (no Python to inject code)."""
+    import time
+
+    from lbpmv_desktop.core.progress import events as ev
+    from lbpmv_desktop.core.progress.store import ProgressStore
+
+    store = ProgressStore.open(tmp_path / "progress.sqlite")
+    store.append(
+        [
+            ev.profile_set(
+                store.device,
+                shop_name="Les Petits Pas",
+                first_name="Martine",
+                animator_name="Léa",
+                goal="photos",
+            )
+        ]
+    )
+    store.close()
+    launched = time.time()
+    result = subprocess.run(
+        [sys.executable, "-m", "lbpmv_desktop", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.getcwd(), "LBPMV_STARTUP_PROBE": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    ready = float(result.stdout.split()[-1])
+    assert launched < ready < time.time()

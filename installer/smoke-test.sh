@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Checks the built Linux bundle and package (run after installer/build-linux.sh):
+# - the bundle's --self-test passes offscreen with no Python on the PATH and an empty home folder;
+# - the bundle prepares an iPhone (HEIC) photo and prints a poster PDF the same way;
+# - the sizes stay within the budgets (bundle ≤ 200 MB, .deb ≤ 80 MB);
+# - the .deb installs under /opt/lbpmv with a launcher, a desktop entry, icons and its Depends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUNDLE=dist/lbpmv
+DEB=$(ls dist/lbpmv_*_amd64.deb)
+HOME_DIR=$(mktemp -d)
+trap 'rm -rf "$HOME_DIR"' EXIT
+# No Python anywhere: an empty PATH, an empty home, nothing inherited from this shell.
+run() { env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$BUNDLE/lbpmv" "$@"; }
+
+run --self-test
+run --version
+PHOTO=$(ls ../shared/corpus/*/iphone_tasse.heic 2>/dev/null | head -1 || true)
+if [ -n "$PHOTO" ]; then
+    run photo export "$PHOTO" --preset instagram --out "$HOME_DIR/photos" >/dev/null
+    test -s "$HOME_DIR/photos/$(basename "${PHOTO%.*}")-instagram.jpg"
+fi
+run poster --template click-collect --shop "Chez Martine" --out "$HOME_DIR/affiche.pdf" >/dev/null
+head -c5 "$HOME_DIR/affiche.pdf" | grep -q '%PDF-'
+
+BUNDLE_MB=$(du -sm "$BUNDLE" | cut -f1)
+DEB_MB=$(du -sm "$DEB" | cut -f1)
+echo "bundle ${BUNDLE_MB} MB (budget 200), package ${DEB_MB} MB (budget 80)"
+test "$BUNDLE_MB" -le 200
+test "$DEB_MB" -le 80
+
+INFO=$(dpkg-deb --info "$DEB")
+CONTENTS=$(dpkg-deb --contents "$DEB")
+grep -q '^ Depends: .*libxcb1' <<<"$INFO"
+grep -q '^ Depends: .*libc6' <<<"$INFO"
+for path in ./opt/lbpmv/lbpmv ./usr/bin/lbpmv ./usr/share/applications/lbpmv.desktop \
+    ./usr/share/icons/hicolor/256x256/apps/lbpmv.png ./usr/share/icons/hicolor/scalable/apps/lbpmv.svg; do
+    grep -q " $path\( \|$\)" <<<"$CONTENTS" || { echo "missing from the .deb: $path" >&2; exit 1; }
+done
+echo "installer smoke test: OK"

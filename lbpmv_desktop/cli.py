@@ -171,7 +171,7 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
 
         write_text_atomic(Path(out), text)
         print(out)
-    else:
+    elif sys.stdout is not None:  # None in the windowed Windows build
         sys.stdout.write(text)
     return 0
 

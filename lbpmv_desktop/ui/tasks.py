@@ -10,6 +10,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
@@ -38,8 +39,17 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        context: QObject | None = None,
     ) -> None:
-        """Run ``work`` in the worker; then ``on_success(result)`` or ``on_failure(error)`` here."""
+        """Run ``work`` in the worker; then ``on_success(result)`` or ``on_failure(error)`` here.
+
+        The callbacks are skipped when ``context`` (by default the object of a bound-method
+        ``on_success``) was destroyed meanwhile, e.g. a page rebuilt when the language changed:
+        the work itself is still done.
+        """
+        if context is None and isinstance(getattr(on_success, "__self__", None), QObject):
+            context = on_success.__self__  # type: ignore[union-attr]
         self._pending += 1
 
         def job() -> None:
@@ -48,14 +58,16 @@ class TaskRunner(QObject):
             except Exception as error:  # handed to the GUI thread, never lost
                 log.debug("task failed", exc_info=True)
                 outcome = (False, error)
-            self._delivered.emit((on_success, on_failure, outcome))
+            self._delivered.emit((on_success, on_failure, outcome, context))
 
         self._executor.submit(job)
 
-    def _on_delivered(self, packed: tuple[Any, Any, tuple[bool, Any]]) -> None:
-        on_success, on_failure, (ok, value) = packed
+    def _on_delivered(self, packed: tuple[Any, Any, tuple[bool, Any], QObject | None]) -> None:
+        on_success, on_failure, (ok, value), context = packed
         self._pending -= 1
-        if ok and on_success is not None:
+        if context is not None and not shiboken6.isValid(context):
+            log.debug("task result dropped: its receiver is gone")
+        elif ok and on_success is not None:
             on_success(value)
         elif not ok and on_failure is not None:
             on_failure(value)

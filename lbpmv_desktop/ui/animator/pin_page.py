@@ -89,7 +89,10 @@ class PinPage(QWidget):
                 self._say(self.tr("The two PINs are different: type them again."))
                 return
             self._session.tasks.submit(
-                lambda: self.lock.set_pin(pin), lambda _r: self.unlocked.emit(), self._session._report
+                lambda: self.lock.set_pin(pin),
+                lambda _r: self.unlocked.emit(),
+                self._session._report,
+                context=self,
             )
             return
         self.ok_button.setEnabled(False)

@@ -215,6 +215,7 @@ class VisitPage(ScrollPage):
             work,
             lambda path: self.sheet_note.setText(self.tr("✓ Visit sheet saved: {path}").format(path=path)),
             self._session._report,
+            context=self,
         )
 
     def sheet_lines(self) -> list[tuple[str, str]]:

@@ -295,7 +295,7 @@ class PosterPage(QWidget):
             self.link_note.setText(getattr(error, "message", self.tr("This picture cannot be used.")))
             self.link_note.show()
 
-        self._session.tasks.submit(work, done, failed)
+        self._session.tasks.submit(work, done, failed, context=self)
 
     # -- saving and printing ------------------------------------------------------------------------
     def _checked_or_say(self) -> Poster | None:
@@ -350,7 +350,10 @@ class PosterPage(QWidget):
 
         print_poster(poster, self._pictures or Pictures(), printer)
         self._session.tasks.submit(
-            lambda: self._remember(poster), lambda _r: self._load_saved_list(), self._session._report
+            lambda: self._remember(poster),
+            lambda _r: self._load_saved_list(),
+            self._session._report,
+            context=self,
         )
         self.done_note.setText(self.tr("✓ Sent to the printer."))
         self.poster_made.emit(poster.template)
@@ -390,7 +393,7 @@ class PosterPage(QWidget):
                 ]
             )
 
-        self._session.tasks.submit(work, done, self._session._report)
+        self._session.tasks.submit(work, done, self._session._report, context=self)
 
     def _on_saved(self, index: Any) -> None:
         saved = getattr(self, "_saved", [])

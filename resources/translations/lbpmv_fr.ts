@@ -1634,6 +1634,10 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Bienvenue&#xa0;!</translation>
     </message>
     <message>
+        <source>Le Bon Pour Ma Ville: your first steps online, at your own pace.</source>
+        <translation>Le Bon Pour Ma Ville : vos premiers pas sur internet, à votre rythme.</translation>
+    </message>
+    <message>
         <source>Who will use this computer?</source>
         <translation>Qui va utiliser cet ordinateur&#xa0;?</translation>
     </message>

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label, set_role
 
@@ -33,8 +42,24 @@ class WelcomePage(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(16)
-        layout.addWidget(make_label(self.tr("Welcome!"), "title"))
-        layout.addWidget(make_label(self.tr("Who will use this computer?")))
+        header = QHBoxLayout()
+        header.setSpacing(20)
+        icon = QApplication.windowIcon()
+        if not icon.isNull():
+            logo = QLabel()
+            logo.setPixmap(icon.pixmap(72, 72))
+            logo.setAccessibleName("Le Bon Pour Ma Ville")
+            header.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        titles.setSpacing(4)
+        titles.addWidget(make_label(self.tr("Welcome!"), "title"))
+        titles.addWidget(
+            make_label(self.tr("Le Bon Pour Ma Ville: your first steps online, at your own pace."))
+        )
+        header.addLayout(titles, 1)
+        layout.addLayout(header)
+        layout.addSpacing(8)
+        layout.addWidget(make_label(self.tr("Who will use this computer?"), "subtitle"))
         self.merchant_button = make_button(self.tr("I run a shop"), "choice")
         self.animator_button = make_button(self.tr("I am an animator of the programme"), "choice")
         self.merchant_button.clicked.connect(lambda: self._go(1))

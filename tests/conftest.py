@@ -12,9 +12,22 @@ from typing import TYPE_CHECKING  # noqa: E402
 import pytest  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
+    from PySide6.QtWidgets import QApplication
+
 pytest_plugins = ["tests.helpers.app_fixtures"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app: Python's cyclic collector never runs in a worker thread (see ui/garbage.py)."""
+    from lbpmv_desktop.ui import garbage
+
+    collector = garbage.install(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

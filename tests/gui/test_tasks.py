@@ -6,7 +6,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from lbpmv_desktop.ui.tasks import TaskRunner
 
@@ -43,3 +43,34 @@ def test_a_page_destroyed_before_its_result_arrives_is_left_alone(qtbot: QtBot) 
     qtbot.waitUntil(lambda: runner.pending == 0)
     assert written == ["saved"]
     runner.shutdown()
+
+
+def test_cyclic_garbage_is_collected_on_the_gui_thread_only(qtbot: QtBot, qapp: QApplication) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from lbpmv_desktop.ui import garbage
+
+    garbage.install(qapp)
+    assert not gc.isenabled()
+
+    class Page(QObject):
+        pass
+
+    page = Page()
+    page.myself = page  # type: ignore[attr-defined]  # a reference cycle, like a discarded page
+    gone = weakref.ref(page)
+    del page
+
+    def allocate() -> None:  # enough allocations to pass every threshold, in a worker thread
+        junk = [[n] for n in range(50_000)]
+        assert gone() is not None  # nothing collected here
+        del junk
+
+    worker = threading.Thread(target=allocate)
+    worker.start()
+    worker.join()
+    assert gone() is not None
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the GUI thread's timer collected it

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.core.fileio import write_text_atomic
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from lbpmv_desktop.paths import DataPaths
 
 log = logging.getLogger(__name__)
+
+# Background work that no screen waits for starts this long after the first screen is ready.
+BACKGROUND_DELAY_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,17 @@ class AppSession(QObject):
             log.warning("content problem: %s", problem)
         self._set_status(status)
         self.ready.emit()
+        # Held back until the first screen is drawn: a Python thread importing SQLAlchemy or
+        # copying the database competes with the GUI thread for the GIL.
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self, self._start_maintenance)
+
+    def _start_maintenance(self) -> None:
+        store = self._store
+        if store is None:
+            return
         self.maintenance.submit(
             self._daily_backup, self.backed_up.emit, lambda e: log.warning("backup failed: %s", e)
         )
-        store = self._store
         self.maintenance.submit(store.warm_up, None, lambda e: log.warning("store warm-up failed: %s", e))
 
     def _on_open_failed(self, error: BaseException) -> None:

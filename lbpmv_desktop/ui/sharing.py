@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lbpmv_desktop import __version__
+from lbpmv_desktop.ui.session import BACKGROUND_DELAY_MS
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status
@@ -47,9 +48,24 @@ class Sharing(QObject):
         session.status_changed.connect(self._on_status_changed)
 
     def _on_ready(self) -> None:
-        store, key_path = self._session.store, self._session.paths.shop_key
+        store = self._session.store
 
-        def load() -> tuple[Any, str, datetime | None]:
+        def load_last() -> datetime | None:
+            last = store.get_meta("last_shared_at") if store else None
+            return datetime.fromisoformat(last) if last else None
+
+        def done(last: datetime | None) -> None:
+            self.last_shared = last
+            self.shared.emit(last)
+
+        self._session.tasks.submit(load_last, done, self._session._report, context=self)
+        # The key (and the cryptography import) is not needed for the first screen.
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self, self._load_key)
+
+    def _load_key(self) -> None:
+        key_path = self._session.paths.shop_key
+
+        def load() -> tuple[Any, str]:
             from lbpmv_desktop.core.progress.identity import (
                 load_or_create_key,
                 public_bytes,
@@ -57,19 +73,17 @@ class Sharing(QObject):
             )
 
             key = load_or_create_key(key_path)
-            last = store.get_meta("last_shared_at") if store else None
-            return key, verification_code(public_bytes(key)), datetime.fromisoformat(last) if last else None
+            return key, verification_code(public_bytes(key))
 
-        def done(result: tuple[Any, str, datetime | None]) -> None:
-            self._key, self.code, self.last_shared = result
+        def done(result: tuple[Any, str]) -> None:
+            self._key, self.code = result
             self.code_ready.emit(self.code)
-            self.shared.emit(self.last_shared)
 
-        self._session.tasks.submit(load, done, self._session._report)
+        self._session.tasks.submit(load, done, self._session._report, context=self)
 
     def _on_status_changed(self, _status: Status) -> None:
         settings = self._session.settings
-        if settings.role == "merchant" and settings.sharing_enabled and settings.sharing_folder and self._key:
+        if settings.role == "merchant" and settings.sharing_enabled and settings.sharing_folder:
             self._timer.start()
 
     def preview(self) -> list[str]:
@@ -92,21 +106,23 @@ class Sharing(QObject):
 
         store = self._session.store
         assert store is not None
-        assert self._key is not None
+        key = self._key
+        if key is None:  # asked for before the key was loaded in the background
+            from lbpmv_desktop.core.progress.identity import load_or_create_key
+
+            key = load_or_create_key(self._session.paths.shop_key)
         now = datetime.now(UTC)
-        write_bytes_atomic(target, export_bundle(store, self._key, self._session.catalogue, __version__, now))
+        write_bytes_atomic(target, export_bundle(store, key, self._session.catalogue, __version__, now))
         store.set_meta("last_shared_at", now.isoformat())
         return now
 
     def send_to(self, target: Path) -> None:
         """Write the progress file where the merchant chose (desktop, USB key)."""
-        if self._key is None:
-            return
         self._session.tasks.submit(lambda: self._write(target), self._on_shared, self._on_failed)
 
     def share_to_folder(self) -> None:
         folder = self._session.settings.sharing_folder
-        if not folder or self._key is None or not self._session.settings.sharing_enabled:
+        if not folder or not self._session.settings.sharing_enabled:
             return
         target = Path(folder) / self.file_name()
         self._session.tasks.submit(lambda: self._write(target), self._on_shared, self._on_failed)

@@ -28,6 +28,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lbpmv-store")
         self._pending = 0
+        self._closed = False
         self._delivered.connect(self._on_delivered)
 
     @property
@@ -50,6 +51,9 @@ class TaskRunner(QObject):
         """
         if context is None and isinstance(getattr(on_success, "__self__", None), QObject):
             context = on_success.__self__  # type: ignore[union-attr]
+        if self._closed:  # the app is closing: late timers start nothing new
+            log.debug("task refused: the runner is shut down")
+            return
         self._pending += 1
 
         def job() -> None:
@@ -80,4 +84,5 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         """Finish the queued work (writes are never dropped), then stop the thread."""
+        self._closed = True
         self._executor.shutdown(wait=True)

@@ -74,3 +74,13 @@ def test_cyclic_garbage_is_collected_on_the_gui_thread_only(qtbot: QtBot, qapp: 
     worker.join()
     assert gone() is not None
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the GUI thread's timer collected it
+
+
+def test_work_submitted_after_shutdown_is_refused_quietly(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[int] = []
+    runner.submit(lambda: ran.append(1))  # e.g. a delayed backup firing while the app closes
+    qtbot.wait(50)
+    assert ran == []
+    assert runner.pending == 0

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from lbpmv_desktop.app import AppController
 from lbpmv_desktop.core.progress import backup
-from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.core.progress.store import ProgressStore
 from tests.helpers.app_fixtures import close_app
+from tests.helpers.stores import merchant_store
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -19,15 +18,7 @@ if TYPE_CHECKING:
 
 
 def _store_with_profile(paths: DataPaths) -> None:
-    store = ProgressStore.open(paths.database)
-    store.append(
-        [
-            ev.profile_set(
-                store.device, shop_name="Chez Paul", first_name="Paul", animator_name="", goal="photos"
-            )
-        ]
-    )
-    store.close()
+    merchant_store(paths.database, shop_name="Chez Paul", first_name="Paul", animator_name="").close()
 
 
 def test_damaged_database_offers_the_latest_good_backup(

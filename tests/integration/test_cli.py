@@ -209,22 +209,9 @@ def test_startup_probe_prints_when_the_accueil_is_ready_then_quits(tmp_path: Pat
     """The hook the start-up benchmark uses on the installed bundle (no Python to inject code)."""
     import time
 
-    from lbpmv_desktop.core.progress import events as ev
-    from lbpmv_desktop.core.progress.store import ProgressStore
+    from tests.helpers.stores import merchant_store
 
-    store = ProgressStore.open(tmp_path / "progress.sqlite")
-    store.append(
-        [
-            ev.profile_set(
-                store.device,
-                shop_name="Les Petits Pas",
-                first_name="Martine",
-                animator_name="Léa",
-                goal="photos",
-            )
-        ]
-    )
-    store.close()
+    merchant_store(tmp_path / "progress.sqlite").close()
     launched = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "lbpmv_desktop", "--data-dir", str(tmp_path)],

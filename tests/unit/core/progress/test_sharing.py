@@ -24,6 +24,7 @@ from lbpmv_desktop.core.progress.sharing import UnknownShop, export_bundle, impo
 from lbpmv_desktop.core.progress.store import ProgressStore, shop_rows
 from lbpmv_desktop.core.tutorials.loader import load_catalogue
 from lbpmv_desktop.paths import resources_dir
+from tests.helpers.stores import merchant_store
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,19 +40,8 @@ def catalogue():
 @pytest.fixture(scope="module")
 def merchant_file(tmp_path_factory, catalogue) -> tuple[bytes, str]:
     folder = tmp_path_factory.mktemp("merchant")
-    store = ProgressStore.open(folder / "progress.sqlite")
+    store = merchant_store(folder / "progress.sqlite")
     key = load_or_create_key(folder / "shop-key.pem")
-    store.append(
-        [
-            ev.profile_set(
-                store.device,
-                shop_name="Les Petits Pas",
-                first_name="Martine",
-                animator_name="Léa",
-                goal="photos",
-            )
-        ]
-    )
     store.append(
         [ev.new_event(ev.STEP_DONE, store.device, tutorial="photos-produits", step="ce-que-vous-allez-faire")]
     )

@@ -101,6 +101,9 @@ class AppController(QObject):
         self._install_translator(language)
         self.window = self._new_window()
         self.window.restoreGeometry(geometry)
+        if not (old.isMaximized() or old.isFullScreen()):  # the same size and place, everywhere
+            self.window.resize(old.size())
+            self.window.move(old.pos())
         self.window.show_page(page)
         self.window.show()
         old.hide()

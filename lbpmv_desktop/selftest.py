@@ -102,6 +102,7 @@ class _Run:
         self._visit()
         self._dialogs()
         self._variants()
+        self._languages()
 
     def _every_step(self) -> None:
         window, session = self.controller.window, self.session
@@ -247,6 +248,25 @@ class _Run:
         self.shot("14-accueil-contraste")
         session.update_settings(replace(session.settings, high_contrast=False))
         self.idle()
+
+    def _languages(self) -> None:
+        """English from Réglages rebuilds every screen in English, then back to French."""
+        for language, home_label, shot in (("en", "My path", "24-english"), ("fr", "Mon parcours", None)):
+            settings = self.controller.window.settings
+            self.controller.window.show_page("settings")
+            settings.language_combo.setCurrentIndex(settings.language_combo.findData(language))
+            settings.language_combo.activated.emit(settings.language_combo.currentIndex())
+            self.idle()
+            window = self.controller.window
+            if window.current_page() != "settings":
+                self.problems.append(f"langue {language} : la page Réglages n'est pas restée affichée")
+            if window.nav_buttons["home"].text() != home_label:
+                self.problems.append(f"langue {language} : menu « {window.nav_buttons['home'].text()} »")
+            if shot:
+                window.show_page("home")
+                self.shot(f"{shot}-accueil")
+                window.open_studio()
+                self.shot(f"{shot}-studio")
 
 
 def _animator_screens(app: object, folder: Path, screenshots: Path | None, problems: list[str]) -> None:

@@ -102,6 +102,9 @@ QPushButton[role="primary"] {{
     background: {c.primary}; color: {c.on_primary}; border-color: {c.primary}; font-weight: 700;
 }}
 QPushButton[role="primary"]:focus {{ border: 4px solid {c.focus}; }}
+QPushButton[role="primary"]:disabled {{
+    background: {c.surface}; color: {c.muted}; border: 2px dashed {c.border}; font-weight: 400;
+}}
 QPushButton[size="big"] {{ font-size: {point_size(settings, 1.35)}pt; padding: {pad * 2}px {pad * 3}px; }}
 QPushButton[role="choice"] {{ text-align: left; padding: {pad * 2}px; font-size: {point_size(settings, 1.15)}pt; }}
 QPushButton[role="choice"]:checked {{ border: 4px solid {c.primary}; font-weight: 700; }}

@@ -127,6 +127,7 @@ QSlider {{ border: 4px solid transparent; min-height: {round(pt * 2.2)}px; }}
 QSlider::groove:horizontal {{ height: {max(6, round(pt / 2))}px; background: {c.border}; border-radius: 3px; }}
 QSlider::handle:horizontal {{ background: {c.primary}; width: {round(pt * 1.8)}px; margin: -{round(pt * 0.6)}px 0;
     border-radius: {round(pt * 0.9)}px; border: 2px solid {c.text}; }}
+QSlider::handle:horizontal:disabled {{ background: {c.surface}; border: 2px dashed {c.border}; }}
 QScrollBar:vertical {{ background: {c.window}; width: {round(pt * 1.4)}px; margin: 0; border: none; }}
 QScrollBar::handle:vertical {{ background: {c.muted}; border-radius: {round(pt * 0.5)}px; min-height: {round(pt * 3)}px;
     margin: 2px; }}

@@ -11,18 +11,8 @@ from pathlib import Path
 import pytest
 
 from lbpmv_desktop import __version__
+from tests.helpers.cli import lbpmv
 from tests.helpers.packs import write_pack
-
-
-def lbpmv(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lbpmv_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": os.getcwd()},
-    )
 
 
 def test_content_check_on_the_shipped_content() -> None:
@@ -213,13 +203,7 @@ def test_startup_probe_prints_when_the_accueil_is_ready_then_quits(tmp_path: Pat
 
     merchant_store(tmp_path / "progress.sqlite").close()
     launched = time.time()
-    result = subprocess.run(
-        [sys.executable, "-m", "lbpmv_desktop", "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.getcwd(), "LBPMV_STARTUP_PROBE": "1"},
-    )
+    result = lbpmv("--data-dir", str(tmp_path), env={"LBPMV_STARTUP_PROBE": "1"})
     assert result.returncode == 0, result.stderr
     ready = float(result.stdout.split()[-1])
     assert launched < ready < time.time()

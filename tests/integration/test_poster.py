@@ -4,9 +4,6 @@ real decoder reads back, contrast, no overflow, and refusals."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,7 @@ from lbpmv_desktop.core.poster.model import (
     check_link,
     contrast_ratio,
 )
+from tests.helpers.cli import lbpmv
 
 LINK = "https://lespetitspas.fr/commander?ref=vitrine"
 POINTS = {"a4": (595.3, 841.9), "a3": (841.9, 1190.6)}
@@ -161,14 +159,9 @@ def test_links_are_normalised() -> None:
     assert check_link("") == ""
 
 
-def _lbpmv(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lbpmv_desktop", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": os.getcwd()})  # fmt: skip
-
-
 def test_command_line_refusals_write_nothing(tmp_path: Path) -> None:
     out = tmp_path / "affiche.pdf"
-    bad_link = _lbpmv(
+    bad_link = lbpmv(
         "poster",
         "--template",
         "soldes",
@@ -185,7 +178,7 @@ def test_command_line_refusals_write_nothing(tmp_path: Path) -> None:
     assert len(bad_link.stderr.strip().splitlines()) == 1
     fake = tmp_path / "photo.jpg"
     fake.write_text("pas une photo", encoding="utf-8")
-    bad_photo = _lbpmv(
+    bad_photo = lbpmv(
         "poster",
         "--template",
         "soldes",
@@ -201,16 +194,16 @@ def test_command_line_refusals_write_nothing(tmp_path: Path) -> None:
     assert bad_photo.returncode == 1
     assert "photo" in bad_photo.stderr.lower()
     assert not out.exists()
-    assert _lbpmv("poster", "--template", "inconnu", "--shop", "A", "--out", str(out)).returncode == 1
-    assert _lbpmv("poster", "--shop", "A").returncode == 2
-    listing = _lbpmv("poster", "--list")
+    assert lbpmv("poster", "--template", "inconnu", "--shop", "A", "--out", str(out)).returncode == 1
+    assert lbpmv("poster", "--shop", "A").returncode == 2
+    listing = lbpmv("poster", "--list")
     assert "click-collect" in listing.stdout
 
 
 def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
     out = tmp_path / "affiche.pdf"
     photo = Path(__file__).resolve().parents[2] / "resources" / "samples" / "tasse-de-cafe.jpg"
-    result = _lbpmv("poster", "--template", "click-collect", "--shop", "Les Petits Pas", "--phone", "03 21 00 00 00",
+    result = lbpmv("poster", "--template", "click-collect", "--shop", "Les Petits Pas", "--phone", "03 21 00 00 00",
                     "--url", LINK, "--photo", str(photo), "--size", "a3", "--landscape", "--out", str(out))  # fmt: skip
     assert result.returncode == 0, result.stderr
     reader = PdfReader(out)

@@ -114,7 +114,7 @@ def write_pdf_report(store: ProgressStore, target: Path) -> None:
     from lbpmv_desktop.core.progress.report import monthly, shops_report
 
     shops: list[dict[str, Any]] = shops_report(store)
-    months = monthly(store)
+    months = monthly(store, shops)
     with _pdf(target, "Le Bon Pour Ma Ville — bilan du programme", 15) as page:
         page.text("Le Bon Pour Ma Ville — bilan du programme", 18, bold=True)
         page.text(f"Édité le {date.today():%d/%m/%Y}", 10, colour=MUTED)

@@ -6,7 +6,6 @@ Used to train animators, to take screenshots and to measure the dashboard with a
 from __future__ import annotations
 
 import base64
-import json
 import random
 import uuid
 from datetime import datetime, timedelta
@@ -14,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.identity import verification_code
-from lbpmv_desktop.core.progress.sharing import shop_summary
-from lbpmv_desktop.core.progress.status import derive_status
+from lbpmv_desktop.core.progress.sharing import summary_json
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.store import ProgressStore
@@ -139,10 +137,9 @@ def fill_demo_programme(
             shop_name=name, first_name=rng.choice(FIRST_NAMES), animator=rng.choice(ANIMATORS), rereads=rereads,
         )  # fmt: skip
         log = [e for e in log if e.at <= now]
-        summary = shop_summary(derive_status(log, catalogue), len(log))
         store.import_shop(
             shop_id=shop_id, name=name, public_key=base64.b64encode(public_key).decode(), code=verification_code(public_key),
-            now=now.isoformat(), events=log, summary=json.dumps(summary, ensure_ascii=False),
+            now=now.isoformat(), events=log, summary=summary_json(log, catalogue),
         )  # fmt: skip
         total += len(log)
     return total

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
@@ -34,9 +33,7 @@ def load_or_create_key(path: Path) -> Ed25519PrivateKey:
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    write_bytes_atomic(path, pem, private=True)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
+    write_bytes_atomic(path, pem, private=True)  # readable by this account only
     return key
 
 

@@ -46,9 +46,13 @@ class MonthRow:
     help_requests: int
 
 
-def monthly(store: ProgressStore) -> list[MonthRow]:
-    """Steps climbed, tutorials finished and help requests by month and by animator."""
-    animators = {row["shop_id"]: row["summary"].get("animator") or "—" for row in shop_rows(store)}
+def monthly(store: ProgressStore, shops: list[dict[str, Any]] | None = None) -> list[MonthRow]:
+    """Steps climbed, tutorials finished and help requests by month and by animator.
+
+    ``shops`` is :func:`shops_report`'s result when the caller already has it (read once).
+    """
+    shops = shops if shops is not None else shops_report(store)
+    animators = {shop["id"]: shop["animator"] or "—" for shop in shops}
     counts: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"shops": set(), ev.STEP_DONE: 0, ev.TUTORIAL_FINISHED: 0, ev.HELP_ASKED: 0}
     )
@@ -84,13 +88,14 @@ def csv_report(store: ProgressStore) -> str:
             "dernier fichier reçu",
         ]
     )
-    for shop in shops_report(store):
+    shops = shops_report(store)
+    for shop in shops:
         writer.writerow([shop["shop"], shop["animator"], shop["steps_done"], shop["tutorials_done"], shop["photos"],
                          shop["help_open"], shop["last_activity"] or "", shop["last_file"] or ""])  # fmt: skip
     writer.writerow([])
     writer.writerow(
         ["mois", "animateur", "commerces actifs", "étapes faites", "tutoriels terminés", "demandes d'aide"]
     )
-    for row in monthly(store):
+    for row in monthly(store, shops):
         writer.writerow([row.month, row.animator, row.shops, row.steps, row.tutorials, row.help_requests])
     return buffer.getvalue()

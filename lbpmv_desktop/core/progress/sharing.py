@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from lbpmv_desktop.core.progress.events import Event
     from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
 
@@ -105,6 +106,11 @@ def shop_summary(status: Status, event_count: int) -> dict[str, Any]:
     }
 
 
+def summary_json(events: list[Event], catalogue: Catalogue) -> str:
+    """The stored dashboard row of a shop whose whole log is ``events``."""
+    return json.dumps(shop_summary(derive_status(events, catalogue), len(events)), ensure_ascii=False)
+
+
 def import_bundle(
     store: ProgressStore, data: bytes, catalogue: Catalogue, now: datetime, *, confirm_code: str | None = None
 ) -> ImportResult:
@@ -142,7 +148,6 @@ def import_verified(
     known_ids = {e.id for e in existing}
     fresh = [e for e in bundle.events if e.id not in known_ids]
     everything = existing + fresh
-    summary = shop_summary(derive_status(everything, catalogue), len(everything))
     store.import_shop(
         shop_id=bundle.shop_id,
         name=bundle.shop_name,
@@ -150,7 +155,7 @@ def import_verified(
         code=code,
         now=now.isoformat(),
         events=fresh,
-        summary=json.dumps(summary, ensure_ascii=False),
+        summary=summary_json(everything, catalogue),
     )
     return ImportResult(bundle.shop_id, bundle.shop_name, len(fresh), known is None)
 
@@ -168,8 +173,7 @@ def answer_help(
         ev.HELP_ANSWERED, store.device, data={"request": request_id, "answer": answer.strip()[:1000]}, at=now
     )
     everything = [*store.events(shop_id), event]
-    summary = shop_summary(derive_status(everything, catalogue), len(everything))
     store.import_shop(
         shop_id=shop_id, name=known["name"], public_key=known["public_key"], code=known["code"],
-        now=now.isoformat(), events=[event], summary=json.dumps(summary, ensure_ascii=False), file_received=False,
+        now=now.isoformat(), events=[event], summary=summary_json(everything, catalogue), file_received=False,
     )  # fmt: skip

@@ -111,10 +111,6 @@ class Status:
         return sum(1 for p in self.tutorials.values() if p.finished)
 
     @property
-    def next_tutorial(self) -> str | None:
-        return self.resume.tutorial if self.resume else None
-
-    @property
     def open_help_requests(self) -> tuple[HelpRequest, ...]:
         return tuple(h for h in self.help_requests if not h.answered)
 
@@ -123,7 +119,7 @@ def _first_open_step(tutorial: Tutorial, done: frozenset[str]) -> str:
     return next((s.id for s in tutorial.steps if s.id not in done), tutorial.steps[-1].id)
 
 
-def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterable[str] = ()) -> Status:
+def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
     """Fold the events (in any order) into the status shown everywhere."""
     ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (e.at, e.id))  # a set keyed by UUID
     profile: Profile | None = None
@@ -191,7 +187,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, plan: Iterab
             answered.add(event.data["request"])
 
     goal = profile.goal if profile else None
-    path = tuple(t.id for t in catalogue.path(goal, list(plan) or planned))
+    path = tuple(t.id for t in catalogue.path(goal, planned))
     progress: dict[str, TutorialProgress] = {}
     for tutorial_id in path:
         tutorial = catalogue.get(tutorial_id)

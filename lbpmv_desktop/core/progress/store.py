@@ -211,9 +211,9 @@ class ProgressStore:
             session.merge(MetaRow(key=key, value=value))
 
     def _meta_or_create(self, key: str, make: Callable[[], str]) -> str:
-        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
-        if rows:
-            return str(rows[0][0])
+        value = self.get_meta(key)
+        if value is not None:
+            return value
         from lbpmv_desktop.core.progress.models import MetaRow
 
         with self._session() as session, session.begin():

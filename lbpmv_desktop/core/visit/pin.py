@@ -21,6 +21,11 @@ LOCK_MINUTES = 5
 _N, _R, _P = 2**14, 8, 1
 
 
+def valid_pin(pin: str) -> bool:
+    """A PIN is 4 to 12 digits."""
+    return 4 <= len(pin) <= 12 and pin.isdigit()
+
+
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
@@ -65,7 +70,7 @@ class PinLock:
         return isinstance(self._load().get("hash"), str)
 
     def set_pin(self, pin: str) -> None:
-        if not (4 <= len(pin) <= 12 and pin.isdigit()):
+        if not valid_pin(pin):
             raise ValueError("a PIN is 4 to 12 digits")
         write_text_atomic(
             self.path, json.dumps({"hash": hash_pin(pin), "failures": 0, "locked_until": None}), private=True

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from lbpmv_desktop.core.visit.pin import PinLock
+from lbpmv_desktop.core.visit.pin import PinLock, valid_pin
 from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class PinPage(QWidget):
     def _on_ok(self) -> None:
         pin = self.pin_edit.text().strip()
         if not self.lock.is_set:
-            if not (4 <= len(pin) <= 12 and pin.isdigit()):
+            if not valid_pin(pin):
                 self._say(self.tr("The PIN is made of 4 to 12 digits."))
                 return
             if pin != self.confirm_edit.text().strip():

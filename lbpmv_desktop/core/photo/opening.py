@@ -169,6 +169,15 @@ def upright_size(path: Path) -> tuple[int, int]:
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
+@contextlib.contextmanager
+def opened_picture(path: Path) -> Iterator[Image.Image]:
+    """``Image.open`` of an allow-listed picture, its decoder registered, decoding errors refused."""
+    kind = check_file(path)
+    _register(kind)
+    with _decoding(), Image.open(path, formats=[kind]) as opened:
+        yield opened
+
+
 def open_image(path: Path, *, fit: tuple[int, int] | None = None, max_side: int | None = None) -> Image.Image:
     """Decode ``path`` into an upright sRGB RGB image.
 

@@ -291,11 +291,10 @@ def draw_logo(image: Image.Image, logo: Image.Image) -> Image.Image:
 
 def load_logo(path: Path) -> Image.Image | None:
     """The logo with its transparency kept (small allow-listed pictures only)."""
-    from lbpmv_desktop.core.photo.opening import PhotoRefused, check_file
+    from lbpmv_desktop.core.photo.opening import PhotoRefused, opened_picture
 
     try:
-        kind = check_file(path)
-        with Image.open(path, formats=[kind]) as opened:
+        with opened_picture(path) as opened:
             if opened.width * opened.height > 25_000_000:
                 return None
             opened.load()

@@ -15,7 +15,7 @@ from lbpmv_desktop.core.photo.opening import PhotoRefused, open_image, sniff
 from lbpmv_desktop.core.photo.presets import PRESETS
 from lbpmv_desktop.core.photo.recipe import Crop, Label, Recipe
 from lbpmv_desktop.core.photo.render import measure_auto, render_preview
-from tests.helpers.corpus import corpus_files, needs_corpus
+from tests.helpers.corpus import CORPUS, corpus_files, needs_corpus
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -208,3 +208,21 @@ def test_resizing_in_two_bands_gives_the_single_call_result() -> None:
         whole = image.resize((1080, 1000), method, box=box)
         banded = resize(image, (1080, 1000), method, box)
         assert ImageChops.difference(whole, banded).getbbox() is None
+
+
+@needs_corpus
+def test_an_iphone_logo_loads_in_a_fresh_process() -> None:
+    """The HEIF decoder is registered by the logo's own opening, not by an earlier photo."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from lbpmv_desktop.core.photo.render import load_logo; "
+        "logo = load_logo(Path(sys.argv[1])); print(logo.mode if logo else None)"
+    )
+    heic = CORPUS / "tricky" / "iphone_tasse.heic"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(heic)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "RGBA"

@@ -77,7 +77,8 @@ class AppSession(QObject):
         self.paths = paths
         self._content_root = content_root
         self.tasks = TaskRunner(self)
-        # Backups and warm-up run beside the store's worker, so nobody's action waits behind them.
+        # Backups, warm-up and heavy file work (poster pictures and PDFs) run beside the store's
+        # worker, so no progress write waits behind them.
         self.maintenance = TaskRunner(self)
         self.settings: Settings = load_settings(paths.settings)
         self.catalogue = Catalogue([])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import zlib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -57,7 +58,7 @@ class PosterPage(QWidget):
         super().__init__(parent)
         self._session = session
         self._pictures: Pictures | None = None
-        self._pictures_key: tuple[str, str] = ("", "")
+        self._saved: list[Poster] = []
         self._loading = False
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
@@ -295,7 +296,7 @@ class PosterPage(QWidget):
             self.link_note.setText(getattr(error, "message", self.tr("This picture cannot be used.")))
             self.link_note.show()
 
-        self._session.tasks.submit(work, done, failed, context=self)
+        self._session.maintenance.submit(work, done, failed, context=self)
 
     # -- saving and printing ------------------------------------------------------------------------
     def _checked_or_say(self) -> Poster | None:
@@ -321,22 +322,23 @@ class PosterPage(QWidget):
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         pictures = self._pictures
 
-        def work() -> str:
+        def work() -> tuple[str, str]:
             from lbpmv_desktop.ui.poster.render import Pictures, write_pdf
 
             write_pdf(poster, pictures or Pictures(), target)
             self._remember(poster)
-            return str(target)
+            return str(target), poster.template
 
-        self._session.tasks.submit(work, self._on_saved_pdf, self._session._report)
+        self._session.maintenance.submit(work, self._on_saved_pdf, self._session._report)
 
-    def _on_saved_pdf(self, path: str) -> None:
+    def _on_saved_pdf(self, saved: tuple[str, str]) -> None:
+        path, template = saved  # the poster that was saved, whatever is selected now
         self.done_note.setText(
             self.tr("✓ Your poster is saved: {path}. Print it and put it at eye level in the window.").format(
                 path=path
             )
         )
-        self.poster_made.emit(self.poster.template)
+        self.poster_made.emit(template)
         self._load_saved_list()
 
     def _on_print(self) -> None:
@@ -349,7 +351,7 @@ class PosterPage(QWidget):
         from lbpmv_desktop.ui.poster.render import Pictures, print_poster
 
         print_poster(poster, self._pictures or Pictures(), printer)
-        self._session.tasks.submit(
+        self._session.maintenance.submit(
             lambda: self._remember(poster),
             lambda _r: self._load_saved_list(),
             self._session._report,
@@ -362,7 +364,8 @@ class PosterPage(QWidget):
         from lbpmv_desktop.core.fileio import write_text_atomic
 
         folder = self._session.paths.posters
-        key = f"{poster.template}-{abs(hash((poster.shop, poster.message, poster.url))) % 10**8}"
+        # The same poster keeps the same file from one session to the next (hash() is salted).
+        key = f"{poster.template}-{zlib.crc32(chr(31).join((poster.shop, poster.message, poster.url)).encode()):08x}"
         write_text_atomic(
             folder / f"{key}.json",
             json.dumps({"saved": datetime.now().isoformat(), "poster": json.loads(poster.to_json())}),
@@ -372,6 +375,7 @@ class PosterPage(QWidget):
         folder = self._session.paths.posters
 
         def work() -> list[tuple[str, Poster]]:
+            """(line shown, poster) for every readable saved poster, newest first."""
             found = []
             for path in (
                 sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -380,26 +384,24 @@ class PosterPage(QWidget):
             ):
                 with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
                     data = json.loads(path.read_text(encoding="utf-8"))
-                    found.append((data["saved"], Poster.from_json(json.dumps(data["poster"]))))
+                    poster = Poster.from_json(json.dumps(data["poster"]))
+                    when = datetime.fromisoformat(data["saved"])
+                    if poster.template in TEMPLATES:  # shown and clickable rows stay the same list
+                        found.append(
+                            (f"{when:%d/%m/%Y} · {TEMPLATES[poster.template].label} · {poster.shop}", poster)
+                        )
             return found
 
         def done(found: list[tuple[str, Poster]]) -> None:
             self._saved = [poster for _, poster in found]
-            self.saved_model.setStringList(
-                [
-                    f"{datetime.fromisoformat(when):%d/%m/%Y} · {TEMPLATES[p.template].label} · {p.shop}"
-                    for when, p in found
-                    if p.template in TEMPLATES
-                ]
-            )
+            self.saved_model.setStringList([line for line, _ in found])
 
-        self._session.tasks.submit(work, done, self._session._report, context=self)
+        self._session.maintenance.submit(work, done, self._session._report, context=self)
 
     def _on_saved(self, index: Any) -> None:
-        saved = getattr(self, "_saved", [])
-        if not 0 <= index.row() < len(saved):
+        if not 0 <= index.row() < len(self._saved):
             return
-        poster = saved[index.row()]
+        poster = self._saved[index.row()]
         self._loading = True
         try:
             self.shop_edit.setText(poster.shop)

@@ -360,10 +360,12 @@ def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
     finally:
         controller.shutdown()
         controller.window.close()
+    try:
+        if not run.problems:
+            _animator_screens(app, folder, screenshots, run.problems)
+    finally:  # Qt's messages are watched, and the folder kept, until the animator's screens are done
         qInstallMessageHandler(None)
         shutil.rmtree(folder, ignore_errors=True)
-    if not run.problems:
-        _animator_screens(app, folder, screenshots, run.problems)
     run.problems.extend(f"Qt : {m}" for m in critical)
     for problem in run.problems:
         print(f"self-test : {problem}", file=sys.stderr)

@@ -167,6 +167,7 @@ def test_import_from_a_phone_folder(qtbot: QtBot, studio, photo: Path, tmp_path:
         classmethod(lambda cls, parent, studio, pictures: seen.append(pictures) or pictures[:1]),
     )
     qtbot.mouseClick(page.phone_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)  # the folder is listed in the worker
     assert sorted(p.name for p in seen[0]) == ["IMG_001.jpg", "IMG_002.jpg"]
     qtbot.waitUntil(lambda: page.studio.photo is not None, timeout=20_000)
     assert (dcim / "IMG_001.jpg").read_bytes() == photo.read_bytes()

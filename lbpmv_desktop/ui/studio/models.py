@@ -35,8 +35,8 @@ class PicturesModel(QAbstractListModel):
         self._checked = set(range(len(paths))) if self._checkable else set()
         self.endResetModel()
 
-    def paths(self) -> list[Path]:
-        return list(self._paths)
+    def has_thumbnail(self, path: Path) -> bool:
+        return str(path) in self._icons
 
     def checked_paths(self) -> list[Path]:
         return [p for i, p in enumerate(self._paths) if i in self._checked]

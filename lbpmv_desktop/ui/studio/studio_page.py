@@ -394,8 +394,9 @@ class StudioPage(QWidget):
     def _show_recent(self, photos: list[LibraryPhoto]) -> None:
         self._recent = {str(p.path): p for p in photos}
         self.recent_model.set_pictures([p.path for p in photos])
-        for photo in photos[:30]:
-            self.studio.load_thumbnail(photo.path)
+        for photo in photos[:30]:  # library photos never change: each is decoded once
+            if not self.recent_model.has_thumbnail(photo.path):
+                self.studio.load_thumbnail(photo.path)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -421,11 +422,10 @@ class StudioPage(QWidget):
 
     def _on_phone(self) -> None:
         folder = dialogs.ask_folder(self, self.tr("Choose your phone's photo folder (often DCIM)"))
-        if folder is None:
-            return
-        from lbpmv_desktop.core.photo.library import find_pictures
+        if folder is not None:  # a phone or USB key can be slow to list: done in the worker
+            self.studio.find_pictures(folder, self._on_phone_pictures)
 
-        pictures = find_pictures(folder)
+    def _on_phone_pictures(self, pictures: list[Path]) -> None:
         if not pictures:
             self._show_error(
                 self.tr("No photo was found in this folder. Look for a folder named DCIM or Camera.")

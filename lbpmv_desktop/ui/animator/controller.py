@@ -3,6 +3,7 @@ help requests and the programme's reports. All store work runs in the session's 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -125,20 +126,32 @@ class AnimatorController(QObject):
         self.watch(str(folder))
 
     def scan_folder(self) -> None:
+        """Import the progress files that are new or changed since the last look.
+
+        The folder is listed in a worker (a USB key or a synced folder can be slow to answer);
+        which files are new is decided here, on the GUI thread, the only one touching ``_seen``.
+        """
         folder = self._session.settings.sharing_folder
-        if not folder or not Path(folder).is_dir():
+        if not folder:
             return
-        fresh = []
-        for path in Path(folder).glob("*.lbpmv"):
-            try:
-                stamp = path.stat().st_mtime
-            except OSError:
-                continue
-            if self._seen.get(str(path)) != stamp:
-                self._seen[str(path)] = stamp
-                fresh.append(path)
-        if fresh:
-            self.import_files(sorted(fresh))
+
+        def list_folder() -> list[tuple[Path, float]]:
+            found = []
+            for path in Path(folder).glob("*.lbpmv") if Path(folder).is_dir() else []:
+                with contextlib.suppress(OSError):
+                    found.append((path, path.stat().st_mtime))
+            return found
+
+        def listed(found: list[tuple[Path, float]]) -> None:
+            fresh = []
+            for path, stamp in found:
+                if self._seen.get(str(path)) != stamp:
+                    self._seen[str(path)] = stamp
+                    fresh.append(path)
+            if fresh:
+                self.import_files(sorted(fresh))
+
+        self._session.maintenance.submit(list_folder, listed, self._report, context=self)
 
     # -- answering and reporting --------------------------------------------------------------
     def answer(self, shop_id: str, request_id: str, text: str) -> None:

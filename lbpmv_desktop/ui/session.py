@@ -132,9 +132,9 @@ class AppSession(QObject):
             self.store_refused.emit(StoreProblem("newer"))
         elif isinstance(error, DamagedDatabaseError):
             # Checking each backup's integrity reads whole files: done in the worker.
-            self.tasks.submit(self._find_good_backup, self.store_refused.emit, self._report)
+            self.tasks.submit(self._find_good_backup, self.store_refused.emit, self.report)
         else:
-            self._report(error)
+            self.report(error)
 
     def _find_good_backup(self) -> StoreProblem:
         from lbpmv_desktop.core.progress import backup
@@ -155,7 +155,7 @@ class AppSession(QObject):
 
             backup.restore_backup(chosen, self.paths.database, self.paths.quarantine, datetime.now())
 
-        self.tasks.submit(work, lambda _: self.start(), self._report)
+        self.tasks.submit(work, lambda _: self.start(), self.report)
 
     # -- progress actions -----------------------------------------------------------------
     def _record(self, make: Callable[[str], Event], then: Callable[[], None] | None = None) -> None:
@@ -175,7 +175,7 @@ class AppSession(QObject):
             if then is not None:
                 then()
 
-        self.tasks.submit(work, done, self._report)
+        self.tasks.submit(work, done, self.report)
 
     def set_profile(self, shop_name: str, first_name: str, animator_name: str, goal: str) -> None:
         self._record(
@@ -236,7 +236,7 @@ class AppSession(QObject):
                 )
             )
         else:
-            self._report(error)
+            self.report(error)
 
     def erase_data(self) -> None:
         """Erase events, backups, settings and caches; the app starts again as new."""
@@ -263,7 +263,7 @@ class AppSession(QObject):
             self.erased.emit()
             self.start()
 
-        self.tasks.submit(work, done, self._report)
+        self.tasks.submit(work, done, self.report)
 
     # -- settings -------------------------------------------------------------------------
     def update_settings(self, settings: Settings) -> None:
@@ -279,14 +279,15 @@ class AppSession(QObject):
             self.paths.ensure()
             save_settings(path, settings)
 
-        self.tasks.submit(work, None, self._report)
+        self.tasks.submit(work, None, self.report)
 
     # -- helpers --------------------------------------------------------------------------
     def _set_status(self, status: Status) -> None:
         self.status = status
         self.status_changed.emit(status)
 
-    def _report(self, error: BaseException) -> None:
+    def report(self, error: BaseException) -> None:
+        """The failure handler of background work: log it, say it in plain words (``failed``)."""
         log.error("action failed: %r", error)
         message = getattr(error, "message", None)
         self.failed.emit(
@@ -311,7 +312,7 @@ class AppSession(QObject):
 
             return derive_status(store.events(), self.catalogue)
 
-        self.tasks.submit(work, self._set_status, self._report)
+        self.tasks.submit(work, self._set_status, self.report)
 
     def record(self, make: Callable[[str], Event]) -> None:
         """Record one event made by ``make(device)`` (for the visit and animator helpers)."""

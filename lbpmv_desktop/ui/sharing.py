@@ -58,7 +58,7 @@ class Sharing(QObject):
             self.last_shared = last
             self.shared.emit(last)
 
-        self._session.tasks.submit(load_last, done, self._session._report, context=self)
+        self._session.tasks.submit(load_last, done, self._session.report, context=self)
         # The key (and the cryptography import) is not needed for the first screen.
         QTimer.singleShot(BACKGROUND_DELAY_MS, self, self._load_key)
 
@@ -79,7 +79,7 @@ class Sharing(QObject):
             self._key, self.code = result
             self.code_ready.emit(self.code)
 
-        self._session.tasks.submit(load, done, self._session._report, context=self)
+        self._session.tasks.submit(load, done, self._session.report, context=self)
 
     def _on_status_changed(self, _status: Status) -> None:
         settings = self._session.settings

@@ -91,13 +91,13 @@ class PinPage(QWidget):
             self._session.tasks.submit(
                 lambda: self.lock.set_pin(pin),
                 lambda _r: self.unlocked.emit(),
-                self._session._report,
+                self._session.report,
                 context=self,
             )
             return
         self.ok_button.setEnabled(False)
         self._session.tasks.submit(
-            lambda: self.lock.check(pin, datetime.now(UTC)), self._on_checked, self._session._report
+            lambda: self.lock.check(pin, datetime.now(UTC)), self._on_checked, self._session.report
         )
 
     def _on_checked(self, result: PinResult) -> None:

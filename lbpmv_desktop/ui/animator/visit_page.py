@@ -214,7 +214,7 @@ class VisitPage(ScrollPage):
         self._session.tasks.submit(
             work,
             lambda path: self.sheet_note.setText(self.tr("✓ Visit sheet saved: {path}").format(path=path)),
-            self._session._report,
+            self._session.report,
             context=self,
         )
 

@@ -329,7 +329,7 @@ class PosterPage(QWidget):
             self._remember(poster)
             return str(target), poster.template
 
-        self._session.maintenance.submit(work, self._on_saved_pdf, self._session._report)
+        self._session.maintenance.submit(work, self._on_saved_pdf, self._session.report)
 
     def _on_saved_pdf(self, saved: tuple[str, str]) -> None:
         path, template = saved  # the poster that was saved, whatever is selected now
@@ -354,7 +354,7 @@ class PosterPage(QWidget):
         self._session.maintenance.submit(
             lambda: self._remember(poster),
             lambda _r: self._load_saved_list(),
-            self._session._report,
+            self._session.report,
             context=self,
         )
         self.done_note.setText(self.tr("✓ Sent to the printer."))
@@ -396,7 +396,7 @@ class PosterPage(QWidget):
             self._saved = [poster for _, poster in found]
             self.saved_model.setStringList([line for line, _ in found])
 
-        self._session.maintenance.submit(work, done, self._session._report, context=self)
+        self._session.maintenance.submit(work, done, self._session.report, context=self)
 
     def _on_saved(self, index: Any) -> None:
         if not 0 <= index.row() < len(self._saved):

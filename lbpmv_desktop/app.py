@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import APP_NAME, __version__, i18n
-from lbpmv_desktop.paths import data_paths, resources_dir
+from lbpmv_desktop.paths import data_paths, resources_dir, tutorials_dir
 from lbpmv_desktop.ui import garbage
 from lbpmv_desktop.ui.main_window import MainWindow
 from lbpmv_desktop.ui.session import AppSession
@@ -56,7 +56,7 @@ class AppController(QObject):
         super().__init__()
         self.app = app
         self.paths = paths
-        self.session = AppSession(paths, resources_dir() / "tutorials" / "fr")
+        self.session = AppSession(paths, tutorials_dir())
         self.session.start()  # opens the store in the worker while the window is being built
         self.speech = Speech(parent=self)
         self._translator: QTranslator | None = None

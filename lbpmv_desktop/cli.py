@@ -99,7 +99,6 @@ def _catalogue() -> Any:
 def _progress(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from lbpmv_desktop import __version__
     from lbpmv_desktop.core.progress.identity import load_or_create_key, public_bytes, verification_code
 
     paths, store = _open_store(args.data_dir)
@@ -181,7 +180,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     from lbpmv_desktop.core.progress.demo import fill_demo_programme, fill_demo_shop
 
-    _, store = _open_store(args.data_dir)
+    paths, store = _open_store(args.data_dir)
     try:
         if args.demo_command == "shop":
             count = fill_demo_shop(store, _catalogue(), datetime.now(UTC))
@@ -193,10 +192,8 @@ def _demo(args: argparse.Namespace) -> int:
             count = fill_demo_programme(store, _catalogue(), args.merchants, datetime.now(UTC))
             from dataclasses import replace
 
-            from lbpmv_desktop.paths import data_paths
             from lbpmv_desktop.settings import load_settings, save_settings
 
-            paths = data_paths(args.data_dir)
             save_settings(paths.settings, replace(load_settings(paths.settings), role="animator"))
             print(f"Programme de démonstration prêt : {args.merchants} commerces, {count} événements.")
         return 0
@@ -262,9 +259,9 @@ def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> i
 
 
 def _content_root(path: str | None) -> Path:
-    from lbpmv_desktop.paths import resources_dir
+    from lbpmv_desktop.paths import tutorials_dir
 
-    return Path(path) if path else resources_dir() / "tutorials" / "fr"
+    return Path(path) if path else tutorials_dir()
 
 
 def _content_check(path: str | None) -> int:

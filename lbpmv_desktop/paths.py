@@ -46,6 +46,11 @@ def posters_dir() -> Path:
     return Path(platformdirs.user_documents_dir()) / "Mes affiches"
 
 
+def tutorials_dir() -> Path:
+    """The tutorial packs shipped with the app."""
+    return resources_dir() / "tutorials" / "fr"
+
+
 def samples_dir() -> Path:
     """Free sample photos to practise with in the studio."""
     return resources_dir() / "samples"

@@ -44,7 +44,6 @@ class _Run:
         from PySide6.QtWidgets import QApplication
 
         self.controller = controller
-        self.window = controller.window
         self.session = controller.session
         self.screenshots = screenshots
         self.problems: list[str] = []
@@ -271,7 +270,6 @@ class _Run:
 
 def _animator_screens(app: object, folder: Path, screenshots: Path | None, problems: list[str]) -> None:
     """An animator's install with demo shops: the PIN, then the dashboard."""
-    from dataclasses import replace
     from datetime import UTC, datetime
 
     from PySide6.QtWidgets import QApplication
@@ -281,14 +279,12 @@ def _animator_screens(app: object, folder: Path, screenshots: Path | None, probl
     from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.core.tutorials.loader import load_catalogue
     from lbpmv_desktop.core.visit.pin import PinLock
-    from lbpmv_desktop.paths import DataPaths, resources_dir
+    from lbpmv_desktop.paths import DataPaths, tutorials_dir
     from lbpmv_desktop.settings import Settings, save_settings
 
     paths = DataPaths(folder / "animateur").ensure()
     store = ProgressStore.open(paths.database)
-    fill_demo_programme(
-        store, load_catalogue(resources_dir() / "tutorials" / "fr", thorough=False)[0], 24, datetime.now(UTC)
-    )
+    fill_demo_programme(store, load_catalogue(tutorials_dir(), thorough=False)[0], 24, datetime.now(UTC))
     store.close()
     save_settings(paths.settings, replace(Settings(), role="animator"))
     PinLock(paths.animator_pin).set_pin("2468")

@@ -70,7 +70,6 @@ class AppSession(QObject):
     failed = Signal(str)
     erased = Signal()
     exported = Signal(str)
-    backed_up = Signal(object)
 
     def __init__(self, paths: DataPaths, content_root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,9 +119,7 @@ class AppSession(QObject):
         store = self._store
         if store is None:
             return
-        self.maintenance.submit(
-            self._daily_backup, self.backed_up.emit, lambda e: log.warning("backup failed: %s", e)
-        )
+        self.maintenance.submit(self._daily_backup, None, lambda e: log.warning("backup failed: %s", e))
         self.maintenance.submit(store.warm_up, None, lambda e: log.warning("store warm-up failed: %s", e))
 
     def _on_open_failed(self, error: BaseException) -> None:
@@ -300,19 +297,6 @@ class AppSession(QObject):
     def store(self) -> ProgressStore | None:
         """The open store (for the helpers that run their own work in ``tasks``)."""
         return self._store
-
-    def refresh_status(self) -> None:
-        """Derive the status again (after events were added by another helper)."""
-        store = self._store
-        if store is None:
-            return
-
-        def work() -> Status:
-            from lbpmv_desktop.core.progress.status import derive_status
-
-            return derive_status(store.events(), self.catalogue)
-
-        self.tasks.submit(work, self._set_status, self.report)
 
     def record(self, make: Callable[[str], Event]) -> None:
         """Record one event made by ``make(device)`` (for the visit and animator helpers)."""

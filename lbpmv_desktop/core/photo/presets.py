@@ -38,8 +38,3 @@ PRESETS: dict[str, Preset] = {
         Preset("original", None, None, 92),
     )
 }
-
-
-def preset(name: str) -> Preset:
-    """The preset called ``name``; KeyError lists nothing (callers say it in French)."""
-    return PRESETS[name]

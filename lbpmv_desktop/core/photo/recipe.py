@@ -10,8 +10,6 @@ import json
 from dataclasses import asdict, dataclass, replace
 
 ADJUSTMENTS = ("light", "contrast", "colours", "warmth", "sharpness")
-LABEL_STYLES = ("sombre", "clair", "prix")
-LABEL_PLACES = ("bas", "haut")
 MAX_STRAIGHTEN = 15.0
 
 

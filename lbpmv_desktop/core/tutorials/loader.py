@@ -14,12 +14,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from lbpmv_desktop.core.photo.presets import PRESETS
+from lbpmv_desktop.core.poster.model import TEMPLATES
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
 from lbpmv_desktop.core.tutorials.model import (
     ACTIONS,
     MAX_STEP_MINUTES,
-    POSTER_TEMPLATES,
-    STUDIO_PRESETS,
     THEMES,
     Step,
     StepAction,
@@ -61,6 +61,7 @@ class _Report:
     def __init__(self, *, thorough: bool = True) -> None:
         self.problems: list[Problem] = []
         self.thorough = thorough
+        self.prerequisite_lines: dict[Path, int] = {}  # a pack's folder → its prerequisites line
 
     def add(self, path: Path, line: int, message: str) -> None:
         self.problems.append(Problem(path, max(1, line), message))
@@ -235,7 +236,8 @@ def _load_action(data: dict[str, Any], text: str, path: Path, report: _Report) -
         if value is not None and key != allowed:
             report.add(path, _line_of(text, key, 2), f"« {key} » ne va pas avec l'action « {kind} »")
     value = extras[allowed]
-    choices = {"preset": STUDIO_PRESETS, "template": POSTER_TEMPLATES}.get(allowed)
+    # The studio's presets and the poster templates themselves: a new one is valid at once.
+    choices = {"preset": tuple(PRESETS), "template": tuple(TEMPLATES)}.get(allowed)
     if choices is not None and value is not None and value not in choices:
         report.add(
             path,
@@ -323,6 +325,7 @@ def _load_pack(folder: Path, report: _Report) -> Tutorial | None:
     data = _parse_toml(text, pack_file, 1, report) if text is not None else None
     if data is None or text is None:
         return None
+    report.prerequisite_lines[folder] = _line_of(text, "prerequisites")
     _check_fields(data, PACK_FIELDS, PACK_REQUIRED, text, pack_file, 1, report)
     tutorial_id = _text_field(data, "id", text, pack_file, 1, report, 60)
     if tutorial_id is not None:
@@ -438,8 +441,7 @@ def _check_links(tutorials: list[Tutorial], known: set[str], report: _Report) ->
             continue
         by_id[tutorial.id] = tutorial
     for tutorial in by_id.values():
-        text = (tutorial.folder / PACK_FILE).read_text(encoding="utf-8-sig")
-        line = _line_of(text, "prerequisites")
+        line = report.prerequisite_lines.get(tutorial.folder, 1)
         for prerequisite in tutorial.prerequisites:
             if prerequisite == tutorial.id:
                 report.add(
@@ -449,10 +451,9 @@ def _check_links(tutorials: list[Tutorial], known: set[str], report: _Report) ->
                 report.add(tutorial.folder / PACK_FILE, line, f"prérequis inconnu « {prerequisite} »")
     for cycle_member in _cycle_members(by_id):
         tutorial = by_id[cycle_member]
-        text = (tutorial.folder / PACK_FILE).read_text(encoding="utf-8-sig")
         report.add(
             tutorial.folder / PACK_FILE,
-            _line_of(text, "prerequisites"),
+            report.prerequisite_lines.get(tutorial.folder, 1),
             "prérequis en boucle : ces tutoriels s'attendent les uns les autres",
         )
     bad = {p.path.parent for p in report.problems}

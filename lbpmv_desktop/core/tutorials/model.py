@@ -10,23 +10,6 @@ if TYPE_CHECKING:
 
 THEMES = ("photos", "internet", "vendre")
 ACTIONS = ("open-studio", "open-poster", "open-url")
-STUDIO_PRESETS = (
-    "instagram",
-    "instagram-portrait",
-    "story",
-    "facebook",
-    "leboncoin",
-    "web",
-    "original",
-)
-POSTER_TEMPLATES = (
-    "click-collect",
-    "reseaux-sociaux",
-    "horaires",
-    "nouveautes",
-    "soldes",
-    "commande-telephone",
-)
 MAX_STEP_MINUTES = 5
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 TEXT_SCALE_MIN = 100
 TEXT_SCALE_MAX = 200
+TEXT_SCALE_STEP = 25  # one press of A− / A+
 LANGUAGES = ("fr", "en")
 
 

@@ -152,7 +152,7 @@ def apply_theme(app: QApplication, settings: Settings) -> None:
         (QPalette.ColorRole.ButtonText, c.text),
         (QPalette.ColorRole.Button, c.surface),
         (QPalette.ColorRole.Highlight, c.accent),
-        (QPalette.ColorRole.HighlightedText, c.on_primary if not settings.high_contrast else "#000000"),
+        (QPalette.ColorRole.HighlightedText, c.on_primary),
         (QPalette.ColorRole.Link, c.accent),
         (QPalette.ColorRole.ToolTipBase, c.surface),
         (QPalette.ColorRole.ToolTipText, c.text),

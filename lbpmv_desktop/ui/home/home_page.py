@@ -72,7 +72,6 @@ class HomePage(QWidget):
         self.next_title = make_label("", "subtitle")
         self.next_detail = make_label("")
         self.continue_button = make_button(self.tr("Continue"), "primary")
-        set_role(self.continue_button, "primary")
         self.continue_button.setProperty("size", "big")
         self.continue_button.setMinimumWidth(260)
         self.continue_button.clicked.connect(self._on_continue)

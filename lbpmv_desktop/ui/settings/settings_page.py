@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QWidget
 
 from lbpmv_desktop import __version__
-from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, TEXT_SCALE_STEP
 from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
@@ -59,9 +59,9 @@ class SettingsPage(ScrollPage):
         self.smaller_button.setAccessibleName(self.tr("Smaller text"))
         self.scale_slider = QSlider(Qt.Orientation.Horizontal)
         self.scale_slider.setRange(TEXT_SCALE_MIN, TEXT_SCALE_MAX)
-        self.scale_slider.setSingleStep(25)
-        self.scale_slider.setPageStep(25)
-        self.scale_slider.setTickInterval(25)
+        self.scale_slider.setSingleStep(TEXT_SCALE_STEP)
+        self.scale_slider.setPageStep(TEXT_SCALE_STEP)
+        self.scale_slider.setTickInterval(TEXT_SCALE_STEP)
         self.scale_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.scale_slider.setAccessibleName(self.tr("Text size"))
         self.scale_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -75,8 +75,12 @@ class SettingsPage(ScrollPage):
         row.addWidget(self.larger_button)
         row.addWidget(self.scale_value)
         card.body.addLayout(row)
-        self.smaller_button.clicked.connect(lambda: self._set_scale(self._session.settings.text_scale - 25))
-        self.larger_button.clicked.connect(lambda: self._set_scale(self._session.settings.text_scale + 25))
+        self.smaller_button.clicked.connect(
+            lambda: self._set_scale(self._session.settings.text_scale - TEXT_SCALE_STEP)
+        )
+        self.larger_button.clicked.connect(
+            lambda: self._set_scale(self._session.settings.text_scale + TEXT_SCALE_STEP)
+        )
         self.scale_slider.sliderReleased.connect(lambda: self._set_scale(self.scale_slider.value()))
         self.scale_slider.valueChanged.connect(self._on_slider_value)
         self.contrast_check = QCheckBox(self.tr("High contrast (white text on black)"))
@@ -287,7 +291,7 @@ class SettingsPage(ScrollPage):
             self._session.update_settings(replace(self._session.settings, **changes))  # type: ignore[arg-type]
 
     def _set_scale(self, value: int) -> None:
-        value = round(value / 25) * 25
+        value = round(value / TEXT_SCALE_STEP) * TEXT_SCALE_STEP
         self._update(text_scale=value)
 
     def _on_slider_value(self, value: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.settings import TEXT_SCALE_STEP
 from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
 from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_button_text
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 # Practice actions whose screen exists in this version; the others are shown disabled.
 AVAILABLE_ACTIONS = frozenset({"open-url", "open-studio", "open-poster"})
-TEXT_SCALE_STEP = 25
 
 
 def open_url(url: str) -> bool:

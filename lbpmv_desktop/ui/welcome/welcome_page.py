@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label, set_role
+from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label
 
 
 class WelcomePage(QWidget):
@@ -115,7 +115,6 @@ class WelcomePage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         self.next_button = make_button(self.tr("Next"), "primary")
-        set_role(self.next_button, "primary")
         self.next_button.clicked.connect(self._on_next)
         row.addWidget(self.next_button)
         layout.addLayout(row)

@@ -268,6 +268,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Shop profile</source>
+        <translation>Profil du commerce</translation>
+    </message>
+    <message>
+        <source>Opened the step</source>
+        <translation>Ouvre l&apos;étape</translation>
+    </message>
+    <message>
+        <source>Step done</source>
+        <translation>Étape faite</translation>
+    </message>
+    <message>
+        <source>Step to do again</source>
+        <translation>Étape à refaire</translation>
+    </message>
+    <message>
+        <source>Help request</source>
+        <translation>Demande d&apos;aide</translation>
+    </message>
+    <message>
+        <source>Animator&apos;s answer</source>
+        <translation>Réponse de l&apos;animateur</translation>
+    </message>
+    <message>
+        <source>Feels capable</source>
+        <translation>Se sent capable</translation>
+    </message>
+    <message>
+        <source>Tutorial finished</source>
+        <translation>Tutoriel terminé</translation>
+    </message>
+    <message>
+        <source>Photo prepared</source>
+        <translation>Photo préparée</translation>
+    </message>
+    <message>
+        <source>Poster made</source>
+        <translation>Affiche faite</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <source>Plan chosen</source>
+        <translation>Plan choisi</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>Note de visite</translation>
+    </message>
+    <message>
         <source>My shops</source>
         <translation>Mes commerces</translation>
     </message>

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.ui.animator.models import HELP_COLUMN, SHOP_ROLE, SORT_ROLE, ShopsTableModel
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
@@ -28,20 +36,22 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.session import AppSession
 
+# What each kind of event is called in a shop's history (translated where shown).
 KIND_WORDS = {
-    "profile-set": "Profil du commerce",
-    "step-opened": "Ouvre l'étape",
-    "step-done": "Étape faite",
-    "step-undone": "Étape à refaire",
-    "help-asked": "Demande d'aide",
-    "help-answered": "Réponse de l'animateur",
-    "confidence-rated": "Se sent capable",
-    "tutorial-finished": "Tutoriel terminé",
-    "photo-exported": "Photo préparée",
-    "visit-started": "Visite",
-    "diagnostic-done": "Diagnostic",
-    "plan-set": "Plan choisi",
-    "visit-note": "Note de visite",
+    ev.PROFILE_SET: QT_TRANSLATE_NOOP("DashboardPage", "Shop profile"),
+    ev.STEP_OPENED: QT_TRANSLATE_NOOP("DashboardPage", "Opened the step"),
+    ev.STEP_DONE: QT_TRANSLATE_NOOP("DashboardPage", "Step done"),
+    ev.STEP_UNDONE: QT_TRANSLATE_NOOP("DashboardPage", "Step to do again"),
+    ev.HELP_ASKED: QT_TRANSLATE_NOOP("DashboardPage", "Help request"),
+    ev.HELP_ANSWERED: QT_TRANSLATE_NOOP("DashboardPage", "Animator's answer"),
+    ev.CONFIDENCE_RATED: QT_TRANSLATE_NOOP("DashboardPage", "Feels capable"),
+    ev.TUTORIAL_FINISHED: QT_TRANSLATE_NOOP("DashboardPage", "Tutorial finished"),
+    ev.PHOTO_EXPORTED: QT_TRANSLATE_NOOP("DashboardPage", "Photo prepared"),
+    ev.POSTER_MADE: QT_TRANSLATE_NOOP("DashboardPage", "Poster made"),
+    ev.VISIT_STARTED: QT_TRANSLATE_NOOP("DashboardPage", "Visit"),
+    ev.DIAGNOSTIC_DONE: QT_TRANSLATE_NOOP("DashboardPage", "Diagnostic"),
+    ev.PLAN_SET: QT_TRANSLATE_NOOP("DashboardPage", "Plan chosen"),
+    ev.VISIT_NOTE: QT_TRANSLATE_NOOP("DashboardPage", "Visit note"),
 }
 
 
@@ -249,7 +259,7 @@ class DashboardPage(QWidget):
         titles = self.model.titles
         lines = []
         for event in reversed(events[-500:]):
-            what = KIND_WORDS.get(event.kind, event.kind)
+            what = self.tr(str(KIND_WORDS[event.kind])) if event.kind in KIND_WORDS else event.kind
             where = titles.get(event.tutorial or "", event.tutorial or "")
             extra = event.data.get("comment") or event.data.get("answer") or event.data.get("text") or ""
             lines.append(

@@ -126,16 +126,16 @@ def _progress(args: argparse.Namespace) -> int:
 def _progress_import(store: Any, files: list[str], code: str | None) -> int:
     from datetime import UTC, datetime
 
-    from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, BundleRefused
+    from lbpmv_desktop.core.progress.bundle import BundleRefused, read_progress_file
     from lbpmv_desktop.core.progress.sharing import import_bundle
 
     catalogue, failures = _catalogue(), 0
     for name in files:
         path = Path(name)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise BundleRefused("Ce fichier de progrès est refusé : il est beaucoup trop gros.")
-            result = import_bundle(store, path.read_bytes(), catalogue, datetime.now(UTC), confirm_code=code)
+            result = import_bundle(
+                store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
+            )
         except BundleRefused as refusal:
             print(f"{name} : {refusal.message}", file=sys.stderr)
             failures += 1

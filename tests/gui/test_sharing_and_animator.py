@@ -139,7 +139,9 @@ def test_animator_imports_a_dropped_file_after_confirming_the_code_and_answers_h
     assert row["summary"]["help_open"] == 1
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=10_000)
-    assert any(" · Demande d'aide" in line for line in page.timeline_model.stringList())  # in words, in French
+    assert any(
+        " · Demande d'aide" in line for line in page.timeline_model.stringList()
+    )  # in words, in French
     monkeypatch.setattr(
         dashboard_page.AnswerDialog, "ask", classmethod(lambda cls, parent, comment: "Je passe mardi.")
     )

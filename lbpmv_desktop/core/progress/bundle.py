@@ -33,6 +33,8 @@ from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.identity import public_bytes, public_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "lbpmv-progress"
@@ -125,6 +127,13 @@ def write_bundle(
 
 def _refuse(reason: str) -> BundleRefused:
     return BundleRefused(f"Ce fichier de progrès est refusé : {reason}")
+
+
+def read_progress_file(path: Path) -> bytes:
+    """The bytes of a received progress file, refused before reading when far too big."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _refuse("il est beaucoup trop gros.")
+    return path.read_bytes()
 
 
 def _read_members(data: bytes) -> dict[str, bytes]:

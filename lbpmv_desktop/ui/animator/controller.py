@@ -78,16 +78,14 @@ class AnimatorController(QObject):
             return
 
         def work() -> tuple[list[str], list[tuple[Path, str, str]], list[str]]:
-            from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, BundleRefused
+            from lbpmv_desktop.core.progress.bundle import BundleRefused, read_progress_file
             from lbpmv_desktop.core.progress.sharing import UnknownShop, import_bundle
 
             done, unknown, refused = [], [], []
             for path in paths:
                 try:
-                    if path.stat().st_size > MAX_FILE_BYTES:
-                        raise BundleRefused("Ce fichier de progrès est refusé : il est beaucoup trop gros.")
                     result = import_bundle(
-                        store, path.read_bytes(), catalogue, datetime.now(UTC), confirm_code=code
+                        store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
                     )
                     done.append(f"{result.shop_name} : {result.new_events}")
                 except UnknownShop as unknown_shop:

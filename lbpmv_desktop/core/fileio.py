@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from pathlib import Path
 
 # Temporary files are created private (0600); a finished file gets the permissions a plain
 # ``open()`` would give it, so a progress file in a shared folder or an exported photo stays
@@ -50,7 +47,6 @@ def write_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
     Never replaces an existing file, and a reader never sees a half-written one: the bytes go to
     a temporary file first, which is then linked under the first free name.
     """
-    import itertools
     import tempfile
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,23 +57,34 @@ def write_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        for number in itertools.count(1):
-            target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-            try:
-                os.link(tmp_name, target)  # atomic, and fails if the name is taken
-            except FileExistsError:
-                continue
-            except OSError:  # no hard links (a FAT USB key): reserve the name, then replace it
-                try:
-                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-                except FileExistsError:
-                    continue
-                os.replace(tmp_name, target)
-                return target
-            os.unlink(tmp_name)
-            return target
+        return publish_under_free_name(Path(tmp_name), folder, stem, suffix)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def publish_under_free_name(finished: Path, folder: Path, stem: str, suffix: str) -> Path:
+    """Give the finished temporary file ``finished`` the first free name ``stem[-N]<suffix>``.
+
+    Never replaces an existing file: the name is taken atomically by a hard link, or, where there
+    are none (a FAT USB key), reserved with an exclusive create before the file replaces it.
+    """
+    import itertools
+
+    for number in itertools.count(1):
+        target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            os.link(finished, target)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links: reserve the name, then replace it
+            try:
+                os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            except FileExistsError:
+                continue
+            os.replace(finished, target)
+            return target
+        os.unlink(finished)
+        return target
     raise AssertionError("unreachable")

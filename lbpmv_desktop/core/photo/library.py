@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lbpmv_desktop.core.fileio import PUBLIC_MODE, write_text_atomic
+from lbpmv_desktop.core.fileio import PUBLIC_MODE, publish_under_free_name, write_text_atomic
 from lbpmv_desktop.core.photo.export import safe_stem
 from lbpmv_desktop.core.photo.opening import check_file
 from lbpmv_desktop.core.photo.recipe import Recipe
@@ -56,20 +56,9 @@ class PhotoLibrary:
         try:
             shutil.copyfile(source, tmp_name)
             os.chmod(tmp_name, PUBLIC_MODE)
-            stem = safe_stem(source.stem)
-            for number in range(1, 10_000):
-                target = self.photos_dir / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
-                try:
-                    os.link(tmp_name, target)
-                except FileExistsError:
-                    continue
-                except OSError:
-                    if target.exists():
-                        continue
-                    os.replace(tmp_name, target)
-                    return LibraryPhoto(target)
-                return LibraryPhoto(target)
-            raise OSError("no free name in the photo library")
+            return LibraryPhoto(
+                publish_under_free_name(Path(tmp_name), self.photos_dir, safe_stem(source.stem), suffix)
+            )
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)

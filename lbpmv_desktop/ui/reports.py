@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from lbpmv_desktop.core.fileio import write_bytes_atomic
+from lbpmv_desktop.ui.pdf import pdf_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -57,30 +56,23 @@ class _Page:
 @contextlib.contextmanager
 def _pdf(target: Path, title: str, margin_mm: float) -> Iterator[_Page]:
     """An A4 PDF; the file appears (atomically) only once the drawing is finished."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if QGuiApplication.instance() is None:  # the command line has no application yet
-        _pdf.application = QGuiApplication([])  # type: ignore[attr-defined]
-    partial = target.with_name(f".{target.name}.part")
-    writer = QPdfWriter(str(partial))
-    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            margins,
-            QPageLayout.Unit.Millimeter,
+    with pdf_file(target) as writer:
+        margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                margins,
+                QPageLayout.Unit.Millimeter,
+            )
         )
-    )
-    writer.setResolution(300)
-    writer.setTitle(title)
-    painter = QPainter(writer)
-    try:
-        yield _Page(writer, painter)
-    finally:
-        painter.end()
-    data = partial.read_bytes()
-    partial.unlink()
-    write_bytes_atomic(target, data)
+        writer.setResolution(300)
+        writer.setTitle(title)
+        painter = QPainter(writer)
+        try:
+            yield _Page(writer, painter)
+        finally:
+            painter.end()
 
 
 def _bar_chart(page: _Page, values: dict[str, int], height: float = 900.0) -> None:

@@ -3,7 +3,6 @@ it, and draws the live preview. Every text is shrunk or wrapped to stay inside i
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,16 +11,14 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
 )
 
-from lbpmv_desktop.core.fileio import write_bytes_atomic
 from lbpmv_desktop.core.poster.model import MARGIN_MM, qr_modules
+from lbpmv_desktop.ui.pdf import pdf_file
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -218,12 +215,6 @@ def _draw_qr(painter: QPainter, canvas: _Canvas, link: str, x: float, y: float, 
                 start = None
 
 
-def _ensure_application() -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if QGuiApplication.instance() is None:
-        _ensure_application.app = QGuiApplication([])  # type: ignore[attr-defined]
-
-
 def _setup(device: QPagedPaintDevice, poster: Poster) -> None:
     width, height = poster.paper_mm
     size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Millimeter,
@@ -234,21 +225,16 @@ def _setup(device: QPagedPaintDevice, poster: Poster) -> None:
 
 def write_pdf(poster: Poster, pictures: Pictures, target: Path) -> None:
     """The poster as a one-page PDF, written atomically."""
-    _ensure_application()
-    partial = target.with_name(f".{target.name}.part")
-    writer = QPdfWriter(str(partial))
-    _setup(writer, poster)
-    writer.setResolution(1200)
-    writer.setTitle(f"Affiche — {poster.shop}")
-    writer.setCreator("Le Bon Pour Ma Ville")
-    painter = QPainter(writer)
-    try:
-        paint(painter, poster, pictures, writer.resolution() / 25.4)
-    finally:
-        painter.end()
-    data = partial.read_bytes()
-    partial.unlink()
-    write_bytes_atomic(target, data)
+    with pdf_file(target) as writer:
+        _setup(writer, poster)
+        writer.setResolution(1200)
+        writer.setTitle(f"Affiche — {poster.shop}")
+        writer.setCreator("Le Bon Pour Ma Ville")
+        painter = QPainter(writer)
+        try:
+            paint(painter, poster, pictures, writer.resolution() / 25.4)
+        finally:
+            painter.end()
 
 
 def print_poster(poster: Poster, pictures: Pictures, printer: QPagedPaintDevice) -> None:

@@ -302,11 +302,11 @@ class DashboardPage(QWidget):
 
     def _on_report(self, kind: str) -> None:
         suffix = ".pdf" if kind == "pdf" else ".csv"
-        chosen = dialogs.ask_save_path(
+        target = dialogs.ask_save_file(
             self, self.tr("Save the report"), Path.home() / f"bilan-lbpmv{suffix}", f"*{suffix}"
         )
-        if chosen:
-            self.controller.export_report(Path(chosen if chosen.endswith(suffix) else chosen + suffix), kind)
+        if target is not None:
+            self.controller.export_report(target, kind)
 
 
 class AnswerDialog(dialogs.TextQuestionDialog):

@@ -194,15 +194,14 @@ class VisitPage(ScrollPage):
         )
 
     def _on_sheet(self) -> None:
-        chosen = dialogs.ask_save_path(
+        target = dialogs.ask_save_file(
             self,
             self.tr("Save the visit sheet"),
             Path.home() / f"fiche-de-visite-{date.today():%Y-%m-%d}.pdf",
             "*.pdf",
         )
-        if not chosen:
+        if target is None:
             return
-        target = Path(chosen if chosen.endswith(".pdf") else chosen + ".pdf")
         lines = self.sheet_lines()
 
         def work() -> str:

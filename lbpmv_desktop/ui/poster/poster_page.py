@@ -8,7 +8,6 @@ import json
 import zlib
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -314,12 +313,11 @@ class PosterPage(QWidget):
         from lbpmv_desktop.core.photo.export import safe_stem
 
         suggested = posters_dir() / f"affiche-{safe_stem(poster.shop)}-{poster.template}.pdf"
-        chosen = dialogs.ask_save_path(
+        target = dialogs.ask_save_file(
             self, self.tr("Save the poster"), suggested, self.tr("PDF file (*.pdf)")
         )
-        if not chosen:
+        if target is None:
             return
-        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         pictures = self._pictures
 
         def work() -> tuple[str, str]:

@@ -61,16 +61,14 @@ def send_progress(parent: QWidget, session: AppSession) -> None:
     sharing = session.sharing
     if not SharePreviewDialog.ask(parent, sharing.preview(), parent.tr("Continue")):
         return
-    chosen = dialogs.ask_save_path(
+    target = dialogs.ask_save_file(
         parent,
         parent.tr("Save my progress for my animator"),
         Path.home() / sharing.file_name(),
         parent.tr("Progress file (*.lbpmv)"),
     )
-    if chosen:
-        if not chosen.endswith(".lbpmv"):
-            chosen += ".lbpmv"
-        sharing.send_to(Path(chosen))
+    if target is not None:
+        sharing.send_to(target)
 
 
 def choose_sharing_folder(parent: QWidget, session: AppSession) -> None:

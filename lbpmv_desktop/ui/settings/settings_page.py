@@ -310,17 +310,14 @@ class SettingsPage(ScrollPage):
         self._speech.say(self.tr("Hello! I will read the tutorials to you."))
 
     def _on_export(self) -> None:
-        suggested = self._session.paths.root.parent / f"mes-donnees-lbpmv-{date.today():%Y-%m-%d}.json"
         from pathlib import Path
 
-        suggested = Path.home() / suggested.name
-        chosen = dialogs.ask_save_path(
+        suggested = Path.home() / f"mes-donnees-lbpmv-{date.today():%Y-%m-%d}.json"
+        target = dialogs.ask_save_file(
             self, self.tr("Save a copy of my data"), suggested, self.tr("JSON file (*.json)")
         )
-        if chosen:
-            if not chosen.lower().endswith(".json"):
-                chosen += ".json"
-            self._session.export_data(Path(chosen))
+        if target is not None:
+            self._session.export_data(target)
 
     def _on_exported(self, path: str) -> None:
         self.data_note.setText(self.tr("✓ A copy of your data was saved in {path}").format(path=path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QVBoxLayout
@@ -9,8 +10,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QVBo
 from lbpmv_desktop.ui.widgets.common import make_button, make_label
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtWidgets import QWidget
 
 
@@ -102,3 +101,12 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: Path, filter_te
     """Ask where to save a file (tests replace this function)."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
     return chosen or None
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: Path, filter_text: str) -> Path | None:
+    """Where to save a file, with ``suggested``'s extension added if the name typed lacks it."""
+    chosen = ask_save_path(parent, title, suggested, filter_text)
+    if not chosen:
+        return None
+    suffix = suggested.suffix
+    return Path(chosen if chosen.lower().endswith(suffix.lower()) else chosen + suffix)

@@ -329,8 +329,12 @@ class MainWindow(QMainWindow):
             self.studio.set_target(None)
         if button is not None:
             button.setChecked(True)
+        self._refresh_bilan()
+
+    def _refresh_bilan(self) -> None:
+        """Mon bilan is drawn again when shown, and while shown when progress or settings change."""
         status = self.session.status
-        if name == "bilan" and status is not None:
+        if status is not None and self.current_page() == "bilan":
             self.bilan.show_status(status, self.session.catalogue, self.session.settings)
 
     def open_tutorial(self, tutorial_id: str, step_id: str) -> None:
@@ -340,10 +344,8 @@ class MainWindow(QMainWindow):
 
     # -- session signals ------------------------------------------------------------------
     def _on_status_changed(self, status: Status) -> None:
-        catalogue = self.session.catalogue
-        self.home.show_status(status, catalogue)
-        if self.current_page() == "bilan":
-            self.bilan.show_status(status, catalogue, self.session.settings)
+        self.home.show_status(status, self.session.catalogue)
+        self._refresh_bilan()
         self._apply_role()
         if self.is_animator:
             if self.current_page() in ("loading", "welcome"):
@@ -367,9 +369,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_settings_changed(self, _settings: object) -> None:
-        status = self.session.status
-        if status is not None and self.current_page() == "bilan":
-            self.bilan.show_status(status, self.session.catalogue, self.session.settings)
+        self._refresh_bilan()
 
     def _on_welcome_completed(self, shop: str, first_name: str, animator: str, goal: str) -> None:
         from dataclasses import replace

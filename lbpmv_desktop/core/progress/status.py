@@ -150,6 +150,10 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
         if event.kind == ev.DIAGNOSTIC_DONE:
             diagnostic = dict(event.data)
             continue
+        if event.kind == ev.HELP_ANSWERED:  # counts whatever tutorial the request was about
+            if isinstance(event.data.get("request"), str):
+                answered.add(event.data["request"])
+            continue
         if event.kind == ev.VISIT_NOTE:
             notes.append({"at": event.at.isoformat(), **event.data})
             continue
@@ -163,8 +167,6 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
             )
             continue
         if tutorial_id is None or catalogue.get(tutorial_id) is None:
-            if event.kind == ev.HELP_ANSWERED and isinstance(event.data.get("request"), str):
-                answered.add(event.data["request"])
             continue
         if event.kind == ev.STEP_OPENED and step_id:
             started.add(tutorial_id)
@@ -183,8 +185,6 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
                 confidence.append(ConfidencePoint(event.at, tutorial_id, moment, value))
         elif event.kind == ev.HELP_ASKED and step_id:
             asked[event.id] = event
-        elif event.kind == ev.HELP_ANSWERED and isinstance(event.data.get("request"), str):
-            answered.add(event.data["request"])
 
     goal = profile.goal if profile else None
     path = tuple(t.id for t in catalogue.path(goal, planned))

@@ -8,7 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from lbpmv_desktop.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# Qt's own translation catalogues the app loads (installer/lbpmv.spec bundles exactly these).
+QT_CATALOGUES = ("qtbase", "qtmultimedia")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -60,6 +63,7 @@ class AppController(QObject):
         self.session.start()  # opens the store in the worker while the window is being built
         self.speech = Speech(parent=self)
         self._translator: QTranslator | None = None
+        self._qt_translators: list[QTranslator] = []
         self._install_translator(self.session.settings.language)
         apply_theme(app, self.session.settings)
         self.session.settings_changed.connect(self._on_settings_changed)
@@ -75,13 +79,21 @@ class AppController(QObject):
         return self.window
 
     def _install_translator(self, language: str) -> None:
-        if self._translator is not None:
-            self.app.removeTranslator(self._translator)
-            self._translator = None
+        """Our own French translation, and Qt's own for its standard dialogs, buttons and menus.
+
+        English needs neither: Qt's and our source strings are English.
+        """
+        for translator in [self._translator, *self._qt_translators]:
+            if translator is not None:
+                self.app.removeTranslator(translator)
+        self._translator, self._qt_translators = None, []
         if language == "en":
             QLocale.setDefault(QLocale(QLocale.Language.English))
             return
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        self._qt_translators = self._load_qt_translations(language)
+        for qt_translator in self._qt_translators:  # installed first: ours, installed last, win
+            self.app.installTranslator(qt_translator)
         qm = i18n.compiled(language, self.paths.cache)
         translator = QTranslator(self)
         if qm is not None and translator.load(str(qm)):
@@ -89,6 +101,24 @@ class AppController(QObject):
             self._translator = translator
         else:
             log.warning("French translation not found; the interface stays in English")
+
+    def _load_qt_translations(self, language: str) -> list[QTranslator]:
+        """Qt's catalogues for the modules the app uses, one translator each.
+
+        ``qtbase`` holds the file, folder and print dialogs, the standard buttons and every text
+        field's right-click menu; ``qtmultimedia`` (linked by read-aloud) is kept when present.
+        Not the ``qt_<language>`` meta-catalogue: it fails as a whole when any module it names is
+        missing, and the installer bundles only these two.
+        """
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        loaded: list[QTranslator] = []
+        for catalogue in QT_CATALOGUES:
+            translator = QTranslator(self)
+            if translator.load(f"{catalogue}_{language}", folder):
+                loaded.append(translator)
+            elif catalogue == "qtbase":
+                log.warning("Qt's own %s translation not found in %s", language, folder)
+        return loaded
 
     def _on_settings_changed(self, settings: Settings) -> None:
         apply_theme(self.app, settings)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import APP_NAME, __version__, i18n
 from lbpmv_desktop.paths import data_paths, resources_dir, tutorials_dir
-from lbpmv_desktop.ui import garbage
+from lbpmv_desktop.ui import accessibility, garbage
 from lbpmv_desktop.ui.main_window import MainWindow
 from lbpmv_desktop.ui.session import AppSession
 from lbpmv_desktop.ui.speech import Speech
@@ -41,6 +41,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Le Bon Pour Ma Ville")
     garbage.install(app)  # Qt objects are only ever collected on the GUI thread
+    accessibility.install()  # headings, page tabs and announcements for screen readers
     app.setDesktopFileName("lbpmv")  # ties the windows to lbpmv.desktop (taskbar icon, name)
     icon = resources_dir() / "icons" / "lbpmv.svg"
     if icon.is_file():

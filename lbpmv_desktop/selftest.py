@@ -2,7 +2,10 @@
 
 It runs in a temporary data folder (inside ``--data-dir`` when given) so it never touches the
 merchant's progress, optionally saves a screenshot of each screen, and exits 0 only if all went
-well: shipped content valid, every step shown with its text and pictures, no error reported.
+well: shipped content valid, every step shown with its text and pictures, no error reported, and
+on every screen and state the checks of ``ui.checks`` hold (layout, names for a screen reader,
+visible focus, Tab order) at the chosen screen size and text size (``--screen-size WxH``,
+``--text-size N``; by default 1280×800 and the merchant's text size, then 200 %).
 """
 
 from __future__ import annotations
@@ -40,13 +43,23 @@ def _wait(
 
 
 class _Run:
-    def __init__(self, controller: AppController, screenshots: Path | None) -> None:
+    def __init__(
+        self,
+        controller: AppController,
+        screenshots: Path | None,
+        *,
+        check: bool = True,
+        text_size: int | None = None,
+    ) -> None:
         from PySide6.QtWidgets import QApplication
 
         self.controller = controller
         self.session = controller.session
         self.screenshots = screenshots
+        self.check = check
+        self.text_size = text_size
         self.problems: list[str] = []
+        self.checked: list[str] = []
         self._process = QApplication.processEvents
 
     def idle(self) -> None:
@@ -57,18 +70,35 @@ class _Run:
         )
         self._process()
 
-    def shot(self, name: str, widget: QWidget | None = None) -> None:
+    def shot(
+        self, name: str, widget: QWidget | None = None, *, keyboard: bool = True, save: bool = True
+    ) -> None:
+        """Check the screen shown now (layout, names, focus, Tab) and keep a capture of it."""
         self._process()
-        if self.screenshots is None:
+        target = widget or self.controller.window
+        if self.check:
+            from lbpmv_desktop.ui import checks
+
+            french = self.session.settings.language != "en"
+            found = checks.layout_problems(target) + checks.accessibility_problems(target, french=french)
+            if keyboard:
+                found += checks.focus_problems(target) + checks.tab_problems(target)
+            self.problems.extend(f"{name} : {problem}" for problem in found)
+            self.checked.append(name)
+            self._process()
+        if self.screenshots is None or not save:
             return
         self.screenshots.mkdir(parents=True, exist_ok=True)
-        target = widget or self.controller.window
         if not target.grab().save(str(self.screenshots / f"{name}.png")):
             self.problems.append(f"capture impossible : {name}")
 
     def run(self) -> None:
         session = self.session
         _wait(self._process, lambda: session.status is not None, "ouverture des progrès")
+        if self.text_size is not None:
+            session.update_settings(replace(session.settings, text_scale=self.text_size))
+            self.idle()
+        self._qt_in_french()
         self.problems.extend(f"contenu : {p}" for p in session.content_problems)
         if len(session.catalogue) == 0:
             self.problems.append("aucun tutoriel chargé")
@@ -103,6 +133,16 @@ class _Run:
         self._variants()
         self._languages()
 
+    def _qt_in_french(self) -> None:
+        """Qt's own dialogs and menus speak the interface's language."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        text = buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+        buttons.deleteLater()
+        if self.session.settings.language != "en" and text != "Annuler":
+            self.problems.append(f"traduction de Qt absente : le bouton standard dit « {text} »")
+
     def _every_step(self) -> None:
         window, session = self.controller.window, self.session
         page = window.tutorial
@@ -118,6 +158,8 @@ class _Run:
                     self.problems.append(
                         f"{tutorial.id}/{step.id} : images manquantes {page.text.missing_images}"
                     )
+                if self.check:  # every step's text and picture fit the screen
+                    self.shot(f"04-{tutorial.id}-{step.id}", keyboard=False, save=False)
                 if step.action is not None and not page.action_button.isVisible():
                     self.problems.append(f"{tutorial.id}/{step.id} : le bouton d'action n'est pas affiché")
         first = session.catalogue.path()[0]
@@ -228,20 +270,25 @@ class _Run:
             dialog.deleteLater()
 
     def _variants(self) -> None:
+        """Text at 200 % (unless a text size was chosen), then the high-contrast theme."""
         session = self.session
-        session.update_settings(replace(session.settings, text_scale=200))
-        self.idle()
         window = self.controller.window
-        window.show_page("home")
-        self.shot("11-accueil-200")
         first = session.catalogue.path()[0]
+        if self.text_size is None:
+            session.update_settings(replace(session.settings, text_scale=200))
+            self.idle()
+            window.show_page("home")
+            self.shot("11-accueil-200")
+            window.show_page("tutorial")
+            window.tutorial.open_tutorial(first.id, first.steps[1].id, ask_confidence=False)
+            self.shot("12-tutoriel-200")
+            window.open_studio()
+            self.shot("18-studio-200")
+        scale = self.text_size if self.text_size is not None else 125
+        session.update_settings(replace(session.settings, text_scale=scale, high_contrast=True))
+        self.idle()
         window.show_page("tutorial")
         window.tutorial.open_tutorial(first.id, first.steps[1].id, ask_confidence=False)
-        self.shot("12-tutoriel-200")
-        window.open_studio()
-        self.shot("18-studio-200")
-        session.update_settings(replace(session.settings, text_scale=125, high_contrast=True))
-        self.idle()
         self.shot("13-tutoriel-contraste")
         window.show_page("home")
         self.shot("14-accueil-contraste")
@@ -268,7 +315,16 @@ class _Run:
                 self.shot(f"{shot}-studio")
 
 
-def _animator_screens(app: object, folder: Path, screenshots: Path | None, problems: list[str]) -> None:
+def _animator_screens(
+    app: object,
+    folder: Path,
+    screenshots: Path | None,
+    problems: list[str],
+    *,
+    screen_size: tuple[int, int],
+    text_size: int | None,
+    check: bool,
+) -> None:
     """An animator's install with demo shops: the PIN, then the dashboard."""
     from datetime import UTC, datetime
 
@@ -286,12 +342,16 @@ def _animator_screens(app: object, folder: Path, screenshots: Path | None, probl
     store = ProgressStore.open(paths.database)
     fill_demo_programme(store, load_catalogue(tutorials_dir(), thorough=False)[0], 24, datetime.now(UTC))
     store.close()
-    save_settings(paths.settings, replace(Settings(), role="animator"))
+    settings = replace(Settings(), role="animator")
+    if text_size is not None:
+        settings = replace(settings, text_scale=text_size)
+    save_settings(paths.settings, settings)
     PinLock(paths.animator_pin).set_pin("2468")
     controller = AppController(app, paths)  # type: ignore[arg-type]
-    controller.window.resize(1200, 820)
+    controller.window.resize(*window_size(screen_size))
     controller.start()
-    run = _Run(controller, screenshots)
+    controller.window.activateWindow()
+    run = _Run(controller, screenshots, check=check, text_size=text_size)
     try:
         _wait(
             QApplication.processEvents,
@@ -314,6 +374,13 @@ def _animator_screens(app: object, folder: Path, screenshots: Path | None, probl
             QApplication.processEvents, lambda: page.timeline_model.rowCount() > 0, "historique d'un commerce"
         )
         run.shot("22-tableau-de-bord")
+        from lbpmv_desktop.ui.animator.dashboard_page import AnswerDialog
+
+        answer = AnswerDialog(controller.window, "Je ne trouve pas le câble, pouvez-vous m'aider ?")
+        answer.show()
+        run.shot("25-reponse", answer)
+        answer.close()
+        answer.deleteLater()
     except SelfTestError as error:
         problems.append(str(error))
     finally:
@@ -322,30 +389,50 @@ def _animator_screens(app: object, folder: Path, screenshots: Path | None, probl
     problems.extend(run.problems)
 
 
-def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("LBPMV_TTS_ENGINE", "mock")
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+DEFAULT_SIZE = (1280, 800)
+# On a shop laptop the window has the screen less a taskbar (40 px) and its own title bar (32 px).
+TASKBAR_AND_TITLE = 72
 
+
+def window_size(screen: tuple[int, int]) -> tuple[int, int]:
+    """The inner size of a maximised window on a screen of ``screen`` pixels."""
+    return screen[0], screen[1] - TASKBAR_AND_TITLE
+
+
+def _use_offscreen_screen(folder: Path, screen: tuple[int, int]) -> None:
+    """Before Qt starts: an offscreen screen of exactly ``screen`` pixels."""
+    import json
+
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    config = folder / "screen.json"
+    width, height = screen
+    config.write_text(
+        json.dumps({"screens": [{"name": "lbpmv", "x": 0, "y": 0, "width": width, "height": height}]}),
+        encoding="utf-8",
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def check_screens(
+    folder: Path,
+    screenshots: Path | None = None,
+    *,
+    screen_size: tuple[int, int] = DEFAULT_SIZE,
+    text_size: int | None = None,
+    check: bool = True,
+) -> tuple[list[str], AppController]:
+    """Open every screen of a new merchant's install in ``folder``, then an animator's, at this
+    size and text size; return the problems found (and the merchant's controller, shut down)."""
     from lbpmv_desktop.app import AppController, application
     from lbpmv_desktop.paths import DataPaths
 
-    parent = Path(data_dir).expanduser() if data_dir else None
-    if parent is not None:
-        parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="lbpmv-self-test-", dir=parent))
-    critical: list[str] = []
-
-    def on_message(kind: QtMsgType, _context: object, message: str) -> None:
-        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            critical.append(message)
-
-    qInstallMessageHandler(on_message)
     app = application()
-    controller = AppController(app, DataPaths(folder))
-    controller.window.resize(1200, 820)
+    controller = AppController(app, DataPaths(folder / "commerce"))
+    controller.window.resize(*window_size(screen_size))
     controller.start()
-    run = _Run(controller, screenshots)
+    controller.window.activateWindow()
+    run = _Run(controller, screenshots, check=check, text_size=text_size)
     try:
         run.run()
         run.idle()
@@ -356,16 +443,47 @@ def run_self_test(data_dir: str | None, screenshots: Path | None) -> int:
     finally:
         controller.shutdown()
         controller.window.close()
+    _animator_screens(
+        app, folder, screenshots, run.problems, screen_size=screen_size, text_size=text_size, check=check
+    )
+    return run.problems, controller
+
+
+def run_self_test(
+    data_dir: str | None,
+    screenshots: Path | None,
+    *,
+    screen_size: tuple[int, int] | None = None,
+    text_size: int | None = None,
+) -> int:
+    os.environ.setdefault("LBPMV_TTS_ENGINE", "mock")
+    parent = Path(data_dir).expanduser() if data_dir else None
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="lbpmv-self-test-", dir=parent))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _use_offscreen_screen(folder, screen_size or DEFAULT_SIZE)
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    critical: list[str] = []
+
+    def on_message(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            critical.append(message)
+
+    qInstallMessageHandler(on_message)
     try:
-        if not run.problems:
-            _animator_screens(app, folder, screenshots, run.problems)
-    finally:  # Qt's messages are watched, and the folder kept, until the animator's screens are done
+        problems, controller = check_screens(
+            folder, screenshots, screen_size=screen_size or DEFAULT_SIZE, text_size=text_size
+        )
+    finally:  # Qt's messages are watched, and the folder kept, until every screen is done
         qInstallMessageHandler(None)
         shutil.rmtree(folder, ignore_errors=True)
-    run.problems.extend(f"Qt : {m}" for m in critical)
-    for problem in run.problems:
+    problems.extend(f"Qt : {m}" for m in critical)
+    for problem in problems:
         print(f"self-test : {problem}", file=sys.stderr)
-    if run.problems:
+    if problems:
+        print(f"self-test : {len(problems)} problème(s).", file=sys.stderr)
         return 1
     count = sum(len(t.steps) for t in controller.session.catalogue.path())
     print(f"self-test : tout va bien ({len(controller.session.catalogue)} tutoriels, {count} étapes).")

@@ -29,10 +29,15 @@ def make_label(text: str = "", role: str | None = None, *, wrap: bool = True) ->
 
 
 def make_button(text: str, role: str | None = None, *, accessible: str | None = None) -> QPushButton:
-    """A push button that takes keyboard focus and carries an accessible name."""
+    """A push button that takes keyboard focus.
+
+    A screen reader reads its text (kept up to date when the text changes); ``accessible`` is a
+    longer name for buttons whose text alone is not enough, and must contain that text.
+    """
     button = QPushButton(text.replace("&", "&&"))
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAccessibleName(accessible or text.replace("&", ""))
+    if accessible:
+        button.setAccessibleName(accessible)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     if role:
         set_role(button, role)

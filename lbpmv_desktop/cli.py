@@ -8,77 +8,272 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lbpmv_desktop import __version__
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+
+_COMMAND = "COMMANDE"  # the metavar of every list of sub-commands
+
+# argparse's own English messages, as they reach ArgumentParser.error(), and their French.
+# Anything else that reaches error() is a message of ours (a ``type=`` check), already French.
+_ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
+    (rf"the following arguments are required: {_COMMAND}", "il manque la commande"),
+    (r"the following arguments are required: (?P<names>.+)", "il manque {names}"),
+    (r"unrecognized arguments: (?P<names>.+)", "argument(s) en trop ou inconnu(s) : {names}"),
+    (
+        r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)",
+        "« {option} » est ambigu : il peut vouloir dire {matches}",
+    ),
+    (r"one of the arguments (?P<names>.+) is required", "il faut l'un de ces arguments : {names}"),
+)
+_ARGUMENT_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
+        "{name} : « {value} » n'est pas possible (choix : {choices})",
+    ),
+    (r"expected one argument", "{name} attend une valeur"),
+    (r"expected at least one argument", "{name} attend au moins une valeur"),
+    (r"expected at most one argument", "{name} attend au plus une valeur"),
+    (r"expected (?P<count>\d+) arguments?", "{name} attend {count} valeurs"),
+    (r"invalid (?P<type>\S+) value: (?P<value>.+)", "{name} : « {value} » n'est pas une valeur possible"),
+    (r"not allowed with argument (?P<other>.+)", "{name} ne va pas avec {other}"),
+    (r"ignored explicit argument (?P<value>.+)", "{name} n'attend pas de valeur (ici « {value} »)"),
+)
+
+
+def _unquote(text: str) -> str:
+    """``'a', 'b'`` (how argparse quotes values and choices) → ``a, b``."""
+    return re.sub(r"'([^']*)'", r"\1", text)
+
+
+def _values(found: re.Match[str]) -> dict[str, str]:
+    values = {key: _unquote(value) for key, value in found.groupdict().items()}
+    if "names" in values:  # "--preset, --out" → "--preset et --out"
+        values["names"] = " et ".join(values["names"].rsplit(", ", 1))
+    return values
+
+
+def _french(message: str) -> str:
+    """argparse's English error message in French; ours pass through unchanged."""
+    for pattern, french in _ARGPARSE_ERRORS:
+        found = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if found:
+            return french.format(**_values(found))
+    found = re.fullmatch(r"argument (?P<name>[^:]+): (?P<message>.+)", message, flags=re.DOTALL)
+    if not found:
+        return message
+    name, inner = found["name"], found["message"]
+    for pattern, french in _ARGUMENT_ERRORS:
+        matched = re.match(pattern, inner, flags=re.DOTALL)
+        if matched and name == _COMMAND and "choices" in pattern:
+            return "« {value} » n'est pas une commande (choix : {choices})".format(**_values(matched))
+        if matched:
+            return french.format(name=name.replace("/", " ou "), **_values(matched))
+    return f"{name.replace('/', ' ou ')} : {inner}"
+
+
+class _Formatter(argparse.HelpFormatter):
+    """French help: « Utilisation : » and headings with their space before the colon."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Utilisation : " if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(f"{heading}\u00a0" if heading else heading)
+
 
 class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks French: help, headings, usage and errors.
+
+    A usage error prints the French usage and one French line on stderr, and exits 2.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"lbpmv : commande incorrecte ({message}). Essayez « lbpmv --help ».\n")
+        self.fail(_french(message))
+
+    def fail(self, message: str) -> NoReturn:
+        """Exit 2 with the usage and ``message`` (French), pointing to the help."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : {message.rstrip('.')}. Pour l'aide : « {self.prog} --help ».\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="lbpmv", description="Le Bon Pour Ma Ville : vos premiers pas en ligne.")
+class _UsageError(Exception):
+    """A usage error found after parsing: ``command`` names the sub-command whose usage to show."""
+
+    def __init__(self, message: str, *command: str) -> None:
+        super().__init__(message)
+        self.message, self.command = message, command
+
+
+def _sub_commands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any] | None:
+    return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+def walk(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every command and sub-command: ``((), lbpmv)``, ``(("photo",), …)``, ``(("photo", "export"), …)``…"""
+    yield path, parser
+    sub = _sub_commands(parser)
+    for name, child in sub.choices.items() if sub is not None else ():
+        yield from walk(child, (*path, name))
+
+
+def _int_in(low: int, high: int) -> Callable[[str], int]:
+    def check(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"de {low} à {high}, pas {value}")
+        return value
+
+    return check
+
+
+SCREEN_MIN, SCREEN_MAX = (640, 480), (7680, 4320)
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    found = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
+    if not found:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » n'est pas une taille : écrivez LARGEURxHAUTEUR, par exemple 1024x768"
+        )
+    width, height = int(found[1]), int(found[2])
+    if not (SCREEN_MIN[0] <= width <= SCREEN_MAX[0] and SCREEN_MIN[1] <= height <= SCREEN_MAX[1]):
+        raise argparse.ArgumentTypeError(
+            f"de {SCREEN_MIN[0]}x{SCREEN_MIN[1]} à {SCREEN_MAX[0]}x{SCREEN_MAX[1]}, pas {width}x{height}"
+        )
+    return width, height
+
+
+def _parser() -> _Parser:
+    from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+
+    parser = _Parser(
+        prog="lbpmv",
+        description="Le Bon Pour Ma Ville : vos premiers pas en ligne. Sans commande, ouvre l'application.",
+    )
     parser.add_argument(
         "--data-dir", metavar="DOSSIER", help="dossier des données (par défaut : celui de l'utilisateur)"
     )
-    parser.add_argument("--version", action="version", version=f"lbpmv {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"lbpmv {__version__}", help="afficher la version et quitter"
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="ouvre chaque écran hors écran et vérifie tout"
     )
     parser.add_argument(
         "--screenshots", metavar="DOSSIER", help="avec --self-test : enregistre une capture de chaque écran"
     )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    content = commands.add_parser("content", help="vérifier ou lister les tutoriels")
-    content_commands = content.add_subparsers(dest="content_command", required=True, parser_class=_Parser)
-    check = content_commands.add_parser("check", help="vérifier un tutoriel ou un dossier de tutoriels")
-    check.add_argument("path", nargs="?", metavar="CHEMIN")
-    listing = content_commands.add_parser("list", help="lister les tutoriels")
-    listing.add_argument("--json", action="store_true", help="au format JSON")
-    listing.add_argument("path", nargs="?", metavar="CHEMIN")
-    photo = commands.add_parser("photo", help="préparer des photos")
-    photo_commands = photo.add_subparsers(dest="photo_command", required=True, parser_class=_Parser)
-    export = photo_commands.add_parser("export", help="préparer des photos pour une destination")
-    export.add_argument("files", nargs="+", metavar="FICHIER")
-    export.add_argument("--preset", required=True, metavar="NOM", help="instagram, facebook, leboncoin…")
-    export.add_argument("--out", required=True, metavar="DOSSIER")
-    export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
-    poster = commands.add_parser("poster", help="faire une affiche pour la vitrine (PDF)")
-    poster.add_argument("--list", action="store_true", help="les modèles d'affiche")
-    poster.add_argument("--template", metavar="MODÈLE")
-    poster.add_argument("--shop", metavar="TEXTE")
-    poster.add_argument("--phone", metavar="TEXTE", default="")
-    poster.add_argument("--hours", metavar="TEXTE", default="")
-    poster.add_argument("--address", metavar="TEXTE", default="")
-    poster.add_argument("--message", metavar="TEXTE", default="")
-    poster.add_argument("--url", metavar="ADRESSE", default="")
-    poster.add_argument("--photo", metavar="FICHIER", default="")
-    poster.add_argument("--logo", metavar="FICHIER", default="")
-    poster.add_argument("--size", choices=("a4", "a3"), default="a4")
-    poster.add_argument("--landscape", action="store_true")
-    poster.add_argument("--out", metavar="FICHIER.pdf")
-    progress = commands.add_parser("progress", help="partager les progrès avec l'animateur")
-    progress_commands = progress.add_subparsers(dest="progress_command", required=True, parser_class=_Parser)
-    progress_commands.add_parser("code", help="afficher le code de vérification de ce commerce")
-    export_progress = progress_commands.add_parser(
-        "export", help="écrire le fichier de progrès de ce commerce"
+    parser.add_argument(
+        "--screen-size",
+        metavar="LxH",
+        type=_screen_size,
+        help="avec --self-test : la taille de l'écran à essayer, par exemple 1024x768",
     )
-    export_progress.add_argument("--out", required=True, metavar="FICHIER")
-    import_progress = progress_commands.add_parser("import", help="importer des fichiers de progrès")
-    import_progress.add_argument("files", nargs="+", metavar="FICHIER")
+    parser.add_argument(
+        "--text-size",
+        metavar="N",
+        type=_int_in(TEXT_SCALE_MIN, TEXT_SCALE_MAX),
+        help=f"avec --self-test : la taille du texte en %%, de {TEXT_SCALE_MIN} à {TEXT_SCALE_MAX}",
+    )
+    commands = parser.add_subparsers(
+        title="commandes", dest="command", metavar=_COMMAND, parser_class=_Parser
+    )
+
+    def group(parent: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
+        sub = parent.add_parser(name, help=help_text, description=help_text[:1].upper() + help_text[1:] + ".")
+        return sub.add_subparsers(
+            title="commandes", dest=f"{name}_command", metavar=_COMMAND, required=True, parser_class=_Parser
+        )
+
+    def command(parent: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
+        return parent.add_parser(
+            name, help=help_text, description=help_text[:1].upper() + help_text[1:] + "."
+        )
+
+    content_commands = group(commands, "content", "vérifier ou lister les tutoriels")
+    check = command(content_commands, "check", "vérifier un tutoriel ou un dossier de tutoriels")
+    check.add_argument(
+        "path",
+        nargs="?",
+        metavar="CHEMIN",
+        help="le tutoriel ou le dossier (par défaut : ceux de l'application)",
+    )
+    listing = command(content_commands, "list", "lister les tutoriels")
+    listing.add_argument("--json", action="store_true", help="au format JSON")
+    listing.add_argument(
+        "path",
+        nargs="?",
+        metavar="CHEMIN",
+        help="le dossier des tutoriels (par défaut : ceux de l'application)",
+    )
+    photo_commands = group(commands, "photo", "préparer des photos")
+    export = command(photo_commands, "export", "préparer des photos pour une destination")
+    export.add_argument("files", nargs="+", metavar="FICHIER", help="les photos à préparer")
+    export.add_argument(
+        "--preset", required=True, metavar="NOM", help="la destination : instagram, facebook, leboncoin…"
+    )
+    export.add_argument(
+        "--out", required=True, metavar="DOSSIER", help="le dossier où écrire les photos prêtes"
+    )
+    export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
+    poster = command(commands, "poster", "faire une affiche pour la vitrine (PDF)")
+    poster.add_argument("--list", action="store_true", help="lister les modèles d'affiche")
+    poster.add_argument("--template", metavar="MODÈLE", help="le modèle d'affiche (voir --list)")
+    poster.add_argument("--shop", metavar="TEXTE", help="le nom du commerce")
+    poster.add_argument("--phone", metavar="TEXTE", default="", help="le téléphone")
+    poster.add_argument("--hours", metavar="TEXTE", default="", help="les horaires")
+    poster.add_argument("--address", metavar="TEXTE", default="", help="l'adresse")
+    poster.add_argument("--message", metavar="TEXTE", default="", help="le message de l'affiche")
+    poster.add_argument("--url", metavar="ADRESSE", default="", help="l'adresse du site (un code QR y mène)")
+    poster.add_argument("--photo", metavar="FICHIER", default="", help="une photo")
+    poster.add_argument("--logo", metavar="FICHIER", default="", help="le logo du commerce")
+    poster.add_argument(
+        "--size", choices=("a4", "a3"), default="a4", help="le format du papier (a4 par défaut)"
+    )
+    poster.add_argument("--landscape", action="store_true", help="à l'italienne (en largeur)")
+    poster.add_argument("--out", metavar="FICHIER.pdf", help="le fichier PDF à écrire")
+    progress_commands = group(commands, "progress", "partager les progrès avec l'animateur")
+    command(progress_commands, "code", "afficher le code de vérification de ce commerce")
+    export_progress = command(progress_commands, "export", "écrire le fichier de progrès de ce commerce")
+    export_progress.add_argument("--out", required=True, metavar="FICHIER", help="le fichier à écrire")
+    import_progress = command(progress_commands, "import", "importer des fichiers de progrès")
+    import_progress.add_argument("files", nargs="+", metavar="FICHIER", help="les fichiers de progrès")
     import_progress.add_argument("--confirm-code", metavar="CODE", help="le code affiché chez le commerçant")
-    report = progress_commands.add_parser("report", help="le bilan du programme")
-    report.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
-    report.add_argument("--out", metavar="FICHIER")
-    demo = commands.add_parser("demo", help="remplir cette installation avec des données de démonstration")
-    demo_commands = demo.add_subparsers(dest="demo_command", required=True, parser_class=_Parser)
-    demo_commands.add_parser("shop", help="un commerce avec plusieurs semaines de progrès")
-    programme = demo_commands.add_parser("programme", help="un animateur qui suit plusieurs commerces")
-    programme.add_argument("--merchants", type=int, default=12, metavar="N")
+    report = command(progress_commands, "report", "le bilan du programme")
+    report.add_argument(
+        "--format", choices=("json", "csv", "pdf"), default="json", help="json (par défaut), csv ou pdf"
+    )
+    report.add_argument("--out", metavar="FICHIER", help="le fichier à écrire (obligatoire pour pdf)")
+    demo_commands = group(commands, "demo", "remplir cette installation avec des données de démonstration")
+    command(demo_commands, "shop", "un commerce avec plusieurs semaines de progrès")
+    programme = command(demo_commands, "programme", "un animateur qui suit plusieurs commerces")
+    programme.add_argument(
+        "--merchants",
+        type=_int_in(1, 5000),
+        default=12,
+        metavar="N",
+        help="le nombre de commerces (12 par défaut)",
+    )
     return parser
 
 
@@ -153,8 +348,7 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
 
     if kind == "pdf":
         if not out:
-            print("lbpmv : le rapport PDF a besoin de --out FICHIER.pdf", file=sys.stderr)
-            return 2
+            raise _UsageError("le bilan en PDF a besoin de --out FICHIER.pdf", "progress", "report")
         from lbpmv_desktop.ui.reports import write_pdf_report
 
         write_pdf_report(store, Path(out))
@@ -186,9 +380,6 @@ def _demo(args: argparse.Namespace) -> int:
             count = fill_demo_shop(store, _catalogue(), datetime.now(UTC))
             print(f"Commerce de démonstration prêt : {count} événements.")
         else:
-            if not 1 <= args.merchants <= 5000:
-                print("lbpmv : --merchants va de 1 à 5000.", file=sys.stderr)
-                return 2
             count = fill_demo_programme(store, _catalogue(), args.merchants, datetime.now(UTC))
             from dataclasses import replace
 
@@ -209,8 +400,7 @@ def _poster(args: argparse.Namespace) -> int:
             print(f"{template.name:<20} {template.label}")
         return 0
     if not args.template or args.shop is None or not args.out:
-        print("lbpmv : il faut --template, --shop et --out (ou --list).", file=sys.stderr)
-        return 2
+        raise _UsageError("il faut --template, --shop et --out (ou --list)", "poster")
     poster = Poster(template=args.template, shop=args.shop, phone=args.phone, hours=args.hours, address=args.address,
                     message=args.message, url=args.url, photo=args.photo, logo=args.logo, size=args.size,
                     landscape=args.landscape)  # fmt: skip
@@ -233,11 +423,8 @@ def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> i
     from lbpmv_desktop.core.photo.presets import PRESETS
 
     if preset_name not in PRESETS:
-        print(
-            f"lbpmv : destination inconnue « {preset_name} » (possibles : {', '.join(PRESETS)}).",
-            file=sys.stderr,
-        )
-        return 2
+        message = f"destination inconnue « {preset_name} » (choix : {', '.join(PRESETS)})"
+        raise _UsageError(message, "photo", "export")
     from lbpmv_desktop.core.photo.export import export_photo
     from lbpmv_desktop.core.photo.opening import PhotoRefused
     from lbpmv_desktop.core.photo.recipe import Recipe
@@ -306,6 +493,15 @@ def _content_list(path: str | None, as_json: bool) -> int:
     return 0
 
 
+def _self_test_only(args: argparse.Namespace) -> list[tuple[str, object]]:
+    """The options that only make sense with --self-test, and their values."""
+    return [
+        ("--screenshots", args.screenshots),
+        ("--screen-size", args.screen_size),
+        ("--text-size", args.text_size),
+    ]
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "content":
         if args.content_command == "check":
@@ -319,13 +515,18 @@ def _run(args: argparse.Namespace) -> int:
         return _demo(args)
     if args.command == "photo":
         return _photo_export(args.files, args.preset, args.out, args.auto)
-    if args.screenshots and not args.self_test:
-        print("lbpmv : --screenshots va avec --self-test.", file=sys.stderr)
-        return 2
+    alone = [name for name, value in _self_test_only(args) if value is not None]
+    if alone and not args.self_test:
+        raise _UsageError(f"{' et '.join(alone)} {'vont' if len(alone) > 1 else 'va'} avec --self-test")
     if args.self_test:
         from lbpmv_desktop.selftest import run_self_test
 
-        return run_self_test(args.data_dir, Path(args.screenshots) if args.screenshots else None)
+        return run_self_test(
+            args.data_dir,
+            Path(args.screenshots) if args.screenshots else None,
+            screen_size=args.screen_size,
+            text_size=args.text_size,
+        )
     from lbpmv_desktop.app import run_app
 
     return run_app(args.data_dir)
@@ -336,9 +537,13 @@ def main(argv: list[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
         return _run(args)
+    except _UsageError as error:
+        command: _Parser = dict(walk(parser))[error.command]
+        command.fail(error.message)  # exits 2
     except KeyboardInterrupt:
         return 130
     except ImportError as error:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from lbpmv_desktop import __version__
+from lbpmv_desktop import __version__, cli
+from lbpmv_desktop.cli import walk
 from tests.helpers.cli import lbpmv
 from tests.helpers.packs import write_pack
 
@@ -57,11 +60,158 @@ def test_content_list_json() -> None:
         assert isinstance(item["minutes"], int)
 
 
-def test_usage_errors_exit_2_in_french() -> None:
+# What argparse prints in English when it is not told otherwise.
+ENGLISH = (
+    "usage:",
+    "show this help",
+    "positional arguments",
+    "optional arguments",
+    "options:",
+    "required",
+    "invalid choice",
+    "expected one argument",
+    "expected at least one",
+    "unrecognized arguments",
+    "error:",
+    "choose from",
+    "version number",
+)
+
+
+def _commands() -> list[tuple[str, ...]]:
+    return [path for path, _parser in walk(cli._parser())]
+
+
+def _internal_names() -> set[str]:
+    """The ``dest`` of every argument that a user must never read (``progress_command``, ``files``…)."""
+    names = set()
+    for _path, parser in walk(cli._parser()):
+        for action in parser._actions:
+            if action.dest != argparse.SUPPRESS and ("_" in action.dest or not action.option_strings):
+                names.add(action.dest)
+    return names
+
+
+def _assert_french(text: str) -> None:
+    lowered = text.lower()
+    assert not [word for word in ENGLISH if word in lowered], text
+    leaked = [name for name in _internal_names() if re.search(rf"(?<![-\w]){re.escape(name)}(?![\w-])", text)]
+    assert not leaked, f"internal names {leaked} in:\n{text}"
+
+
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(list(args))
+    out, err = capsys.readouterr()
+    return int(exited.value.code or 0), out, err
+
+
+def test_every_command_is_found_in_the_parser() -> None:
+    commands = _commands()
+    assert {(), ("poster",), ("photo", "export"), ("progress", "report"), ("demo", "programme")} <= set(
+        commands
+    )
+    assert len(commands) >= 14
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda path: " ".join(path) or "lbpmv")
+def test_help_of_every_command_is_french(
+    capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    code, out, err = _main(capsys, *command, "--help")
+    assert code == 0, err
+    assert out.startswith(f"Utilisation : {' '.join(('lbpmv', *command))} [-h]"), out
+    assert "afficher cette aide et quitter" in out
+    _assert_french(out)
+
+
+def test_top_level_help_lists_every_command_and_the_self_test_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _code, out, _err = _main(capsys, "--help")
+    for name in ("content", "photo", "poster", "progress", "demo", "--screen-size", "--text-size"):
+        assert name in out
+
+
+def test_help_as_a_separate_process_is_french() -> None:
+    result = lbpmv("progress", "import", "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Utilisation : lbpmv progress import")
+    assert "--confirm-code CODE" in result.stdout
+    _assert_french(result.stdout)
+
+
+USAGE_ERRORS = [
+    (("content", "tout-casser"), "« tout-casser » n'est pas une commande (choix : check, list)"),
+    (("tout-casser",), "n'est pas une commande"),
+    (("progress",), "il manque la commande"),
+    (("photo", "export", "a.jpg"), "il manque --preset et --out"),
+    (("photo", "export", "a.jpg", "--out"), "--out attend une valeur"),
+    (("photo", "export", "a.jpg", "--auto=oui", "--preset", "web", "--out", "d"), "--auto n'attend pas"),
+    (("photo", "export", "a.jpg", "--preset", "tiktok", "--out", "d"), "destination inconnue « tiktok »"),
+    (("poster", "--size", "a5"), "« a5 » n'est pas possible (choix : a4, a3)"),
+    (("poster", "--shop", "Chaussons bébé 24,90 €"), "il faut --template, --shop et --out"),
+    (("progress", "report", "--format", "pdf"), "--out FICHIER.pdf"),
+    (("demo", "programme", "--merchants", "0"), "de 1 à 5000, pas 0"),
+    (("demo", "programme", "--merchants", "douze"), "« douze » n'est pas un nombre entier"),
+    (("--bogus",), "inconnu(s) : --bogus"),
+    (("--self-test", "--text-size", "250"), "--text-size : de 100 à 200, pas 250"),
+    (("--self-test", "--text-size", "grand"), "« grand » n'est pas un nombre entier"),
+    (("--self-test", "--screen-size", "1024"), "écrivez LARGEURxHAUTEUR"),
+    (("--self-test", "--screen-size", "1024x768x2"), "écrivez LARGEURxHAUTEUR"),
+    (("--self-test", "--screen-size", "320x200"), "de 640x480 à 7680x4320, pas 320x200"),
+    (("--text-size", "150"), "--text-size va avec --self-test"),
+    (
+        ("--screen-size", "1024x768", "--screenshots", "d"),
+        "--screenshots et --screen-size vont avec --self-test",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"), USAGE_ERRORS, ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
+def test_usage_errors_exit_2_with_the_usage_and_one_french_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...], expected: str
+) -> None:
+    code, out, err = _main(capsys, "--data-dir", str(tmp_path), *args)
+    assert code == 2
+    assert out == ""
+    *usage, message = err.rstrip("\n").split("\n")
+    assert usage, err
+    assert usage[0].startswith("Utilisation : lbpmv")
+    assert all(line.startswith(" ") for line in usage[1:]), err
+    assert message.startswith("lbpmv"), err
+    assert expected in message, err
+    assert message.endswith("--help ».")
+    _assert_french(err)
+
+
+def test_usage_error_as_a_separate_process() -> None:
     result = lbpmv("content", "tout-casser")
     assert result.returncode == 2
-    assert "commande incorrecte" in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1] == (
+        "lbpmv content : « tout-casser » n'est pas une commande (choix : check, list). "
+        "Pour l'aide : « lbpmv content --help »."
+    )
+    _assert_french(result.stderr)
+
+
+def test_self_test_options_reach_the_self_test(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from lbpmv_desktop import selftest
+
+    calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
+    monkeypatch.setattr(selftest, "run_self_test", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
+    data = str(tmp_path)
+    assert (
+        cli.main(["--data-dir", data, "--self-test", "--screen-size", "1024x768", "--text-size", "200"]) == 0
+    )
+    assert cli.main(["--data-dir", data, "--self-test", "--screenshots", data]) == 0
+    assert calls == [
+        ((data, None), {"screen_size": (1024, 768), "text_size": 200}),
+        ((data, Path(data)), {"screen_size": None, "text_size": None}),
+    ]
 
 
 def test_version() -> None:

@@ -341,6 +341,16 @@ def accessibility_problems(window: QWidget, *, french: bool = True) -> list[str]
             continue
         if role not in _INTERACTIVE_ROLES:
             continue
+        labels = [
+            other.text(QAccessible.Text.Name)
+            for other, _ in interface.relations(QAccessible.RelationFlag.Label)
+        ]
+        if isinstance(widget, QComboBox):  # on Linux Qt names a list by its value: its label is a relation
+            if not widget.accessibleName() and not any(label.strip() for label in labels):
+                problems.append(f"{label} : liste nommée seulement par sa valeur (donnez-lui une étiquette)")
+            name = widget.accessibleName() or " ".join(labels)
+        elif not name.strip():
+            name = " ".join(labels)
         if not name.strip():
             problems.append(f"{label} : pas de nom pour le lecteur d'écran")
             continue
@@ -348,8 +358,6 @@ def accessibility_problems(window: QWidget, *, french: bool = True) -> list[str]
             problems.append(f"{label} : nom « {name} » ne contient pas le texte affiché")
         if widget.property("role") == "nav" and role == QAccessible.Role.CheckBox:
             problems.append(f"{label} : bouton de navigation présenté comme une case à cocher")
-        if isinstance(widget, QComboBox) and _normal(name) == _normal(widget.currentText()):
-            problems.append(f"{label} : liste nommée seulement par sa valeur")
         if _normal(name) in english:
             problems.append(f"{label} : nom en anglais « {name} »")
     return problems

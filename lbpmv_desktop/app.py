@@ -41,7 +41,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Le Bon Pour Ma Ville")
     garbage.install(app)  # Qt objects are only ever collected on the GUI thread
-    accessibility.install()  # headings, page tabs and announcements for screen readers
     app.setDesktopFileName("lbpmv")  # ties the windows to lbpmv.desktop (taskbar icon, name)
     icon = resources_dir() / "icons" / "lbpmv.svg"
     if icon.is_file():
@@ -62,6 +61,7 @@ class AppController(QObject):
         self.paths = paths
         self.session = AppSession(paths, tutorials_dir())
         self.session.start()  # opens the store in the worker while the window is being built
+        accessibility.install()  # headings, page tabs and announcements for screen readers
         self.speech = Speech(parent=self)
         self._translator: QTranslator | None = None
         self._qt_translators: list[QTranslator] = []

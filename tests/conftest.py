@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
+import shutil
+import tempfile
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+def _offscreen_screen(width: int, height: int) -> str:
+    """The offscreen platform with one screen of this size (the default one is 800×600)."""
+    folder = tempfile.mkdtemp(prefix="lbpmv-screen-")
+    atexit.register(shutil.rmtree, folder, True)
+    config = os.path.join(folder, "screen.json")
+    with open(config, "w", encoding="utf-8") as file:
+        json.dump({"screens": [{"name": "test", "x": 0, "y": 0, "width": width, "height": height}]}, file)
+    return f"offscreen:configfile={config}"
+
+
+# Big enough for every supported window size (1024×768 to 1920×1080).
+os.environ.setdefault("QT_QPA_PLATFORM", _offscreen_screen(1920, 1080))
 os.environ["LBPMV_TTS_ENGINE"] = "mock"
 
 from typing import TYPE_CHECKING  # noqa: E402

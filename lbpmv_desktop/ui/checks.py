@@ -415,8 +415,34 @@ def _press_tab(backwards: bool) -> QWidget | None:
     return app.focusWidget()
 
 
+def _page_rect(widget: QWidget, window: QWidget) -> QRect:
+    """Where ``widget`` lies on its page as laid out, whatever the scrolling (in window pixels)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
+            content = next((c for c in parent.children() if isinstance(c, QWidget)), None)
+            if content is not None and content.isAncestorOf(widget):
+                inside = _rect_in(widget, content)
+                return inside.translated(_rect_in(area, window).topLeft())
+        parent = parent.parentWidget()
+    return _rect_in(widget, window)
+
+
+def _out_of_reading_order(previous: QWidget, reached: QWidget, window: QWidget) -> bool:
+    """Tab went back up and to the left, or leftwards along a line: not the order one reads."""
+    before, after = _page_rect(previous, window), _page_rect(reached, window)
+    if previous.isAncestorOf(reached) or reached.isAncestorOf(previous):
+        return False
+    up_and_left = after.bottom() < before.top() and after.right() < before.left()
+    same_line = after.top() < before.bottom() and before.top() < after.bottom()
+    leftwards = same_line and after.right() <= before.left() and before.height() < 3 * after.height()
+    return up_and_left or leftwards
+
+
 def tab_problems(window: QWidget) -> list[str]:
-    """Controls Tab or Shift+Tab never reach, and controls that keep the focus on Tab."""
+    """Controls Tab or Shift+Tab never reach, controls that keep the focus on Tab, and Tab going
+    against the reading order (back up to the left, or leftwards along a line)."""
     targets = focusable_widgets(window)
     if not targets:
         return []
@@ -440,6 +466,10 @@ def tab_problems(window: QWidget) -> list[str]:
                 break
             if reached is targets[0]:
                 break
+            if not backwards and previous is not None and _out_of_reading_order(previous, reached, window):
+                problems.append(
+                    f"{describe(reached)} : atteint avec Tab après {describe(previous)}, hors de l'ordre de lecture"
+                )
             seen.append(reached)
         missed = [widget for widget in targets if widget not in seen]
         key = "Maj+Tab" if backwards else "Tab"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -164,3 +165,19 @@ def test_describe_names_a_widget_by_what_it_shows(qtbot: QtBot) -> None:
     button = make_button("Chaussons bébé 24,90 €")
     qtbot.addWidget(button)
     assert checks.describe(button) == "QPushButton « Chaussons bébé 24,90 € »"
+
+
+def test_tab_against_the_reading_order_is_found(qtbot: QtBot) -> None:
+    first, second, third = make_button("Précédent"), make_button("C'est fait !"), make_button("Suivant")
+    row = QWidget()
+    line = QHBoxLayout(row)
+    for button in (first, second, third):
+        line.addWidget(button)
+    window = _window(qtbot, row)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert checks.tab_problems(window) == []
+    QWidget.setTabOrder(first, third)  # « Suivant », then back left to « C'est fait ! »
+    QWidget.setTabOrder(third, second)
+    problems = checks.tab_problems(window)
+    assert any("hors de l'ordre de lecture" in p for p in problems), problems

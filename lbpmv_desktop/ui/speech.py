@@ -1,94 +1,387 @@
-"""Read-aloud through QtTextToSpeech, imported lazily and degrading gracefully.
+"""Read-aloud through QtTextToSpeech, in a thread of its own so that no engine can freeze the app.
+
+A speech engine may block: with speech-dispatcher and no working sound, ``stop()`` was seen to
+never return, and creating the engine can wait on the speech server. So the engine is created,
+asked and driven in a dedicated thread; the GUI only sends it queued requests (say, stop,
+configure) and hears back through signals (the voices found, speaking or not). A watchdog notices
+a request left unanswered: read-aloud is then switched off with an explanation, and the rest of
+the app goes on.
 
 QtTextToSpeech needs extra system libraries on Linux (``libpulse``) and a voice: when either is
-missing, ``Speech.available`` is False and the screens hide the button with a short
-explanation. Tests use the ``mock`` engine (``LBPMV_TTS_ENGINE=mock``).
+missing, ``Speech.available`` is False and ``Speech.problem()`` says how to get a voice. Tests
+use the ``mock`` engine (``LBPMV_TTS_ENGINE=mock``) or give their own ``factory``.
+
+Lifetime: Qt aborts the process ("QThread: Destroyed while thread is still running") when a
+running QThread object is destroyed, and PySide destroys every Python-owned QObject at exit. The
+speech thread therefore belongs to the GUI thread's own QThread object, which Qt never destroys
+before the process ends; a thread that ends normally is then released. The engine belongs to the
+speech thread's event dispatcher, so it is only ever deleted in that thread.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+import sys
+import weakref
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    # Called in the speech thread with the parent to give the engine; returns the engine (an
+    # object with QTextToSpeech's say, stop, setRate, setVoice, availableVoices and stateChanged)
+    # or None when there is no usable voice.
+    EngineFactory = Callable[[QObject], Any]
 
 log = logging.getLogger(__name__)
 
+STALL_MS = 8000  # a request unanswered for this long: the engine is stuck
+SHUTDOWN_MS = 1500  # how long leaving the app waits for the engine to let go
 
-class Speech(QObject):
-    """One text-to-speech engine for the whole app.
+# Speech threads not known to have finished, with their workers: a worker is only deleted once its
+# thread is over (deleting it from the GUI thread while it runs would race its thread).
+_RUNNING: list[tuple[QThread, _Worker]] = []
 
-    Signals:
-        speaking_changed(bool): reading started or stopped.
-    """
 
-    speaking_changed = Signal(bool)
+def qt_engine_factory(name: str = "") -> EngineFactory:
+    """A factory for QtTextToSpeech's engine ``name`` (the platform's default when not installed)."""
 
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._engine_name = engine if engine is not None else os.environ.get("LBPMV_TTS_ENGINE", "")
-        self._tts: Any = None
-        self._tried = False
-        self._speaking = False
-
-    def _engine(self) -> Any:
-        if self._tried:
-            return self._tts
-        self._tried = True
+    def create(parent: QObject) -> Any:
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError as error:  # missing system library: no read-aloud here
             log.info("text to speech unavailable: %s", error)
             return None
         engines = QTextToSpeech.availableEngines()
-        name = self._engine_name if self._engine_name in engines else ""
         if not engines:
+            log.info("text to speech has no engine")
             return None
-        tts = QTextToSpeech(name, self) if name else QTextToSpeech(self)
+        tts = QTextToSpeech(name, parent) if name in engines else QTextToSpeech(parent)
         if tts.state() == QTextToSpeech.State.Error or not tts.availableVoices():
             log.info("text to speech has no voice (engine %r)", tts.engine())
-            tts.deleteLater()
+            shiboken6.delete(tts)
             return None
-        tts.stateChanged.connect(self._on_state_changed)
-        self._tts = tts
         return tts
 
+    return create
+
+
+def _is_speaking(state: object) -> bool:
+    return getattr(state, "name", state) == "Speaking"
+
+
+class _Worker(QObject):
+    """Lives in the speech thread: creates the engine there and runs every request on it.
+
+    Signals:
+        found(bool, list): the engine was looked for: usable or not, and its voices' names.
+        speaking_changed(int, bool): the engine started or stopped speaking, after request n.
+        answered(int): request n is done.
+    """
+
+    found = Signal(bool, list)
+    speaking_changed = Signal(int, bool)
+    answered = Signal(int)
+
+    def __init__(self, factory: EngineFactory) -> None:
+        super().__init__()
+        self._factory = factory
+        self._engine: Any = None
+        self._voices: list[Any] = []
+        self._request = 0
+
+    @Slot(int)
+    def start(self, request: int) -> None:
+        # The dispatcher is C++-owned and lives in this thread: the engine is never deleted from
+        # another thread, even at exit while this thread is stuck in it.
+        parent = QAbstractEventDispatcher.instance()
+        try:
+            engine = self._factory(parent if parent is not None else self)
+        except Exception:  # a broken engine plugin: no read-aloud, the app goes on
+            log.exception("text to speech could not start")
+            engine = None
+        if engine is not None:
+            engine.stateChanged.connect(self._on_state_changed)
+            self._voices = list(engine.availableVoices())
+        self._engine = engine
+        self.found.emit(engine is not None, [voice.name() for voice in self._voices])
+        self.answered.emit(request)
+
+    @Slot(int, str)
+    def say(self, request: int, text: str) -> None:
+        self._request = request
+        if self._engine is not None:
+            self._engine.say(text)
+        self.answered.emit(request)
+
+    @Slot(int)
+    def stop(self, request: int) -> None:
+        self._request = request
+        if self._engine is not None:
+            self._engine.stop()
+        self.answered.emit(request)
+
+    @Slot(int, str, float)
+    def configure(self, request: int, voice: str, rate: float) -> None:
+        if self._engine is not None:
+            self._engine.setRate(rate)
+            chosen = next((candidate for candidate in self._voices if candidate.name() == voice), None)
+            if chosen is not None:
+                self._engine.setVoice(chosen)
+        self.answered.emit(request)
+
+    @Slot()
+    def close(self) -> None:
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            engine.stop()
+            shiboken6.delete(engine)
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
+
+    def _on_state_changed(self, state: object) -> None:
+        self.speaking_changed.emit(self._request, _is_speaking(state))
+
+
+def _release_finished() -> None:
+    """Delete the speech threads that are over, and their workers, on the GUI thread."""
+    for entry in [entry for entry in _RUNNING if entry[0].isFinished()]:
+        _RUNNING.remove(entry)
+        entry[0].setParent(None)  # back to Python, which deletes it with its last reference
+
+
+def _ask_to_close(thread: QThread, worker: _Worker) -> None:
+    """For a Speech deleted without shutdown(): its thread closes itself, in the background."""
+    if shiboken6.isValid(thread) and shiboken6.isValid(worker) and not thread.isFinished():
+        QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.QueuedConnection)
+
+
+class Speech(QObject):
+    """One text-to-speech engine for the whole app; no call ever waits for the engine.
+
+    The engine is looked for the first time it is needed (``available``, ``voices()``, ``say()``…):
+    until the answer comes, ``available`` is False and ``checked`` is False.
+
+    Args:
+        engine: the QtTextToSpeech engine's name (default: ``LBPMV_TTS_ENGINE``, else the platform's).
+        factory: creates the engine in the speech thread (tests give engines of their own).
+        stall_ms: after this long without an answer, the engine is taken as stuck.
+
+    Signals:
+        speaking_changed(bool): reading started or stopped.
+        availability_changed(bool): the engine was found usable, or not, or stopped answering.
+    """
+
+    speaking_changed = Signal(bool)
+    availability_changed = Signal(bool)
+
+    _start_requested = Signal(int)
+    _say_requested = Signal(int, str)
+    _stop_requested = Signal(int)
+    _configure_requested = Signal(int, str, float)
+    _close_requested = Signal()
+
+    def __init__(
+        self,
+        engine: str | None = None,
+        parent: QObject | None = None,
+        *,
+        factory: EngineFactory | None = None,
+        stall_ms: int = STALL_MS,
+    ) -> None:
+        super().__init__(parent)
+        name = engine if engine is not None else os.environ.get("LBPMV_TTS_ENGINE", "")
+        self._factory = factory or qt_engine_factory(name)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._closed = False
+        self._checked = False
+        self._available = False
+        self._stalled = False
+        self._voices: list[str] = []
+        self._speaking = False
+        self._sent = 0  # requests sent, numbered from 1
+        self._answered = 0  # the last request answered
+        self._speech_request = 0  # the last say or stop: older speaking reports are stale
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(stall_ms)
+        self._watchdog.timeout.connect(self._on_stalled)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- state ------------------------------------------------------------------------------
     @property
     def available(self) -> bool:
-        return self._engine() is not None
+        """A voice is ready (False while it is being looked for)."""
+        self.start()
+        return self._available and not self._stalled
+
+    @property
+    def checked(self) -> bool:
+        """The engine has been looked for (or has stopped answering)."""
+        return self._checked or self._stalled
 
     @property
     def speaking(self) -> bool:
         return self._speaking
 
     def voices(self) -> list[str]:
-        tts = self._engine()
-        return [voice.name() for voice in tts.availableVoices()] if tts else []
+        self.start()
+        return list(self._voices) if self.available else []
+
+    def problem(self) -> str:
+        """Why there is no read-aloud, and what to do about it ("" when it works or is being looked for)."""
+        if self._stalled:
+            return QCoreApplication.translate(
+                "Speech",
+                "The computer's voice does not answer (check that the sound works). "
+                "Read-aloud is off until the app is restarted.",
+            )
+        if not self._checked or self._available:
+            return ""
+        return how_to_get_a_voice()
+
+    # -- requests ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Look for the engine, in the speech thread (done by the first request anyway)."""
+        if self._thread is not None or self._closed:
+            return
+        _release_finished()
+        thread = QThread()
+        thread.setObjectName("speech")
+        # Owned by the GUI thread's QThread object, which Qt never destroys: see the module's docstring.
+        thread.setParent(QThread.currentThread())
+        worker = _Worker(self._factory)
+        worker.moveToThread(thread)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._start_requested.connect(worker.start, queued)
+        self._say_requested.connect(worker.say, queued)
+        self._stop_requested.connect(worker.stop, queued)
+        self._configure_requested.connect(worker.configure, queued)
+        self._close_requested.connect(worker.close, queued)
+        worker.found.connect(self._on_found, queued)
+        worker.speaking_changed.connect(self._on_worker_speaking, queued)
+        worker.answered.connect(self._on_answered, queued)
+        _RUNNING.append((thread, worker))
+        weakref.finalize(self, _ask_to_close, thread, worker)
+        self._thread, self._worker = thread, worker
+        thread.start()
+        self._send(self._start_requested)
 
     def configure(self, voice: str, rate: float) -> None:
-        tts = self._engine()
-        if tts is None:
-            return
-        tts.setRate(rate)
-        for candidate in tts.availableVoices():
-            if candidate.name() == voice:
-                tts.setVoice(candidate)
-                break
+        if self._usable():
+            self._send(self._configure_requested, voice, float(rate))
 
     def say(self, text: str) -> None:
-        tts = self._engine()
-        if tts is not None and text.strip():
-            tts.say(text)
+        if self._usable() and text.strip():
+            self._speech_request = self._send(self._say_requested, text)
 
     def stop(self) -> None:
-        if self._tts is not None:
-            self._tts.stop()
+        """Stop reading: the button shows it at once, whatever the engine takes to obey."""
+        if self._thread is None or self._closed or self._stalled:
+            self._set_speaking(False)
+            return
+        self._speech_request = self._send(self._stop_requested)
+        self._set_speaking(False)
 
-    def _on_state_changed(self, state: Any) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def shutdown(self, timeout_ms: int = SHUTDOWN_MS) -> bool:
+        """Let the engine go and end its thread, waiting ``timeout_ms`` at most; True when it ended.
 
-        speaking = state == QTextToSpeech.State.Speaking
+        A stuck thread is left behind (it is never destroyed while it runs), and the app quits anyway.
+        """
+        self._watchdog.stop()
+        self._set_speaking(False)
+        if self._closed or self._thread is None:
+            self._closed = True
+            return True
+        self._closed = True
+        thread = self._thread
+        self._close_requested.emit()
+        ended = thread.wait(timeout_ms)
+        if ended:
+            _release_finished()
+        else:
+            log.warning("the speech engine did not stop within %d ms; left behind", timeout_ms)
+        return ended
+
+    # -- internals --------------------------------------------------------------------------
+    def _usable(self) -> bool:
+        self.start()
+        return not self._closed and not self._stalled and (self._available or not self._checked)
+
+    def _send(self, signal: Any, *args: object) -> int:
+        self._sent += 1
+        signal.emit(self._sent, *args)
+        if not self._watchdog.isActive():
+            self._watchdog.start()
+        return self._sent
+
+    def _set_speaking(self, speaking: bool) -> None:
         if speaking != self._speaking:
             self._speaking = speaking
             self.speaking_changed.emit(speaking)
+
+    def _on_found(self, available: bool, voices: list[str]) -> None:
+        self._checked = True
+        self._available = bool(available)
+        self._voices = [str(name) for name in voices]
+        if not self._stalled:
+            self.availability_changed.emit(self._available)
+
+    def _on_worker_speaking(self, request: int, speaking: bool) -> None:
+        if request >= self._speech_request and not self._closed and not self._stalled:
+            self._set_speaking(bool(speaking))
+
+    def _on_answered(self, request: int) -> None:
+        self._answered = max(self._answered, request)
+        if self._answered >= self._sent:
+            self._watchdog.stop()
+        else:
+            self._watchdog.start()  # it is moving: give the next request its own time
+
+    def _on_stalled(self) -> None:
+        if self._answered >= self._sent or self._closed:
+            return
+        log.warning("the speech engine does not answer; read-aloud is switched off")
+        self._stalled = True
+        self._set_speaking(False)
+        self.availability_changed.emit(False)
+
+
+def how_to_get_a_voice(platform: str = sys.platform) -> str:
+    """In plain words, how to install a voice on this computer's system."""
+    if platform == "win32":
+        return QCoreApplication.translate(
+            "Speech",
+            "Read-aloud needs a voice on this computer. To add a French voice, open the Windows "
+            "Settings › Time & language › Speech, choose “Add voices” and pick Français (France). "
+            "Then restart the app.",
+        )
+    if platform == "darwin":
+        return QCoreApplication.translate(
+            "Speech",
+            "Read-aloud needs a voice on this computer. Add a French voice in System Settings › "
+            "Accessibility › Spoken Content, then restart the app.",
+        )
+    return QCoreApplication.translate(
+        "Speech",
+        "Read-aloud needs a voice on this computer. Install the “speech-dispatcher” and “espeak-ng” "
+        "packages (in the software centre, look for “Speech synthesis”), then restart the app.",
+    )

@@ -502,8 +502,8 @@
         <translation>Commencer</translation>
     </message>
     <message>
-        <source>Continue: {title}, step {number}</source>
-        <translation>Continuer&#xa0;: {title}, étape {number}</translation>
+        <source>{action}: {title}, step {number}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✓ Done</source>
@@ -573,10 +573,6 @@ Ma Ville</translation>
     <message>
         <source>Animator space</source>
         <translation>Espace animateur</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
     </message>
     <message>
         <source>Close the message</source>
@@ -933,10 +929,6 @@ Ma Ville</translation>
         <translation>Essayer la voix</translation>
     </message>
     <message>
-        <source>No voice is installed on this computer, so the app cannot read aloud. Your animator can help you install one.</source>
-        <translation>Aucune voix n&apos;est installée sur cet ordinateur&#xa0;: l&apos;application ne peut donc pas lire à voix haute. Votre animateur peut vous aider à en installer une.</translation>
-    </message>
-    <message>
         <source>Share with my animator</source>
         <translation>Partager avec mon animateur</translation>
     </message>
@@ -1120,6 +1112,25 @@ Ma Ville</translation>
     <message>
         <source>Last file received</source>
         <translation>Dernier fichier reçu</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>The computer&apos;s voice does not answer (check that the sound works). Read-aloud is off until the app is restarted.</source>
+        <translation>La voix de l'ordinateur ne répond pas (vérifiez que le son fonctionne). La lecture à voix haute est coupée jusqu'au prochain démarrage de l'application.</translation>
+    </message>
+    <message>
+        <source>Read-aloud needs a voice on this computer. To add a French voice, open the Windows Settings › Time &amp; language › Speech, choose “Add voices” and pick Français (France). Then restart the app.</source>
+        <translation>La lecture à voix haute a besoin d&apos;une voix sur cet ordinateur. Pour ajouter une voix française, ouvrez les Paramètres de Windows › Heure et langue › Voix, choisissez « Ajouter des voix » puis sélectionnez Français (France). Redémarrez ensuite l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Read-aloud needs a voice on this computer. Add a French voice in System Settings › Accessibility › Spoken Content, then restart the app.</source>
+        <translation>La lecture à voix haute a besoin d&apos;une voix sur cet ordinateur. Ajoutez une voix française dans Réglages Système › Accessibilité › Contenu énoncé, puis redémarrez l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Read-aloud needs a voice on this computer. Install the “speech-dispatcher” and “espeak-ng” packages (in the software centre, look for “Speech synthesis”), then restart the app.</source>
+        <translation>La lecture à voix haute a besoin d&apos;une voix sur cet ordinateur. Installez les paquets « speech-dispatcher » et « espeak-ng » (dans la logithèque, cherchez « Synthèse vocale »), puis redémarrez l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -1500,10 +1511,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Lire à voix haute</translation>
     </message>
     <message>
-        <source>Read-aloud is not available: no voice is installed on this computer.</source>
-        <translation>La lecture à voix haute n&apos;est pas disponible&#xa0;: aucune voix n&apos;est installée sur cet ordinateur.</translation>
-    </message>
-    <message>
         <source>I need help</source>
         <translation>J&apos;ai besoin d&apos;aide</translation>
     </message>
@@ -1574,6 +1581,14 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>✓ Help request recorded for this step.</source>
         <translation>✓ Demande d&apos;aide enregistrée pour cette étape.</translation>
+    </message>
+    <message>
+        <source>Picture: {description}</source>
+        <translation>Image : {description}</translation>
+    </message>
+    <message>
+        <source>Button: {label}</source>
+        <translation>Bouton : {label}</translation>
     </message>
     <message>
         <source>Stop reading</source>

@@ -36,6 +36,7 @@ class SettingsPage(ScrollPage):
         super().__init__(parent)
         self._session = session
         self._speech = speech
+        speech.availability_changed.connect(self._on_speech_availability)
         self._updating = False
         layout = self.body
         layout.addWidget(make_label(self.tr("Settings"), "title"))
@@ -122,13 +123,8 @@ class SettingsPage(ScrollPage):
         row.addWidget(self.voice_combo, 1)
         row.addWidget(self.try_voice)
         card.body.addLayout(row)
-        self.no_voice = make_label(
-            self.tr(
-                "No voice is installed on this computer, so the app cannot read aloud. "
-                "Your animator can help you install one."
-            ),
-            "muted",
-        )
+        self.no_voice = make_label("", "muted")  # how to get a voice, when there is none
+        self.no_voice.hide()
         card.body.addWidget(self.no_voice)
         return card
 
@@ -266,16 +262,28 @@ class SettingsPage(ScrollPage):
         # Asking for the voices loads the speech engine: only once the page is on screen.
         if not self.isVisible():
             return
+        # The engine is looked for in its own thread: until it answers, the controls wait greyed.
         available = self._speech.available
         if available and self.voice_combo.count() == 0:
             self.voice_combo.addItem(self.tr("Default voice"), "")
             for name in self._speech.voices():
                 self.voice_combo.addItem(name, name)
         self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(settings.voice)))
+        problem = self._speech.problem()
         for widget in (self.voice_label, self.voice_combo, self.try_voice):
-            widget.setVisible(available)
-            widget.setEnabled(settings.read_aloud)
-        self.no_voice.setVisible(not available)
+            widget.setEnabled(available and settings.read_aloud)
+        self.try_voice.setToolTip(problem)
+        self.try_voice.setAccessibleDescription(problem)
+        self.no_voice.setText(problem)
+        self.no_voice.setVisible(bool(problem))
+
+    def _on_speech_availability(self, _available: bool) -> None:
+        self._updating = True
+        try:
+            self._show_speech(self._session.settings)
+        finally:
+            self._updating = False
+        self.schedule_refit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

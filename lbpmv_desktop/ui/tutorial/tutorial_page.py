@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.core.tutorials.spoken import spoken_text
 from lbpmv_desktop.settings import TEXT_SCALE_STEP
 from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
@@ -89,6 +90,7 @@ class TutorialPage(QWidget):
         session.status_changed.connect(self._on_status_changed)
         session.settings_changed.connect(self._on_settings_changed)
         speech.speaking_changed.connect(self._on_speaking_changed)
+        speech.availability_changed.connect(self._on_speech_availability)
 
     # -- building -------------------------------------------------------------------------
     def _build_step_view(self) -> QWidget:
@@ -148,9 +150,7 @@ class TutorialPage(QWidget):
         self.read_button.setIcon(icon("speaker"))
         self.read_button.setAccessibleName(self.tr("Read aloud"))
         self.read_button.clicked.connect(self._on_read)
-        self.speech_note = make_label(
-            self.tr("Read-aloud is not available: no voice is installed on this computer."), "muted"
-        )
+        self.speech_note = make_label("", "muted")  # how to get a voice, when there is none
         self.help_button = make_button(self.tr("I need help"))
         self.help_button.setIcon(icon("help"))
         self.help_button.clicked.connect(self._on_help)
@@ -302,11 +302,21 @@ class TutorialPage(QWidget):
         self.action_note.setVisible(bool(self.action_note.text()) and (not available or bool(action.url)))
 
     def _show_speech(self) -> None:
+        # Without a voice the button stays, greyed, with how to get one beside it.
         wanted = self._session.settings.read_aloud
         available = wanted and self._speech.available
-        self.read_button.setVisible(available)
-        self.speech_note.setVisible(wanted and not available)
+        problem = self._speech.problem() if wanted else ""
+        self.read_button.setVisible(wanted)
+        self.read_button.setEnabled(available)
+        self.read_button.setToolTip(problem)
+        self.read_button.setAccessibleDescription(problem)
+        self.speech_note.setText(problem)
+        self.speech_note.setVisible(bool(problem))
         self._on_speaking_changed(self._speech.speaking)
+
+    def _on_speech_availability(self, _available: bool) -> None:
+        if self.tutorial is not None:
+            self._show_speech()
 
     def _show_done_state(self) -> None:
         status, tutorial, step = self._status(), self.tutorial, self.step
@@ -398,7 +408,21 @@ class TutorialPage(QWidget):
         self._speech.configure(settings.voice, settings.speech_rate)
         step = self.step
         if step is not None:
-            self._speech.say(f"{step.title}.\n{self.text.plain_text()}")
+            self._speech.say(self.spoken_step())
+
+    def spoken_step(self) -> str:
+        """What "Read aloud" says: the step as shown, its pictures' descriptions and its button."""
+        step = self.step
+        if step is None:
+            return ""
+        action = self.action_button.text().replace("&&", "&") if step.action is not None else None
+        return spoken_text(
+            step.title,
+            step.markdown,
+            action=action,
+            image=self.tr("Picture: {description}"),
+            button=self.tr("Button: {label}"),
+        )
 
     def _on_speaking_changed(self, speaking: bool) -> None:
         self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from lbpmv_desktop import APP_NAME, __version__, i18n
 from lbpmv_desktop.paths import data_paths, resources_dir, tutorials_dir
 from lbpmv_desktop.ui import accessibility, garbage
+from lbpmv_desktop.ui import input as user_input
 from lbpmv_desktop.ui.main_window import MainWindow
 from lbpmv_desktop.ui.session import AppSession
 from lbpmv_desktop.ui.speech import Speech
@@ -41,6 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Le Bon Pour Ma Ville")
     garbage.install(app)  # Qt objects are only ever collected on the GUI thread
+    user_input.install(app)  # Return/Enter press the focused button; the wheel moves only a focused control
     app.setDesktopFileName("lbpmv")  # ties the windows to lbpmv.desktop (taskbar icon, name)
     icon = resources_dir() / "icons" / "lbpmv.svg"
     if icon.is_file():

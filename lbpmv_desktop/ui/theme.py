@@ -345,7 +345,7 @@ QLabel[role="big-number"] {{ font-size: {point_size(settings, 2.0)}pt; font-weig
 QLabel[role="banner"] {{ background: {c.surface}; border: 2px solid {c.danger}; border-radius: 6px; padding: {pad}px; }}
 QLabel:disabled {{ color: {c.disabled}; }}
 QFrame[role="card"] {{ background: {c.surface}; border: 2px solid {c.border}; border-radius: 12px; }}
-QFrame[role="nav"] {{ background: {c.surface}; border-right: 2px solid {c.border}; }}
+QFrame[role="nav"] {{ background: {c.surface}; border: {RING}px solid transparent; border-right-color: {c.border}; }}
 QPushButton, QToolButton {{
     background: {c.surface}; color: {c.text}; {frame} border-radius: 8px;
     padding: {pad}px {pad * 2}px; min-height: {round(pt * 2.2)}px;

@@ -20,6 +20,7 @@ speech thread's event dispatcher, so it is only ever deleted in that thread.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -280,6 +281,8 @@ class Speech(QObject):
         worker.speaking_changed.connect(self._on_worker_speaking, queued)
         worker.answered.connect(self._on_answered, queued)
         _RUNNING.append((thread, worker))
+        # Deleted without shutdown() (by its parent, or by Python): the thread still ends.
+        self.destroyed.connect(functools.partial(_ask_to_close, thread, worker))
         weakref.finalize(self, _ask_to_close, thread, worker)
         self._thread, self._worker = thread, worker
         thread.start()

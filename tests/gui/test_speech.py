@@ -158,7 +158,9 @@ def test_read_aloud_says_the_step_as_shown_with_its_button(qtbot: QtBot, start_a
     assert any(line.startswith("1. ") for line in said)
     assert any(line.startswith(page.tr("Picture: {description}").format(description="")) for line in said)
     assert engines[0].rates == [controller.session.settings.speech_rate]
-    controller.window.show_page("settings")
+    assert controller.speech.speaking
+    controller.window.show_page("settings")  # leaving the tutorial stops the reading
+    assert not controller.speech.speaking
     settings_page = controller.window.settings
     qtbot.waitUntil(lambda: settings_page.voice_combo.count() == 3)
     assert settings_page.voice_combo.itemText(1) == "Hortense"

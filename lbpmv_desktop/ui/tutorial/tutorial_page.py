@@ -23,6 +23,8 @@ from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
 from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_button_text
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QHideEvent
+
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.core.tutorials.model import Step, StepAction, Tutorial
     from lbpmv_desktop.ui.session import AppSession
@@ -428,6 +430,11 @@ class TutorialPage(QWidget):
         self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
         self.read_button.setIcon(icon("stop" if speaking else "speaker"))
         self.read_button.setAccessibleName(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page was chosen (not the window minimised)
+            self._speech.stop()
 
     def _on_action(self) -> None:
         step = self.step

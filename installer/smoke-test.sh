@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Checks the built Linux bundle and package (run after installer/build-linux.sh):
-# - the bundle's --self-test passes offscreen with no Python on the PATH and an empty home folder;
+# - the bundle carries Qt's own French (qtbase_fr.qm…) beside ours, so standard buttons and dialogs
+#   are French, and its command line answers in French;
+# - the bundle's --self-test passes offscreen with no Python on the PATH and an empty home folder,
+#   by default and on a 1024×768 screen with text at 200 % (it also checks that a standard dialog
+#   button reads « Annuler »);
 # - the bundle prepares an iPhone (HEIC) photo and prints a poster PDF the same way;
 # - the sizes stay within the budgets (bundle ≤ 200 MB, .deb ≤ 80 MB);
 # - the .deb installs under /opt/lbpmv with a launcher, a desktop entry, icons and its Depends.
@@ -13,7 +17,20 @@ trap 'rm -rf "$HOME_DIR"' EXIT
 # No Python anywhere: an empty PATH, an empty home, nothing inherited from this shell.
 run() { env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$BUNDLE/lbpmv" "$@"; }
 
+# Qt's own French translations, which the app loads for Qt's standard buttons, dialogs and menus.
+for qm in qtbase_fr.qm qtmultimedia_fr.qm; do
+    test -n "$(find "$BUNDLE" -name "$qm" -size +1k)" || { echo "missing from the bundle: Qt's $qm" >&2; exit 1; }
+done
+test -n "$(find "$BUNDLE" -name lbpmv_fr.qm -size +1k)" || { echo "missing from the bundle: lbpmv_fr.qm" >&2; exit 1; }
+
+# The command line speaks French, usage errors included (exit 2).
+grep -q '^Utilisation : lbpmv ' <<<"$(run --help)"
+set +e; USAGE=$(run --text-size 150 2>&1); CODE=$?; set -e
+test "$CODE" -eq 2 && grep -q -- '--text-size va avec --self-test' <<<"$USAGE" \
+    || { echo "usage error not French or not exit 2: $USAGE" >&2; exit 1; }
+
 run --self-test
+run --self-test --screen-size 1024x768 --text-size 200
 run --version
 PHOTO=$(ls ../shared/corpus/*/iphone_tasse.heic 2>/dev/null | head -1 || true)
 if [ -n "$PHOTO" ]; then
@@ -33,6 +50,7 @@ INFO=$(dpkg-deb --info "$DEB")
 CONTENTS=$(dpkg-deb --contents "$DEB")
 grep -q '^ Depends: .*libxcb1' <<<"$INFO"
 grep -q '^ Depends: .*libc6' <<<"$INFO"
+grep -q ' \./opt/lbpmv/.*/translations/qtbase_fr\.qm$' <<<"$CONTENTS" || { echo "missing from the .deb: qtbase_fr.qm" >&2; exit 1; }
 for path in ./opt/lbpmv/lbpmv ./usr/bin/lbpmv ./usr/share/applications/lbpmv.desktop \
     ./usr/share/icons/hicolor/256x256/apps/lbpmv.png ./usr/share/icons/hicolor/scalable/apps/lbpmv.svg; do
     grep -q " $path\( \|$\)" <<<"$CONTENTS" || { echo "missing from the .deb: $path" >&2; exit 1; }

@@ -332,8 +332,8 @@
         <translation>Chercher un commerce ou un animateur</translation>
     </message>
     <message>
-        <source>Only shops waiting for help</source>
-        <translation>Seulement les commerces qui attendent de l&apos;aide</translation>
+        <source>Waiting for help only</source>
+        <translation>Aide en attente seulement</translation>
     </message>
     <message>
         <source>Import files…</source>
@@ -388,6 +388,10 @@
         <translation>Répondre…</translation>
     </message>
     <message>
+        <source>Answer… {where}</source>
+        <translation>Répondre… {where}</translation>
+    </message>
+    <message>
         <source>Import progress files</source>
         <translation>Importer des fichiers de progrès</translation>
     </message>
@@ -419,10 +423,6 @@
         <translation>votre animateur</translation>
     </message>
     <message>
-        <source>{who} will see that you are stuck on the step “{step}”. You can say in a few words what is blocking you (optional).</source>
-        <translation>{who} verra que vous avez besoin d&apos;aide à l&apos;étape «&#xa0;{step}&#xa0;». Vous pouvez dire en quelques mots ce qui vous bloque (facultatif).</translation>
-    </message>
-    <message>
         <source>What is blocking you (optional)</source>
         <translation>Ce qui vous bloque (facultatif)</translation>
     </message>
@@ -437,6 +437,22 @@
     <message>
         <source>Ask for help</source>
         <translation>Demander de l&apos;aide</translation>
+    </message>
+    <message>
+        <source>{who} will receive it with your progress (automatic sharing).</source>
+        <translation>{who} la recevra avec vos progrès (partage automatique).</translation>
+    </message>
+    <message>
+        <source>{who} will see it at the next visit, or as soon as you send your progress from « My progress ».</source>
+        <translation>{who} la verra à sa prochaine visite, ou dès que vous enverrez vos progrès depuis « Mon bilan ».</translation>
+    </message>
+    <message>
+        <source>You are stuck on the step “{step}”? Your request is kept with your progress.</source>
+        <translation>Vous êtes bloqué à l&apos;étape « {step} » ? Votre demande est gardée avec vos progrès.</translation>
+    </message>
+    <message>
+        <source>You can say in a few words what is blocking you (optional).</source>
+        <translation>Vous pouvez dire en quelques mots ce qui vous bloque (facultatif).</translation>
     </message>
 </context>
 <context>
@@ -503,7 +519,7 @@
     </message>
     <message>
         <source>{action}: {title}, step {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} : {title}, étape {number}</translation>
     </message>
     <message>
         <source>✓ Done</source>
@@ -663,12 +679,8 @@ Ma Ville</translation>
         <translation>Code de l&apos;animateur</translation>
     </message>
     <message>
-        <source>PIN again</source>
-        <translation>Confirmation du code</translation>
-    </message>
-    <message>
-        <source>Type it again</source>
-        <translation>Tapez-le une deuxième fois</translation>
+        <source>The same PIN again</source>
+        <translation>Le même code une deuxième fois</translation>
     </message>
     <message>
         <source>Back</source>
@@ -889,20 +901,8 @@ Ma Ville</translation>
         <translation>A−</translation>
     </message>
     <message>
-        <source>Smaller text</source>
-        <translation>Texte plus petit</translation>
-    </message>
-    <message>
         <source>A+</source>
         <translation>A+</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>Texte plus grand</translation>
-    </message>
-    <message>
-        <source>High contrast (white text on black)</source>
-        <translation>Contraste élevé (texte blanc sur fond noir)</translation>
     </message>
     <message>
         <source>High contrast</source>
@@ -937,8 +937,16 @@ Ma Ville</translation>
         <translation>Votre animateur peut suivre vos progrès. Avant tout partage, vous voyez exactement ce qui sera envoyé, et vous pouvez arrêter à tout moment.</translation>
     </message>
     <message>
-        <source>Verification code</source>
-        <translation>Code de vérification</translation>
+        <source>A−: smaller text</source>
+        <translation>A− : texte plus petit</translation>
+    </message>
+    <message>
+        <source>A+: larger text</source>
+        <translation>A+ : texte plus grand</translation>
+    </message>
+    <message>
+        <source>White text on a black background.</source>
+        <translation>Texte blanc sur fond noir.</translation>
     </message>
     <message>
         <source>Your verification code (your animator compares it on their screen):</source>
@@ -963,6 +971,10 @@ Ma Ville</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Verification code: {code}</source>
+        <translation>Code de vérification : {code}</translation>
     </message>
     <message>
         <source>✓ Last shared on {day} at {time}.</source>
@@ -1118,7 +1130,7 @@ Ma Ville</translation>
     <name>Speech</name>
     <message>
         <source>The computer&apos;s voice does not answer (check that the sound works). Read-aloud is off until the app is restarted.</source>
-        <translation>La voix de l'ordinateur ne répond pas (vérifiez que le son fonctionne). La lecture à voix haute est coupée jusqu'au prochain démarrage de l'application.</translation>
+        <translation>La voix de l&apos;ordinateur ne répond pas (vérifiez que le son fonctionne). La lecture à voix haute est coupée jusqu&apos;au prochain démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Read-aloud needs a voice on this computer. To add a French voice, open the Windows Settings › Time &amp; language › Speech, choose “Add voices” and pick Français (France). Then restart the app.</source>
@@ -1251,6 +1263,10 @@ Ma Ville</translation>
         <translation>Taille d&apos;origine</translation>
     </message>
     <message>
+        <source>Before: keep it pressed to see the photo as it was</source>
+        <translation>Avant : garder appuyé pour voir la photo telle qu&apos;elle était</translation>
+    </message>
+    <message>
         <source>Open a photo…</source>
         <translation>Ouvrir une photo…</translation>
     </message>
@@ -1261,6 +1277,10 @@ Ma Ville</translation>
     <message>
         <source>Try with a sample photo</source>
         <translation>Essayer avec une photo d&apos;exemple</translation>
+    </message>
+    <message>
+        <source>Right: turn a quarter to the right</source>
+        <translation>À droite : tourner d&apos;un quart de tour vers la droite</translation>
     </message>
     <message>
         <source>No photo open yet.</source>
@@ -1283,10 +1303,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Keep it pressed to see the photo as it was</source>
         <translation>Gardez le bouton appuyé pour voir la photo telle qu&apos;elle était</translation>
-    </message>
-    <message>
-        <source>Keep pressed to see the photo as it was</source>
-        <translation>Garder appuyé pour voir la photo telle qu&apos;elle était</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1349,16 +1365,12 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>⟲ À gauche</translation>
     </message>
     <message>
+        <source>Left: turn a quarter to the left</source>
+        <translation>À gauche : tourner d&apos;un quart de tour vers la gauche</translation>
+    </message>
+    <message>
         <source>⟳ Right</source>
         <translation>⟳ À droite</translation>
-    </message>
-    <message>
-        <source>Turn a quarter to the left</source>
-        <translation>Tourner d&apos;un quart de tour vers la gauche</translation>
-    </message>
-    <message>
-        <source>Turn a quarter to the right</source>
-        <translation>Tourner d&apos;un quart de tour vers la droite</translation>
     </message>
     <message>
         <source>Straighten</source>
@@ -1415,10 +1427,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Open « Mes photos prêtes »</source>
         <translation>Ouvrir «&#xa0;Mes photos prêtes&#xa0;»</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
     </message>
     <message>
         <source>Photo: {name}</source>
@@ -1479,12 +1487,20 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>A−</translation>
     </message>
     <message>
+        <source>A−: smaller text</source>
+        <translation>A− : texte plus petit</translation>
+    </message>
+    <message>
         <source>Smaller text</source>
         <translation>Texte plus petit</translation>
     </message>
     <message>
         <source>A+</source>
         <translation>A+</translation>
+    </message>
+    <message>
+        <source>A+: larger text</source>
+        <translation>A+ : texte plus grand</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -1497,10 +1513,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>✓ Done</source>
         <translation>✓ Étape faite</translation>
-    </message>
-    <message>
-        <source>You have done this step.</source>
-        <translation>Vous avez fait cette étape.</translation>
     </message>
     <message>
         <source>Step text</source>
@@ -1519,8 +1531,12 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>◀ Précédent</translation>
     </message>
     <message>
-        <source>Previous step</source>
-        <translation>Étape précédente</translation>
+        <source>Previous: the step before (Alt+Left arrow)</source>
+        <translation>Précédent : l&apos;étape d&apos;avant (Alt+flèche gauche)</translation>
+    </message>
+    <message>
+        <source>Next: the step after (Alt+Right arrow)</source>
+        <translation>Suivant : l&apos;étape d&apos;après (Alt+flèche droite)</translation>
     </message>
     <message>
         <source>It&apos;s done!</source>
@@ -1529,10 +1545,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Next ▶</source>
         <translation>Suivant ▶</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation>Étape suivante</translation>
     </message>
     <message>
         <source>Well done!</source>
@@ -1573,6 +1585,14 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Coming soon: this tool arrives in a next version of the app.</source>
         <translation>Bientôt disponible&#xa0;: cet outil arrivera dans une prochaine version de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Step done: {title}.</source>
+        <translation>Étape faite : {title}.</translation>
+    </message>
+    <message>
+        <source>Now step {number} of {total}: {title}.</source>
+        <translation>Maintenant, étape {number} sur {total} : {title}.</translation>
     </message>
     <message>
         <source>You have finished “{title}”: {steps} steps, about {minutes} minutes. Be proud of it!</source>
@@ -1747,10 +1767,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>for example: Léa</source>
         <translation>par exemple&#xa0;: Léa</translation>
-    </message>
-    <message>
-        <source>What is missing</source>
-        <translation>Ce qui manque</translation>
     </message>
     <message>
         <source>Next</source>

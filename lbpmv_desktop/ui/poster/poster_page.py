@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
 from lbpmv_desktop.paths import posters_dir
+from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, WrapButton, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label
 
 if TYPE_CHECKING:
     from lbpmv_desktop.ui.poster.render import Pictures
@@ -46,6 +48,28 @@ def ask_printer(parent: QWidget) -> Any:
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
+class _Block(QPlainTextEdit):
+    """A few lines of text (hours, message): four lines high at any text size; Tab moves on."""
+
+    LINES = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _height(self) -> int:
+        margins = self.contentsMargins()
+        text = self.fontMetrics().lineSpacing() * self.LINES + 2 * round(self.document().documentMargin())
+        return max(text + margins.top() + margins.bottom(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().minimumSizeHint().width(), self._height())
+
+
 class PosterPage(QWidget):
     """Signals:
     poster_made(str): a poster was saved or printed (its template's name).
@@ -59,11 +83,13 @@ class PosterPage(QWidget):
         self._pictures: Pictures | None = None
         self._saved: list[Poster] = []
         self._loading = False
-        outer = QHBoxLayout(self)
+        self._side_by_side: bool | None = None
+        self._announced = ""
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(24, 16, 24, 12)
         outer.setSpacing(16)
+        self.body = outer
         self.form_page = ScrollPage()
-        self.form_page.setMinimumWidth(420)
         outer.addWidget(self.form_page, 0)
         body = self.form_page.body
         body.setContentsMargins(0, 0, 8, 0)
@@ -72,7 +98,7 @@ class PosterPage(QWidget):
         choose = Card()
         choose.body.addWidget(make_label(self.tr("1. Choose a poster"), "subtitle"))
         self.template_group = QButtonGroup(self)
-        self.template_buttons: dict[str, Any] = {}
+        self.template_buttons: dict[str, WrapButton] = {}
         labels = {
             "click-collect": self.tr("Click & Collect"),
             "reseaux-sociaux": self.tr("Find us on Facebook / Instagram"),
@@ -82,7 +108,7 @@ class PosterPage(QWidget):
             "commande-telephone": self.tr("Order by phone or WhatsApp"),
         }
         for name in TEMPLATES:
-            button = make_button(labels[name], "choice")
+            button = wrap_button(labels[name], "choice")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, n=name: self.choose_template(n))
             self.template_group.addButton(button)
@@ -100,10 +126,7 @@ class PosterPage(QWidget):
             QLineEdit(),
             QLineEdit(),
         )
-        self.hours_edit, self.message_edit = QPlainTextEdit(), QPlainTextEdit()
-        for edit in (self.hours_edit, self.message_edit):
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 16)
+        self.hours_edit, self.message_edit = _Block(), _Block()
         self.url_edit.setPlaceholderText(self.tr("for example: https://www.facebook.com/lespetitspas"))
         self.phone_edit.setPlaceholderText(self.tr("for example: 03 21 00 00 00"))
         self.hours_edit.setPlaceholderText(self.tr("for example: Tuesday to Saturday, 9:30 – 19:00"))
@@ -123,41 +146,44 @@ class PosterPage(QWidget):
         self.link_note = make_label("", "banner")
         self.link_note.hide()
         fields.body.addWidget(self.link_note)
-        pictures = QHBoxLayout()
-        self.photo_button = make_button(self.tr("Add a photo…"))
-        self.logo_button = make_button(self.tr("Add my logo…"))
-        self.clear_pictures = make_button(self.tr("Remove the pictures"))
+        pictures = FlowLayout()
+        self.photo_button = wrap_button(self.tr("Add a photo…"))
+        self.logo_button = wrap_button(self.tr("Add my logo…"))
+        self.clear_pictures = wrap_button(self.tr("Remove the pictures"))
         self.photo_button.clicked.connect(lambda: self._choose_picture("photo"))
         self.logo_button.clicked.connect(lambda: self._choose_picture("logo"))
         self.clear_pictures.clicked.connect(self._on_clear_pictures)
         pictures.addWidget(self.photo_button)
         pictures.addWidget(self.logo_button)
+        pictures.addWidget(self.clear_pictures)
         fields.body.addLayout(pictures)
-        fields.body.addWidget(self.clear_pictures)
-        paper = QHBoxLayout()
+        paper = QFormLayout()
+        paper.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.size_combo, self.orientation_combo = QComboBox(), QComboBox()
         self.size_combo.addItem("A4", "a4")
         self.size_combo.addItem("A3", "a3")
         self.orientation_combo.addItem(self.tr("Portrait"), False)
         self.orientation_combo.addItem(self.tr("Landscape"), True)
-        self.size_combo.setAccessibleName(self.tr("Paper size"))
-        self.orientation_combo.setAccessibleName(self.tr("Orientation"))
-        paper.addWidget(self.size_combo)
-        paper.addWidget(self.orientation_combo)
-        paper.addStretch(1)
+        for label, combo in (
+            (self.tr("Paper size"), self.size_combo),
+            (self.tr("Orientation"), self.orientation_combo),
+        ):
+            combo.setAccessibleName(label)
+            caption = make_label(label)
+            caption.setBuddy(combo)
+            paper.addRow(caption, combo)
         fields.body.addLayout(paper)
         body.addWidget(fields)
 
         done = Card()
         done.body.addWidget(make_label(self.tr("3. Print it or keep it"), "subtitle"))
-        row = QHBoxLayout()
-        self.pdf_button = make_button(self.tr("Save as PDF…"), "primary")
-        self.print_button = make_button(self.tr("Print…"))
+        row = FlowLayout()
+        self.pdf_button = wrap_button(self.tr("Save as PDF…"), "primary")
+        self.print_button = wrap_button(self.tr("Print…"))
         self.pdf_button.clicked.connect(self._on_pdf)
         self.print_button.clicked.connect(self._on_print)
         row.addWidget(self.pdf_button)
         row.addWidget(self.print_button)
-        row.addStretch(1)
         done.body.addLayout(row)
         self.done_note = make_label("", "muted")
         done.body.addWidget(self.done_note)
@@ -179,10 +205,13 @@ class PosterPage(QWidget):
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setMinimumSize(240, 320)
         self.preview.setAccessibleName(self.tr("Preview of the poster"))
-        preview_column = QVBoxLayout()
+        self.preview_box = QWidget()
+        preview_column = QVBoxLayout(self.preview_box)
+        preview_column.setContentsMargins(0, 0, 0, 0)
         preview_column.addWidget(make_label(self.tr("Preview"), "subtitle"))
         preview_column.addWidget(self.preview, 1)
-        outer.addLayout(preview_column, 1)
+        outer.addWidget(self.preview_box, 1)
+        self._cards = [choose, fields, done]
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -198,6 +227,14 @@ class PosterPage(QWidget):
         self.poster = Poster()
         self.choose_template("click-collect")
         self._load_saved_list()
+        order: list[QWidget] = [
+            *self.template_buttons.values(), self.shop_edit, self.phone_edit, self.hours_edit,
+            self.address_edit, self.message_edit, self.url_edit, self.photo_button, self.logo_button,
+            self.clear_pictures, self.size_combo, self.orientation_combo, self.pdf_button,
+            self.print_button, self.saved_view,
+        ]  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- the poster ------------------------------------------------------------------------------
     def start(self, template: str | None = None) -> None:
@@ -212,7 +249,7 @@ class PosterPage(QWidget):
     def choose_template(self, name: str) -> None:
         self.template_buttons[name].setChecked(True)
         for key, button in self.template_buttons.items():
-            button.setText(("✓ " if key == name else "") + button.text().removeprefix("✓ "))
+            button.set_full_text(("✓ " if key == name else "") + button.full_text().removeprefix("✓ "))
         self.message_edit.setPlaceholderText(TEMPLATES[name].message)
         self.poster = replace(self.poster, template=name)
         self._changed()
@@ -236,27 +273,80 @@ class PosterPage(QWidget):
         poster = self.current()
         try:
             checked = replace(poster, shop=poster.shop or self.tr("Your shop")).checked()
-            self.link_note.hide()
+            self._hide_note()
         except PosterRefused as refusal:
-            self.link_note.setText(refusal.message)
-            self.link_note.show()
+            self._say(refusal.message)
             checked = replace(poster, url="", shop=poster.shop or self.tr("Your shop"))
         self.poster = checked
-        width = max(
-            300,
+        width = max(  # the whole poster in the space it has
+            80,
             min(self.preview.width(), int(self.preview.height() * checked.paper_mm[0] / checked.paper_mm[1])),
         )
         image = preview(checked, self._pictures or Pictures(), width)
         self.preview.setPixmap(QPixmap.fromImage(image))
 
+    def _say(self, message: str) -> None:
+        """Show a refusal (a link, a picture) under the fields; a screen reader reads it once."""
+        self.link_note.setText(message)
+        self.link_note.show()
+        if message != self._announced:
+            self._announced = message
+            announce(self.link_note, message, urgent=True)
+
+    def _hide_note(self) -> None:
+        self.link_note.hide()
+        self._announced = ""
+
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        content = self.form_page.widget()
-        if content is not None:  # the form never cuts a button: it takes the width it needs
-            self.form_page.setMinimumWidth(
-                content.minimumSizeHint().width() + self.form_page.verticalScrollBar().sizeHint().width() + 12
-            )
+        self._arrange()
         self._timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()
+
+    def _form_width(self, room: int) -> int:
+        """The form's width beside the preview: about 44 characters a line, at most 60 % of the
+        room, never less than its narrowest."""
+        extra = (  # the scroll bar, the frame and the right margin
+            self.form_page.verticalScrollBar().sizeHint().width()
+            + 2 * self.form_page.frameWidth()
+            + self.form_page.body.contentsMargins().right()
+            + 4
+        )
+        narrowest = max(card.minimumSizeHint().width() for card in self._cards) + extra
+        comfortable = self.fontMetrics().averageCharWidth() * 44 + 2 * 24 + extra
+        return max(narrowest, min(comfortable, int(room * 0.6)))
+
+    def _arrange(self) -> None:
+        """The form beside the preview when both fit; the preview below the form otherwise."""
+        margins = self.body.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        form = self._form_width(room)
+        side_by_side = form + self.body.spacing() + 260 <= room
+        if side_by_side:
+            self.form_page.setFixedWidth(form)
+            self.preview_box.setMaximumHeight(16_777_215)
+        else:  # the form on top, and the preview in the last third of the height
+            self.form_page.setMinimumWidth(0)
+            self.form_page.setMaximumWidth(16_777_215)
+            height = self.height() - margins.top() - margins.bottom()
+            self.preview_box.setMaximumHeight(max(self.preview_box.minimumSizeHint().height(), height // 3))
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        if side_by_side:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.body.setStretch(0, 0)
+            self.body.setStretch(1, 1)
+            self.preview.setMinimumSize(240, 320)
+        else:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.body.setStretch(0, 2)
+            self.body.setStretch(1, 1)
+            self.preview.setMinimumSize(120, 160)
 
     # -- pictures ---------------------------------------------------------------------------------
     def _choose_picture(self, which: str) -> None:
@@ -285,15 +375,14 @@ class PosterPage(QWidget):
 
         def done(pictures: Pictures) -> None:
             self._pictures = pictures
-            self.link_note.hide()
+            self._hide_note()
             self._changed()
 
         def failed(error: BaseException) -> None:
             self._photo, self._logo = (
                 ("", "") if isinstance(error, PosterRefused) else (self._photo, self._logo)
             )
-            self.link_note.setText(getattr(error, "message", self.tr("This picture cannot be used.")))
-            self.link_note.show()
+            self._say(getattr(error, "message", self.tr("This picture cannot be used.")))
 
         self._session.maintenance.submit(work, done, failed, context=self)
 
@@ -302,8 +391,11 @@ class PosterPage(QWidget):
         try:
             return self.current().checked()
         except PosterRefused as refusal:
-            self.link_note.setText(refusal.message)
-            self.link_note.show()
+            self._say(refusal.message)
+            # Focus on the field to correct (the link, unless the shop's name is missing).
+            field = self.shop_edit if not self.shop_edit.text().strip() else self.url_edit
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form_page.reveal_after_refit(self.link_note)
             return None
 
     def _on_pdf(self) -> None:

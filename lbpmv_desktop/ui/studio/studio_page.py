@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QSlider,
@@ -23,10 +22,12 @@ from PySide6.QtWidgets import (
 from lbpmv_desktop.core.photo.presets import PRESETS
 from lbpmv_desktop.core.photo.recipe import ADJUSTMENTS, Label
 from lbpmv_desktop.paths import samples_dir
+from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs
 from lbpmv_desktop.ui.studio.models import PicturesModel
 from lbpmv_desktop.ui.studio.preview_widget import PreviewWidget
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, WrapButton, wrap_button
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label, set_role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
@@ -89,14 +90,16 @@ class StudioPage(QWidget):
         self._session = session
         self._updating = False
         self._last_preset = "instagram"
+        self._side_by_side: bool | None = None
         self.setAcceptDrops(True)
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
         outer.setSpacing(10)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setSpacing(16)
         self.centre = QWidget()
-        self.centre.setLayout(self._build_centre())
+        self.centre_column = self._build_centre()
+        self.centre.setLayout(self.centre_column)
         self.body.addWidget(self.centre, 1)
         self.body.addWidget(self._build_tools(), 0)
         outer.addLayout(self.body, 1)
@@ -110,13 +113,19 @@ class StudioPage(QWidget):
         studio.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         studio.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self._set_photo_controls(False)
+        self._chain_tab_order()
 
     # -- building ------------------------------------------------------------------------
     def _build_centre(self) -> QVBoxLayout:
+        """The photo, its name and any error; below it (when there is room) the edit buttons."""
         column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
         self.photo_label = make_label(self.tr("No photo open yet."), "subtitle")
         column.addWidget(self.photo_label)
+        self.error_label = make_label("", "banner")
+        self.error_label.hide()
+        column.addWidget(self.error_label)
         self.preview = PreviewWidget()
         self.preview.placeholder = self.tr(
             "Open a photo, drop one here, or try with a sample photo.\nYour original photo is never changed."
@@ -124,71 +133,74 @@ class StudioPage(QWidget):
         self.preview.setAccessibleName(self.tr("The photo"))
         self.preview.crop_chosen.connect(self.studio.set_crop)
         column.addWidget(self.preview, 1)
-        tools = QGridLayout()
-        self.before_button = make_button(self.tr("Before"))
+        # Undo, redo, before and start again: under the photo, or on top of the tools when narrow.
+        self.edit_box = QWidget()
+        edits = FlowLayout(self.edit_box)
+        self.undo_button = wrap_button(self.tr("Undo"))
+        self.redo_button = wrap_button(self.tr("Redo"))
+        self.before_button = wrap_button(
+            self.tr("Before"), accessible=self.tr("Before: keep it pressed to see the photo as it was")
+        )
         self.before_button.setToolTip(self.tr("Keep it pressed to see the photo as it was"))
-        self.before_button.setAccessibleName(self.tr("Keep pressed to see the photo as it was"))
         self.before_button.pressed.connect(lambda: self.studio.show_original(True))
         self.before_button.released.connect(lambda: self.studio.show_original(False))
-        self.undo_button = make_button(self.tr("Undo"))
-        self.redo_button = make_button(self.tr("Redo"))
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_button.setShortcut(QKeySequence.StandardKey.Redo)
         self.undo_button.clicked.connect(self.studio.undo_stack.undo)
         self.redo_button.clicked.connect(self.studio.undo_stack.redo)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.reset_button = make_button(self.tr("Start again"))
+        self.reset_button = wrap_button(self.tr("Start again"))
         self.reset_button.clicked.connect(self.studio.reset)
-        for index, button in enumerate(
-            (self.undo_button, self.redo_button, self.before_button, self.reset_button)
-        ):
-            tools.addWidget(button, index // 2, index % 2)
-        tools.setColumnStretch(2, 1)
-        column.addLayout(tools)
-        recent_title = make_label(self.tr("My photos"), "subtitle")
-        column.addWidget(recent_title)
-        self.recent_model = PicturesModel(parent=self)
-        self.recent_view = QListView()
-        self.recent_view.setModel(self.recent_model)
-        self.recent_view.setViewMode(QListView.ViewMode.IconMode)
-        self.recent_view.setFlow(QListView.Flow.LeftToRight)
-        self.recent_view.setWrapping(False)
-        self.recent_view.setIconSize(QSize(96, 96))
-        self.recent_view.setGridSize(QSize(130, 140))
-        self.recent_view.setFixedHeight(150)
-        self.recent_view.setMovement(QListView.Movement.Static)
-        self.recent_view.setAccessibleName(self.tr("My photos"))
-        self.recent_view.activated.connect(self._on_recent)
-        self.recent_view.clicked.connect(self._on_recent)
-        column.addWidget(self.recent_view)
+        for button in (self.undo_button, self.redo_button, self.before_button, self.reset_button):
+            edits.addWidget(button)
+        column.addWidget(self.edit_box)
         return column
 
     def _build_tools(self) -> QWidget:
         panel = ScrollPage()
         panel.body.setContentsMargins(0, 0, 8, 0)
-        panel.setMinimumWidth(300)
         body = panel.body
+        self._cards: list[Card] = []
 
         choose = Card()
         choose.body.addWidget(make_label(self.tr("Choose a photo"), "subtitle"))
-        self.open_button = make_button(self.tr("Open a photo…"), "primary")
-        self.phone_button = make_button(self.tr("Import from my phone…"))
-        self.sample_button = make_button(self.tr("Try with a sample photo"))
+        self.open_button = wrap_button(self.tr("Open a photo…"), "primary")
+        self.phone_button = wrap_button(self.tr("Import from my phone…"))
+        self.sample_button = wrap_button(self.tr("Try with a sample photo"))
         self.open_button.clicked.connect(self._on_open)
         self.phone_button.clicked.connect(self._on_phone)
         self.sample_button.clicked.connect(self._on_sample)
         for button in (self.open_button, self.phone_button, self.sample_button):
             choose.body.addWidget(button)
+        recent_title = make_label(self.tr("My photos"), "subtitle")
+        choose.body.addWidget(recent_title)
+        self.recent_model = PicturesModel(parent=self)
+        self.recent_view = QListView()
+        self.recent_view.setModel(self.recent_model)
+        self.recent_view.setViewMode(QListView.ViewMode.IconMode)
+        self.recent_view.setFlow(QListView.Flow.LeftToRight)
+        self.recent_view.setWrapping(True)  # rows that scroll down, never sideways
+        self.recent_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.recent_view.setIconSize(QSize(96, 96))
+        self.recent_view.setMovement(QListView.Movement.Static)
+        self.recent_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_view.setAccessibleName(self.tr("My photos"))
+        self.recent_view.activated.connect(self._on_recent)
+        self.recent_view.clicked.connect(self._on_recent)
+        choose.body.addWidget(self.recent_view)
+        self._fit_recent()
         body.addWidget(choose)
+        self._cards.append(choose)
 
         improve = Card()
         improve.body.addWidget(make_label(self.tr("1. Improve in one click"), "subtitle"))
-        self.improve_button = make_button(self.tr("Improve"), "primary")
+        self.improve_button = wrap_button(self.tr("Improve"), "primary")
         self.improve_button.setProperty("size", "big")
         self.improve_button.clicked.connect(self.studio.improve)
         improve.body.addWidget(self.improve_button)
         body.addWidget(improve)
+        self._cards.append(improve)
 
         adjust = Card()
         adjust.body.addWidget(make_label(self.tr("2. Adjust"), "subtitle"))
@@ -200,6 +212,7 @@ class StudioPage(QWidget):
             "sharpness": self.tr("Sharpness"),
         }
         grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
         self.sliders: dict[str, QSlider] = {}
         for row, name in enumerate(ADJUSTMENTS):
             label = make_label(names[name], wrap=False)
@@ -208,7 +221,7 @@ class StudioPage(QWidget):
             slider.setSingleStep(5)
             slider.setPageStep(20)
             slider.setAccessibleName(names[name])
-            slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # never the wheel: it scrolls the tools
             slider.valueChanged.connect(lambda value, n=name: self._on_slider(n, value))
             label.setBuddy(slider)
             grid.addWidget(label, row, 0)
@@ -216,14 +229,17 @@ class StudioPage(QWidget):
             self.sliders[name] = slider
         adjust.body.addLayout(grid)
         body.addWidget(adjust)
+        self._cards.append(adjust)
 
         frame = Card()
         frame.body.addWidget(make_label(self.tr("3. Frame"), "subtitle"))
-        turns = QHBoxLayout()
-        self.left_button = make_button(self.tr("⟲ Left"))
-        self.right_button = make_button(self.tr("⟳ Right"))
-        self.left_button.setAccessibleName(self.tr("Turn a quarter to the left"))
-        self.right_button.setAccessibleName(self.tr("Turn a quarter to the right"))
+        turns = FlowLayout()
+        self.left_button = wrap_button(
+            self.tr("⟲ Left"), accessible=self.tr("Left: turn a quarter to the left")
+        )
+        self.right_button = wrap_button(
+            self.tr("⟳ Right"), accessible=self.tr("Right: turn a quarter to the right")
+        )
         self.left_button.clicked.connect(lambda: self.studio.rotate(-1))
         self.right_button.clicked.connect(lambda: self.studio.rotate(1))
         turns.addWidget(self.left_button)
@@ -243,22 +259,23 @@ class StudioPage(QWidget):
         crop_label = make_label(self.tr("Crop"))
         self.crop_combo = QComboBox()
         self.crop_combo.setAccessibleName(self.tr("Crop"))
+        self.crop_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for ratio, text in CROPS:
             self.crop_combo.addItem(self.tr(str(text)), ratio)
         self.crop_combo.activated.connect(self._on_crop_choice)
         crop_label.setBuddy(self.crop_combo)
         frame.body.addWidget(crop_label)
         frame.body.addWidget(self.crop_combo)
-        self.crop_edit_button = make_button(self.tr("Move the frame"))
+        self.crop_edit_button = wrap_button(self.tr("Move the frame"))
         self.crop_edit_button.setCheckable(True)
         self.crop_edit_button.toggled.connect(self._on_crop_editing)
         frame.body.addWidget(self.crop_edit_button)
         body.addWidget(frame)
+        self._cards.append(frame)
 
         dress = Card()
         dress.body.addWidget(make_label(self.tr("4. Finish"), "subtitle"))
         self.background_check = QCheckBox(self.tr("Brighten a pale background"))
-        self.background_check.setAccessibleName(self.tr("Brighten a pale background"))
         self.background_check.toggled.connect(self._on_background)
         dress.body.addWidget(self.background_check)
         text_label = make_label(self.tr("Text or price on the photo"))
@@ -267,85 +284,142 @@ class StudioPage(QWidget):
         self.label_edit.setPlaceholderText(self.tr("for example: 29,90 €"))
         self.label_edit.setAccessibleName(self.tr("Text or price on the photo"))
         text_label.setBuddy(self.label_edit)
+        style_label = make_label(self.tr("Text style"))
         self.label_style = QComboBox()
         self.label_style.setAccessibleName(self.tr("Text style"))
+        self.label_style.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        style_label.setBuddy(self.label_style)
         for style, text in LABEL_STYLES:
             self.label_style.addItem(self.tr(str(text)), style)
         self.label_edit.editingFinished.connect(self._on_label)
         self.label_style.activated.connect(lambda _i: self._on_label())
         dress.body.addWidget(text_label)
         dress.body.addWidget(self.label_edit)
+        dress.body.addWidget(style_label)
         dress.body.addWidget(self.label_style)
-        logo_row = QHBoxLayout()
-        self.logo_button = make_button(self.tr("Add my logo…"))
-        self.no_logo_button = make_button(self.tr("Remove the logo"))
+        logo_row = FlowLayout()
+        self.logo_button = wrap_button(self.tr("Add my logo…"))
+        self.no_logo_button = wrap_button(self.tr("Remove the logo"))
         self.logo_button.clicked.connect(self._on_logo)
         self.no_logo_button.clicked.connect(lambda: self.studio.set_logo(None))
         logo_row.addWidget(self.logo_button)
         logo_row.addWidget(self.no_logo_button)
         dress.body.addLayout(logo_row)
         body.addWidget(dress)
+        self._cards.append(dress)
 
         export = Card()
         export.body.addWidget(make_label(self.tr("5. Prepare for…"), "subtitle"))
         export.body.addWidget(make_label(self.tr("A ready copy goes into « Mes photos prêtes »."), "muted"))
-        presets = QGridLayout()
-        self.preset_buttons = {}
-        for index, preset in enumerate(PRESETS.values()):
-            button = make_button(preset_label(preset.name))
+        self.preset_buttons: dict[str, WrapButton] = {}
+        for preset in PRESETS.values():
+            button = wrap_button(preset_label(preset.name))
             button.setObjectName(f"preset-{preset.name}")
             button.clicked.connect(lambda _=False, n=preset.name: self._on_export(n))
-            presets.addWidget(button, index, 0)
+            export.body.addWidget(button)
             self.preset_buttons[preset.name] = button
-        export.body.addLayout(presets)
-        self.batch_button = make_button(self.tr("Prepare several photos…"))
+        self.batch_button = wrap_button(self.tr("Prepare several photos…"))
         self.batch_button.clicked.connect(self._on_batch)
         export.body.addWidget(self.batch_button)
         self.export_note = make_label("", "muted")
         self.export_note.hide()
         export.body.addWidget(self.export_note)
-        self.folder_button = make_button(self.tr("Open « Mes photos prêtes »"))
+        self.folder_button = wrap_button(self.tr("Open « Mes photos prêtes »"))
         self.folder_button.clicked.connect(lambda: open_folder(self.studio.out_dir))
         self.folder_button.hide()
         export.body.addWidget(self.folder_button)
         body.addWidget(export)
+        self._cards.append(export)
 
-        self.error_label = make_label("", "banner")
-        self.error_label.setAccessibleName(self.tr("Message"))
-        self.error_label.hide()
-        body.addWidget(self.error_label)
         body.addStretch(1)
         self.tools_panel = panel
         return panel
 
+    def _reading_order(self) -> list[QWidget]:
+        """Every control, in the order Tab goes through them (the same in both arrangements)."""
+        return [
+            self.undo_button, self.redo_button, self.before_button, self.reset_button,
+            self.open_button, self.phone_button, self.sample_button, self.recent_view,
+            self.improve_button, *self.sliders.values(), self.left_button, self.right_button,
+            self.straighten_slider, self.crop_combo, self.crop_edit_button, self.background_check,
+            self.label_edit, self.label_style, self.logo_button, self.no_logo_button,
+            *self.preset_buttons.values(), self.batch_button, self.folder_button,
+        ]  # fmt: skip
+
+    def _chain_tab_order(self) -> None:
+        order = self._reading_order()
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _fit_recent(self) -> None:
+        """Thumbnails with room for two lines of their name, in one row (more rows scroll)."""
+        metrics = self.recent_view.fontMetrics()
+        grid = QSize(max(130, metrics.averageCharWidth() * 12), 96 + metrics.lineSpacing() * 2 + 12)
+        if self.recent_view.gridSize() != grid:
+            self.recent_view.setGridSize(grid)
+        frame = self.recent_view.frameWidth() * 2
+        height = max(grid.height() + frame + 6, self.recent_view.minimumSizeHint().height())
+        if self.recent_view.height() != height or self.recent_view.minimumHeight() != height:
+            self.recent_view.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_recent()
+            self._arrange()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        self._fit_recent()
         self._arrange()
 
-    def _arrange(self) -> None:
-        """Tools beside the photo when they fit in half the width; below it otherwise (large text
-        on a small screen), so that no button is ever cut."""
-        content = self.tools_panel.widget()
-        assert content is not None
-        needed = (
-            content.minimumSizeHint().width() + self.tools_panel.verticalScrollBar().sizeHint().width() + 12
+    def _tools_width(self) -> int:
+        """The tools' width beside the photo: room for about 40 characters a line, less on a small
+        window, never less than their narrowest."""
+        extra = (  # the scroll bar, the frame and the right margin
+            self.tools_panel.verticalScrollBar().sizeHint().width()
+            + 2 * self.tools_panel.frameWidth()
+            + self.tools_panel.body.contentsMargins().right()
+            + 4
         )
-        centre = self.centre.minimumSizeHint().width()
-        side_by_side = needed <= self.width() * 0.55 and needed + centre + self.body.spacing() <= self.width()
+        narrowest = max(card.minimumSizeHint().width() for card in self._cards) + extra
+        comfortable = self.fontMetrics().averageCharWidth() * 40 + 2 * 24 + extra
+        return max(narrowest, min(comfortable, int(self.width() * 0.45)))
+
+    def _arrange(self) -> None:
+        """Tools beside the photo when both fit; the photo on top and the tools (with the edit
+        buttons) scrolling below it otherwise (large text on a small screen)."""
+        margins = self.outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        tools = self._tools_width()
+        centre = max(360, self.edit_box.minimumSizeHint().width())
+        side_by_side = tools + self.body.spacing() + centre <= room
         if side_by_side:
+            self.tools_panel.setFixedWidth(tools)
+            self.preview.setMaximumHeight(16_777_215)
+        else:  # a third of the height for the photo, the rest for the tools
+            self.tools_panel.setMinimumWidth(0)
+            self.tools_panel.setMaximumWidth(16_777_215)
+            height = self.height() - margins.top() - margins.bottom()
+            self.preview.setMaximumHeight(max(self.preview.minimumHeight(), height // 3))
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        if side_by_side:
+            self.tools_panel.body.removeWidget(self.edit_box)
+            self.centre_column.addWidget(self.edit_box)
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.tools_panel.setMinimumSize(needed, 0)
-            self.tools_panel.setMaximumSize(max(needed, int(self.width() * 0.4)), 16_777_215)
             self.body.setStretch(0, 1)
             self.body.setStretch(1, 0)
-            self.preview.setMinimumHeight(240)
+            self.preview.setMinimumSize(320, 240)
         else:
+            self.centre_column.removeWidget(self.edit_box)
+            self.tools_panel.body.insertWidget(0, self.edit_box)
             self.body.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.tools_panel.setMinimumSize(0, 0)
-            self.tools_panel.setMaximumSize(16_777_215, 16_777_215)
-            self.body.setStretch(0, 3)
-            self.body.setStretch(1, 2)
-            self.preview.setMinimumHeight(160)
+            self.body.setStretch(0, 2)
+            self.body.setStretch(1, 3)
+            self.preview.setMinimumSize(160, 140)
+        self._chain_tab_order()
 
     # -- showing -----------------------------------------------------------------------------
     def _set_photo_controls(self, enabled: bool) -> None:
@@ -356,11 +430,15 @@ class StudioPage(QWidget):
             *self.preset_buttons.values(), self.before_button, self.reset_button,
         ):  # fmt: skip
             widget.setEnabled(enabled)
+        self.edit_box.setVisible(enabled)  # nothing to undo or compare before a photo is open
 
     def _on_opened(self, name: str) -> None:
         self.photo_label.setText(self.tr("Photo: {name}").format(name=name))
         self.error_label.hide()
         self._set_photo_controls(True)
+        if self.isVisible():  # the next thing to do: improve it
+            self.improve_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.tools_panel.reveal_after_refit(self.improve_button)
 
     def _show_recipe(self, recipe: Recipe) -> None:
         self._updating = True
@@ -399,8 +477,10 @@ class StudioPage(QWidget):
                 self.studio.load_thumbnail(photo.path)
 
     def _show_error(self, message: str) -> None:
+        """Under the photo's name, always in view, and read by a screen reader."""
         self.error_label.setText(message)
         self.error_label.show()
+        announce(self.error_label, message, urgent=True)
 
     def set_target(self, preset: str | None) -> None:
         """Pre-select a destination (from a tutorial): its button is highlighted."""
@@ -467,7 +547,9 @@ class StudioPage(QWidget):
         self.preview.crop_mode = on
         self.preview.crop = self.studio.recipe.crop
         set_role(self.crop_edit_button, "primary" if on else "")
-        self.crop_edit_button.setText(self.tr("Done with the frame") if on else self.tr("Move the frame"))
+        self.crop_edit_button.set_full_text(
+            self.tr("Done with the frame") if on else self.tr("Move the frame")
+        )
         self.studio.set_crop_editing(on)
 
     def _on_background(self, on: bool) -> None:
@@ -499,6 +581,8 @@ class StudioPage(QWidget):
             text += " " + self.tr("The photo was small, so it was enlarged: it may look a little soft.")
         self.export_note.setText(text)
         self.export_note.show()
+        self.error_label.hide()
+        announce(self.export_note, text)
         self.folder_button.show()
         self.tools_panel.reveal_after_refit(self.folder_button)
         self.photo_exported.emit(self._last_preset)

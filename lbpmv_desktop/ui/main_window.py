@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -15,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.home.home_page import HomePage
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import make_button, make_label, set_role
+from lbpmv_desktop.ui.widgets.common import ScrollPage, make_button, make_label, set_role
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status
@@ -34,6 +37,56 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.studio.studio_page import StudioPage
     from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
     from lbpmv_desktop.ui.welcome.welcome_page import WelcomePage
+
+# The window at first start, when the screen has room for it.
+DEFAULT_SIZE = QSize(1180, 800)
+# The smallest supported screen is 1024×768: the window never needs more, taskbar and frame aside.
+MINIMUM_SIZE = QSize(800, 560)
+# Before the window is shown its frame is unknown: room kept for a title bar.
+FRAME_ESTIMATE = QMargins(0, 32, 0, 0)
+GEOMETRY_FILE = "window.ini"
+
+
+def fit_in(rect: QRect, available: QRect, frame: QMargins) -> QRect:
+    """``rect`` (a window's inner geometry) moved and shrunk so that, frame included, it lies
+    inside ``available``; never smaller than the window's minimum size unless the screen is."""
+    inner = available.marginsRemoved(frame)
+    width = max(min(rect.width(), inner.width()), min(MINIMUM_SIZE.width(), inner.width()))
+    height = max(min(rect.height(), inner.height()), min(MINIMUM_SIZE.height(), inner.height()))
+    x = min(max(rect.x(), inner.left()), inner.left() + inner.width() - width)
+    y = min(max(rect.y(), inner.top()), inner.top() + inner.height() - height)
+    return QRect(x, y, width, height)
+
+
+class NavRail(ScrollPage):
+    """The navigation column: as wide as its widest button, scrolling if the screen is short."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.setContentsMargins(12, 12, 12, 12)
+        self.body.setSpacing(4)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus, and scroll it
+
+    def _width(self) -> int:
+        content = self.widget()
+        if content is None:
+            return 0
+        bar = self.verticalScrollBar()
+        scrolling = content.minimumHeight() > self.viewport().height()
+        width = content.minimumSizeHint().width()
+        return width + (bar.sizeHint().width() if scrolling else 0) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self._width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(self._width(), super().minimumSizeHint().height())
+
+    def refit(self) -> None:
+        width = self._width()
+        super().refit()
+        if self._width() != width:
+            self.updateGeometry()
 
 
 class MainWindow(QMainWindow):
@@ -53,8 +106,8 @@ class MainWindow(QMainWindow):
         self._unlocked = False
         self._after_unlock: str | None = None
         self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
-        self.resize(1180, 800)
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.restore_geometry()
         central = QWidget()
         self.setCentralWidget(central)
         row = QHBoxLayout(central)
@@ -63,12 +116,14 @@ class MainWindow(QMainWindow):
 
         self.nav = QFrame()
         set_role(self.nav, "nav")
-        nav_layout = QVBoxLayout(self.nav)
-        nav_layout.setContentsMargins(12, 20, 12, 20)
-        nav_layout.setSpacing(8)
+        rail_layout = QVBoxLayout(self.nav)
+        rail_layout.setContentsMargins(0, 0, 0, 0)
+        self.nav_rail = NavRail()
+        rail_layout.addWidget(self.nav_rail)
+        nav_layout = self.nav_rail.body
         brand = make_label(self.tr("Le Bon Pour\nMa Ville"), "subtitle")
         nav_layout.addWidget(brand)
-        nav_layout.addSpacing(12)
+        nav_layout.addSpacing(8)
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self.nav_buttons = {}
@@ -85,6 +140,7 @@ class MainWindow(QMainWindow):
             button.setCheckable(True)
             button.setObjectName(f"nav-{name}")
             button.clicked.connect(lambda _=False, n=name: self._on_nav(n))
+            button.installEventFilter(self)  # arrows move the focus; Return or Space opens
             self.nav_group.addButton(button)
             nav_layout.addWidget(button)
             self.nav_buttons[name] = button
@@ -94,7 +150,6 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         self.banner = make_label("", "banner")
-        self.banner.setAccessibleName(self.tr("Message"))
         self.banner.hide()
         self.banner_close = make_button(self.tr("Close the message"))
         self.banner_close.clicked.connect(self._hide_banner)
@@ -266,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def _on_home_requested(self) -> None:
         self.show_page("home")
+        self.home.focus_main_action()
 
     # -- roles and the animator space ------------------------------------------------------
     @property
@@ -357,7 +413,7 @@ class MainWindow(QMainWindow):
                 self.show_page("welcome")
         elif self.current_page() in ("loading", "welcome"):
             self.show_page("home")
-            self.home.continue_button.setFocus()
+            self.home.focus_main_action()
 
     def _on_shared(self, when: object) -> None:
         from datetime import datetime
@@ -423,7 +479,113 @@ class MainWindow(QMainWindow):
         self.banner.setText(message)
         self.banner.show()
         self.banner_close.show()
+        accessibility.announce(self.banner, message, urgent=True)
 
     def _hide_banner(self) -> None:
         self.banner.hide()
         self.banner_close.hide()
+
+    # -- keyboard in the navigation ---------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QAbstractButton)
+            and watched in self.nav_buttons.values()
+            and isinstance(event, QKeyEvent)
+            and self._on_nav_key(watched, event)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_nav_key(self, button: QAbstractButton, event: QKeyEvent) -> bool:
+        """Arrows only move the focus along the navigation (a page opens on Return or Space, as
+        page tabs do): a merchant looking for a page does not open every page on the way."""
+        key = Qt.Key(event.key())
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            button.click()
+            return True
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}
+        if key not in steps and key not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            return False
+        shown = [b for b in self.nav_buttons.values() if b.isVisibleTo(self.nav)]
+        if button not in shown:
+            return False
+        if key == Qt.Key.Key_Home:
+            target = shown[0]
+        elif key == Qt.Key.Key_End:
+            target = shown[-1]
+        else:
+            target = shown[(shown.index(button) + steps[key]) % len(shown)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self.nav_rail.ensureWidgetVisible(target, 0, 8)
+        return True
+
+    # -- size and place on the screen ---------------------------------------------------------
+    def _geometry_store(self) -> QSettings:
+        """The window's size and place, kept in the data folder (never the system's registry)."""
+        return QSettings(str(self.session.paths.root / GEOMETRY_FILE), QSettings.Format.IniFormat)
+
+    def restore_geometry(self) -> None:
+        """The size and place the window had when it was closed, or at first start the default
+        size fitted to the screen; in both cases inside the screen's available area."""
+        saved = self._geometry_store().value("geometry")
+        restored = isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved)
+        if not restored:
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else QRect(0, 0, 1024, 768)
+            rect = QRect(0, 0, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
+            rect.moveCenter(available.center())
+            self.setGeometry(rect)
+        self.fit_to_screen()
+        self._placed_size: QSize | None = self.size()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._placed_size is not None:  # once shown, its real frame is known
+            QTimer.singleShot(0, self._fit_once_shown)
+
+    def _fit_once_shown(self) -> None:
+        """Fit again with the real frame, unless the code that opened the window chose its size
+        (the self-test's screen sizes, or a language switch keeping the old window's place)."""
+        placed, self._placed_size = self._placed_size, None
+        if placed is not None and self.size() == placed:
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Move and shrink the window into the available area of the screen it is on."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        geometry = self.geometry()
+        screen = QGuiApplication.screenAt(geometry.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        frame = self.frameGeometry()
+        if self.isVisible() and frame != geometry:
+            margins = QMargins(
+                geometry.left() - frame.left(),
+                geometry.top() - frame.top(),
+                frame.right() - geometry.right(),
+                frame.bottom() - geometry.bottom(),
+            )
+        else:
+            margins = FRAME_ESTIMATE
+        available = screen.availableGeometry()
+        inner = available.marginsRemoved(margins)
+        # Below the smallest supported screen, the window still fits (it scrolls rather than overflows).
+        self.setMinimumSize(
+            min(MINIMUM_SIZE.width(), inner.width()), min(MINIMUM_SIZE.height(), inner.height())
+        )
+        fitted = fit_in(geometry, available, margins)
+        if fitted != geometry:
+            self.setGeometry(fitted)
+
+    def save_geometry(self) -> None:
+        store = self._geometry_store()
+        store.setValue("geometry", self.saveGeometry())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_geometry()
+        super().closeEvent(event)

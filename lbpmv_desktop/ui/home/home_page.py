@@ -5,17 +5,27 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from lbpmv_desktop.core.progress.status import Status, TutorialProgress
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
     from lbpmv_desktop.core.tutorials.model import Tutorial
 
 STAIR_INDENT = 22
+# The staircase's steps are never indented by more than this share of its width, together.
+STAIR_INDENT_SHARE = 0.25
+# The next-step card puts its text beside « Continuer » only with room for this many characters.
+CARD_TEXT_CHARS = 36
+# The greeting and the next step stay in view while the staircase scrolls, unless they would
+# take more than this share of the page's height (a small screen with large text): then the
+# whole page scrolls.
+PINNED_HEADER_SHARE = 0.5
 
 
 class StairButton(QPushButton):
@@ -57,15 +67,21 @@ class HomePage(QWidget):
         self._catalogue: Catalogue | None = None
         self._status: Status | None = None
         self.stair_buttons: dict[str, QWidget] = {}
-        # The greeting and the big "Continuer" stay in view; only the staircase scrolls.
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 8)
-        outer.setSpacing(12)
+        self._stair_rows: list[QWidget] = []
+        # The greeting and the big "Continuer" stay in view; only the staircase scrolls (on a
+        # short page the header scrolls with it, see _place_header).
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(32, 24, 32, 8)
+        self._outer.setSpacing(12)
+        self.header = QWidget()
+        header = QVBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 8, 0)
+        header.setSpacing(12)
         self.greeting = make_label("", "title")
-        outer.addWidget(self.greeting)
+        header.addWidget(self.greeting)
         self.share_label = make_label("", "muted")
         self.share_label.hide()
-        outer.addWidget(self.share_label)
+        header.addWidget(self.share_label)
 
         self.next_card = Card()
         self.next_heading = make_label(self.tr("Your next step"), "muted")
@@ -73,28 +89,40 @@ class HomePage(QWidget):
         self.next_detail = make_label("")
         self.continue_button = make_button(self.tr("Continue"), "primary")
         self.continue_button.setProperty("size", "big")
-        self.continue_button.setMinimumWidth(260)
+        self.continue_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.continue_button.clicked.connect(self._on_continue)
-        row = QHBoxLayout()
+        # Text beside the button when there is room, above it otherwise (see _reflow_card).
+        self._card_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._card_row.setSpacing(16)
         text = QVBoxLayout()
+        text.setSpacing(6)
         text.addWidget(self.next_heading)
         text.addWidget(self.next_title)
         text.addWidget(self.next_detail)
-        row.addLayout(text, 1)
-        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.next_card.body.addLayout(row)
-        outer.addWidget(self.next_card)
+        self._card_row.addLayout(text, 1)
+        self._card_row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.next_card.body.addLayout(self._card_row)
+        header.addWidget(self.next_card)
 
-        outer.addWidget(make_label(self.tr("My steps"), "subtitle"))
+        header.addWidget(make_label(self.tr("My steps"), "subtitle"))
         self.stairs_hint = make_label(
             self.tr("Each step is a tutorial. You climb from the bottom; the next one is marked ►."), "muted"
         )
-        outer.addWidget(self.stairs_hint)
+        header.addWidget(self.stairs_hint)
         self.page = ScrollPage()
         self.page.body.setContentsMargins(0, 0, 8, 8)
-        self.stairs_layout = self.page.body
+        self.page.body.setSpacing(12)
+        self.stairs_layout = QVBoxLayout()
         self.stairs_layout.setSpacing(8)
-        outer.addWidget(self.page, 1)
+        self.page.body.addLayout(self.stairs_layout)
+        self.page.body.addStretch(1)
+        self._pinned = True
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._relayout)
+        self._outer.addWidget(self.header)
+        self._outer.addWidget(self.page, 1)
 
     def show_status(self, status: Status, catalogue: Catalogue) -> None:
         self._status, self._catalogue = status, catalogue
@@ -102,6 +130,7 @@ class HomePage(QWidget):
         self.greeting.setText(self.tr("Hello {name}!").format(name=name) if name else self.tr("Hello!"))
         self._show_next(status, catalogue)
         self._show_stairs(status, catalogue)
+        self._relayout_timer.start()
 
     def show_shared(self, when: datetime | None, animator: str, folder_set: bool) -> None:
         """« Partagé avec Léa il y a 2 jours », or that nothing was shared yet."""
@@ -137,11 +166,16 @@ class HomePage(QWidget):
             )
         )
         started = progress.started or progress.done_count > 0
-        self.continue_button.setText(self.tr("Continue") if started else self.tr("Start"))
+        label = self.tr("Continue") if started else self.tr("Start")
+        self.continue_button.setText(label)
+        # Read as shown (« Commencer » is read « Commencer »), then what it opens.
         self.continue_button.setAccessibleName(
-            self.tr("Continue: {title}, step {number}").format(title=tutorial.title, number=index + 1)
+            self.tr("{action}: {title}, step {number}").format(
+                action=label, title=tutorial.title, number=index + 1
+            )
         )
         self.continue_button.show()
+        self._reflow_card()
 
     def _show_stairs(self, status: Status, catalogue: Catalogue) -> None:
         while self.stairs_layout.count():
@@ -151,7 +185,6 @@ class HomePage(QWidget):
                 widget.deleteLater()
         self.stair_buttons = {}
         tutorials = [t for t in (catalogue.get(i) for i in status.path) if t is not None]
-        count = len(tutorials)
         next_id = status.resume.tutorial if status.resume else None
         rows: list[QWidget] = []
         for index, tutorial in enumerate(tutorials):
@@ -167,19 +200,107 @@ class HomePage(QWidget):
             button.clicked.connect(lambda _=False, t=tutorial.id: self._on_stair(t))
             row = QWidget()
             row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(index * STAIR_INDENT, 0, (count - 1 - index) * STAIR_INDENT, 0)
+            row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.addWidget(button)
             rows.append(row)
             self.stair_buttons[tutorial.id] = button
         # The first tutorial is at the bottom: the staircase climbs up. Tab order follows the path.
         for row in reversed(rows):
             self.stairs_layout.addWidget(row)
-        self.stairs_layout.addStretch(1)
+        self._stair_rows = rows
+        self._indent_stairs()
         buttons = list(self.stair_buttons.values())
+        if buttons and self.continue_button.isVisible():
+            QWidget.setTabOrder(self.continue_button, buttons[0])
         for first, second in zip(buttons, buttons[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.page.schedule_refit()
-        self.page.reveal_after_refit(self.stair_buttons.get(next_id) if next_id else None)
+        self._reveal_next()
+
+    def _reveal_next(self) -> None:
+        """Keep the next step in view; when the header scrolls too, its « Continuer » first."""
+        next_id = self._status.resume.tutorial if self._status and self._status.resume else None
+        if self._pinned:
+            self.page.reveal_after_refit(self.stair_buttons.get(next_id) if next_id else None)
+        else:  # from the top: the greeting, then the next step and its « Continuer »
+            self.page.reveal_after_refit(None)
+            self.page.verticalScrollBar().setValue(0)
+
+    # -- layout for the page's size ----------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._relayout_timer.start()  # the text size changed: once the new sizes are known
+
+    def _relayout(self) -> None:
+        self._reflow_card()
+        self._indent_stairs()
+        self._place_header()
+
+    def _reflow_card(self) -> None:
+        """The next step's text beside « Continuer » when it has room for a readable line."""
+        margins = self._outer.contentsMargins()
+        card = self.width() - margins.left() - margins.right() - 8
+        inner = (
+            card
+            - self.next_card.body.contentsMargins().left()
+            - self.next_card.body.contentsMargins().right()
+        )
+        room = inner - self.continue_button.sizeHint().width() - self._card_row.spacing()
+        wide = room >= CARD_TEXT_CHARS * self.next_title.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._card_row.direction() != direction:
+            self._card_row.setDirection(direction)
+            alignment = Qt.AlignmentFlag.AlignVCenter if wide else Qt.AlignmentFlag.AlignLeft
+            self._card_row.setAlignment(self.continue_button, alignment)
+
+    def _indent_stairs(self) -> None:
+        """Each step a little to the right of the one below, within a share of the width."""
+        count = len(self._stair_rows)
+        if count < 2:
+            return
+        width = self.page.viewport().width()
+        indent = min(STAIR_INDENT, int(width * STAIR_INDENT_SHARE / (count - 1)))
+        for index, row in enumerate(self._stair_rows):
+            layout = row.layout()
+            if layout is not None:
+                layout.setContentsMargins(index * indent, 0, (count - 1 - index) * indent, 0)
+
+    def _place_header(self) -> None:
+        """The header stays above the scrolling staircase when it leaves room for it."""
+        margins = self._outer.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        layout = self.header.layout()
+        need = layout.totalHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() else 0
+        need = max(need, self.header.minimumSizeHint().height())
+        pinned = need <= (self.height() - margins.top() - margins.bottom()) * PINNED_HEADER_SHARE
+        if pinned == self._pinned:
+            return
+        self._pinned = pinned
+        if pinned:
+            self.page.body.removeWidget(self.header)
+            self._outer.insertWidget(0, self.header)
+        else:
+            self._outer.removeWidget(self.header)
+            self.page.body.insertWidget(0, self.header)
+        self.header.show()
+        self.page.schedule_refit()
+        self._reveal_next()
+
+    def focus_main_action(self) -> None:
+        """The focus on « Continuer » (or, all steps climbed, on the first step)."""
+        if not self.continue_button.isHidden():
+            self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self._pinned:
+                self.page.ensureWidgetVisible(self.continue_button)
+            return
+        first = next(iter(self.stair_buttons.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _stair_title(self, index: int, tutorial: Tutorial, state: str) -> str:
         marker = "► " if state == "next" else ""

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPainter, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 MAX_IMAGE_WIDTH = 640
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 class MarkdownView(QTextBrowser):
-    """Shows one step's Markdown.
+    """Shows one step's Markdown, as tall as its text: the page around it scrolls (one scroll
+    bar for the whole step, whatever the screen and text size).
 
     Signals:
         link_activated(QUrl): the merchant followed a link (the page decides what to do).
@@ -37,6 +39,45 @@ class MarkdownView(QTextBrowser):
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.anchorClicked.connect(self._on_anchor)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    # -- as tall as the text ----------------------------------------------------------------
+    def _chrome(self) -> tuple[int, int]:
+        """Width and height around the text: frame and viewport margins."""
+        margins = self.viewportMargins()
+        frame = 2 * self.frameWidth()
+        return frame + margins.left() + margins.right(), frame + margins.top() + margins.bottom()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        extra_w, extra_h = self._chrome()
+        document = self.document()
+        current, wanted = document.textWidth(), max(1, width - extra_w)
+        if abs(current - wanted) < 0.5:
+            return math.ceil(document.size().height()) + extra_h
+        # Measured quietly: the view lays its own text out again at its own width afterwards.
+        layout = document.documentLayout()
+        blocked = document.blockSignals(True), layout.blockSignals(True)
+        try:
+            document.setTextWidth(wanted)
+            height = document.size().height()
+            document.setTextWidth(current)
+        finally:
+            document.blockSignals(blocked[0])
+            layout.blockSignals(blocked[1])
+        return math.ceil(height) + extra_h
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Only ever as tall as its text (the layout asks heightForWidth); never wider than a column.
+        lines = 2 * self.fontMetrics().lineSpacing()
+        return QSize(120, min(lines, self.heightForWidth(max(self.width(), 200))) + self._chrome()[1])
 
     def _on_anchor(self, url: QUrl) -> None:
         self.link_activated.emit(url)
@@ -60,6 +101,8 @@ class MarkdownView(QTextBrowser):
             document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(target), image)
         self.setDocument(document)  # the previous document, owned by this view, is deleted by Qt
         self.verticalScrollBar().setValue(0)
+        document.documentLayout().documentSizeChanged.connect(self.updateGeometry)
+        self.updateGeometry()
 
     def plain_text(self) -> str:
         """The text as read aloud: no picture placeholders."""

@@ -18,9 +18,17 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.core.tutorials.spoken import spoken_text
 from lbpmv_desktop.settings import TEXT_SCALE_STEP
-from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
+from lbpmv_desktop.ui import accessibility
+from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog, HelpRecipient
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
-from lbpmv_desktop.ui.widgets.common import icon, make_button, make_label, set_button_text
+from lbpmv_desktop.ui.widgets.common import (
+    ReflowRow,
+    ScrollPage,
+    icon,
+    make_button,
+    make_label,
+    set_button_text,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHideEvent
@@ -106,10 +114,10 @@ class TutorialPage(QWidget):
         self.home_button.clicked.connect(self._on_home)
         self.tutorial_label = make_label("", "muted")
         self.smaller_button = make_button(self.tr("A−"))
-        self.smaller_button.setAccessibleName(self.tr("Smaller text"))
+        self.smaller_button.setAccessibleName(self.tr("A−: smaller text"))
         self.smaller_button.setToolTip(self.tr("Smaller text"))
         self.larger_button = make_button(self.tr("A+"))
-        self.larger_button.setAccessibleName(self.tr("Larger text"))
+        self.larger_button.setAccessibleName(self.tr("A+: larger text"))
         self.larger_button.setToolTip(self.tr("Larger text"))
         self.smaller_button.clicked.connect(lambda: self._change_text_size(-TEXT_SCALE_STEP))
         self.larger_button.clicked.connect(lambda: self._change_text_size(TEXT_SCALE_STEP))
@@ -118,6 +126,14 @@ class TutorialPage(QWidget):
         top.addWidget(self.smaller_button)
         top.addWidget(self.larger_button)
         layout.addLayout(top)
+        # Between the top line and « Précédent / C'est fait ! / Suivant », the step scrolls as
+        # one page when it needs more room than the window has.
+        page = layout
+        self.step_scroll = ScrollPage()
+        self.step_scroll.body.setContentsMargins(0, 0, 8, 0)
+        self.step_scroll.body.setSpacing(10)
+        page.addWidget(self.step_scroll, 1)
+        layout = self.step_scroll.body
 
         self.counter_label = make_label("", wrap=False)
         self.progress_bar = QProgressBar()
@@ -125,7 +141,6 @@ class TutorialPage(QWidget):
         self.progress_bar.setAccessibleName(self.tr("Progress in this tutorial"))
         counter = QHBoxLayout()
         self.done_label = make_label(self.tr("✓ Done"), "muted", wrap=False)
-        self.done_label.setAccessibleName(self.tr("You have done this step."))
         counter.addWidget(self.counter_label)
         counter.addWidget(self.progress_bar, 1)
         counter.addWidget(self.done_label)
@@ -137,17 +152,19 @@ class TutorialPage(QWidget):
         self.text = MarkdownView()
         self.text.setAccessibleName(self.tr("Step text"))
         self.text.link_activated.connect(self._on_link)
+        self.text.cursorPositionChanged.connect(self._reveal_cursor)
         layout.addWidget(self.text, 1)
 
-        actions = QHBoxLayout()
+        actions = QVBoxLayout()  # the note under its button: a long address never squeezes it
         self.action_button = make_button("", "primary")
         self.action_button.clicked.connect(self._on_action)
         self.action_note = make_label("", "muted")
-        actions.addWidget(self.action_button)
+        actions.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignLeft)
         actions.addWidget(self.action_note, 1)
         layout.addLayout(actions)
 
-        tools = QHBoxLayout()
+        tools_row = ReflowRow()  # side by side, or one under the other when the text is large
+        tools = tools_row.row
         self.read_button = make_button(self.tr("Read aloud"))
         self.read_button.setIcon(icon("speaker"))
         self.read_button.setAccessibleName(self.tr("Read aloud"))
@@ -159,17 +176,18 @@ class TutorialPage(QWidget):
         self.help_note = make_label("", "muted")
         tools.addWidget(self.read_button)
         tools.addWidget(self.speech_note, 1)
-        tools.addWidget(self.help_note, 1)
         tools.addWidget(self.help_button)
-        layout.addLayout(tools)
+        layout.addWidget(tools_row)
+        layout.addWidget(self.help_note)
 
+        layout = page
         nav = QHBoxLayout()
         self.previous_button = make_button(self.tr("◀ Previous"))
-        self.previous_button.setAccessibleName(self.tr("Previous step"))
+        self.previous_button.setAccessibleName(self.tr("Previous: the step before (Alt+Left arrow)"))
         self.done_button = make_button(self.tr("It's done!"), "primary")
         self.done_button.setProperty("size", "big")
         self.next_button = make_button(self.tr("Next ▶"))
-        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.setAccessibleName(self.tr("Next: the step after (Alt+Right arrow)"))
         self.previous_button.clicked.connect(self._on_previous)
         self.done_button.clicked.connect(self._on_done)
         self.next_button.clicked.connect(self._on_next)
@@ -254,6 +272,8 @@ class TutorialPage(QWidget):
         step = self.step
         assert step is not None
         self._session.open_step(self.tutorial.id, step.id)
+        self.step_scroll.verticalScrollBar().setValue(0)  # a new step is read from its top
+        self.step_scroll.reveal_after_refit(None)
         self.done_button.setFocus()
 
     def _refresh_step(self) -> None:
@@ -349,9 +369,17 @@ class TutorialPage(QWidget):
         if tutorial is None or step is None:
             return
         self._session.mark_done(tutorial.id, step.id)
+        done = self.tr("Step done: {title}.").format(title=step.title)
         if self.index < len(tutorial.steps) - 1:
             self.show_step(self.index + 1)
+            following = self.step
+            assert following is not None
+            now = self.tr("Now step {number} of {total}: {title}.").format(
+                number=self.index + 1, total=len(tutorial.steps), title=following.title
+            )
+            accessibility.announce(self, f"{done} {now}")
         else:
+            accessibility.announce(self, done)
             self._finish(tutorial)
 
     def _finish(self, tutorial: Tutorial) -> None:
@@ -393,14 +421,20 @@ class TutorialPage(QWidget):
         tutorial, step = self.tutorial, self.step
         if tutorial is None or step is None:
             return
-        status = self._status()
-        animator = status.profile.animator_name if status and status.profile else ""
-        comment = HelpDialog.ask(self, step.title, animator)
+        comment = HelpDialog.ask(self, step.title, self._help_recipient())
         if comment is None:
             return
         self._session.ask_help(tutorial.id, step.id, comment)
         self.help_note.setText(self.tr("✓ Help request recorded for this step."))
         self.help_note.show()
+        accessibility.announce(self.help_note, self.help_note.text())
+
+    def _help_recipient(self) -> HelpRecipient:
+        """Who will see a help request, and whether it goes by itself (see ui/sharing.py)."""
+        status, settings = self._status(), self._session.settings
+        animator = status.profile.animator_name if status and status.profile else ""
+        automatic = settings.role == "merchant" and settings.sharing_enabled and bool(settings.sharing_folder)
+        return HelpRecipient(animator, automatic)
 
     def _on_read(self) -> None:
         if self._speech.speaking:
@@ -446,6 +480,15 @@ class TutorialPage(QWidget):
             self.studio_requested.emit(step.action.preset)
         elif step.action.kind == "open-poster":
             self.poster_requested.emit(step.action.template)
+
+    def _reveal_cursor(self) -> None:
+        """Reading the text with the keyboard (arrows, links with Tab) scrolls the step."""
+        content = self.step_scroll.widget()
+        if not self.text.hasFocus() or content is None:
+            return
+        rect = self.text.cursorRect()
+        point = self.text.viewport().mapTo(content, rect.center())
+        self.step_scroll.ensureVisible(point.x(), point.y(), 0, rect.height() + 24)
 
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "https":

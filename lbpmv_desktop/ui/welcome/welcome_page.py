@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lbpmv_desktop.ui.widgets.common import Card, make_button, make_label
+from lbpmv_desktop.ui import accessibility
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
 
 
 class WelcomePage(QWidget):
@@ -31,17 +32,23 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
+        outer.setContentsMargins(16, 8, 16, 8)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
         self.pages.addWidget(self._build_role())
         self.pages.addWidget(self._build_names())
         self.pages.addWidget(self._build_goals())
 
+    @staticmethod
+    def _scrolling_page() -> tuple[ScrollPage, QVBoxLayout]:
+        """One screen of Bienvenue: it scrolls when large text needs more than the window."""
+        page = ScrollPage()
+        page.body.setContentsMargins(32, 24, 32, 24)
+        page.body.setSpacing(16)
+        return page, page.body
+
     def _build_role(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(16)
+        page, layout = self._scrolling_page()
         header = QHBoxLayout()
         header.setSpacing(20)
         icon = QApplication.windowIcon()
@@ -75,9 +82,7 @@ class WelcomePage(QWidget):
             self.shop_edit.setFocus()
 
     def _build_names(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(16)
+        page, layout = self._scrolling_page()
         layout.addWidget(make_label(self.tr("Welcome!"), "title"))
         layout.addWidget(
             make_label(
@@ -109,7 +114,6 @@ class WelcomePage(QWidget):
         card.body.addLayout(form)
         layout.addWidget(card)
         self.names_error = make_label("", "banner")
-        self.names_error.setAccessibleName(self.tr("What is missing"))
         self.names_error.hide()
         layout.addWidget(self.names_error)
         row = QHBoxLayout()
@@ -121,12 +125,12 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         for edit in (self.shop_edit, self.first_name_edit, self.animator_edit):
             edit.returnPressed.connect(self._on_next)
+        for edit in (self.shop_edit, self.first_name_edit):
+            edit.textChanged.connect(self._on_name_typed)
         return page
 
     def _build_goals(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(16)
+        page, layout = self._scrolling_page()
         layout.addWidget(make_label(self.tr("Where would you like to start?"), "title"))
         layout.addWidget(make_label(self.tr("Choose one: you will be able to do the others later.")))
         self.goal_buttons: dict[str, object] = {}
@@ -156,16 +160,31 @@ class WelcomePage(QWidget):
         self.pages.setCurrentIndex(0)
         self.merchant_button.setFocus()
 
-    def _on_next(self) -> None:
+    def _missing(self) -> list[str]:
         missing = []
         if not self.shop_edit.text().strip():
             missing.append(self.tr("Write the name of your shop."))
         if not self.first_name_edit.text().strip():
             missing.append(self.tr("Write your first name."))
+        return missing
+
+    def _on_name_typed(self) -> None:
+        """An error shown says only what is still missing, and goes once nothing is."""
+        if self.names_error.isHidden():
+            return
+        missing = self._missing()
+        if not missing:
+            self.names_error.hide()
+        elif " ".join(missing) != self.names_error.text():
+            self.names_error.setText(" ".join(missing))
+
+    def _on_next(self) -> None:
+        missing = self._missing()
         if missing:
             self.names_error.setText(" ".join(missing))
             self.names_error.show()
             (self.shop_edit if not self.shop_edit.text().strip() else self.first_name_edit).setFocus()
+            accessibility.announce(self.names_error, self.names_error.text(), urgent=True)
             return
         self.names_error.hide()
         self.pages.setCurrentIndex(2)

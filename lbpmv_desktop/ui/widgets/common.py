@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lbpmv_desktop.paths import resources_dir
 
@@ -129,3 +138,61 @@ class ScrollPage(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.schedule_refit()
+
+
+class ReflowRow(QWidget):
+    """A row of controls that becomes a column when the row is too narrow for them.
+
+    The controls sit side by side when their preferred widths fit, one under the other
+    otherwise, so that large text never cuts a button. Fill ``row`` like a QHBoxLayout.
+
+    Attributes:
+        row: the layout to fill.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(spacing)
+        # The row's minimum width is its narrowest arrangement's: the column.
+        self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.reflow)
+
+    def _shown(self) -> list[QWidget]:
+        items = (self.row.itemAt(i) for i in range(self.row.count()))
+        widgets = (item.widget() for item in items if item is not None)
+        return [w for w in widgets if w is not None and not w.isHidden()]
+
+    def _fits(self, width: int) -> bool:
+        shown = self._shown()
+        need = sum(w.sizeHint().width() for w in shown) + self.row.spacing() * max(0, len(shown) - 1)
+        return need <= width
+
+    def reflow(self) -> None:
+        """Side by side or one under the other, for the current width."""
+        wide = self._fits(self.width())
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        shown = self._shown()
+        width = max((w.minimumSizeHint().width() for w in shown), default=0)
+        return QSize(width, self.row.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.row.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._timer.start()  # a control was shown, hidden or resized: decide again
+        return super().event(event)

@@ -345,7 +345,8 @@ QLabel[role="big-number"] {{ font-size: {point_size(settings, 2.0)}pt; font-weig
 QLabel[role="banner"] {{ background: {c.surface}; border: 2px solid {c.danger}; border-radius: 6px; padding: {pad}px; }}
 QLabel:disabled {{ color: {c.disabled}; }}
 QFrame[role="card"] {{ background: {c.surface}; border: 2px solid {c.border}; border-radius: 12px; }}
-QFrame[role="nav"] {{ background: {c.surface}; border: {RING}px solid transparent; border-right-color: {c.border}; }}
+QFrame[role="nav"] {{ background: {c.surface}; border: none; border-right: {BORDER}px solid {c.border}; }}
+QFrame[role="nav"] QScrollArea, QFrame[role="nav"] QScrollArea > QWidget > QWidget {{ background: {c.surface}; }}
 QPushButton, QToolButton {{
     background: {c.surface}; color: {c.text}; {frame} border-radius: 8px;
     padding: {pad}px {pad * 2}px; min-height: {round(pt * 2.2)}px;
@@ -360,11 +361,9 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox {{
 QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
     color: {c.disabled}; border-style: dashed;
 }}
-QComboBox {{ padding-right: {box + pad}px; }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: {box + pad}px; border: none; }}
 QComboBox::down-arrow {{ image: url({images["down"]}); width: {round(pt * 1.2)}px; height: {round(pt * 1.2)}px; }}
 QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; border: {BORDER}px solid {c.border}; margin: 0px; }}
-QAbstractSpinBox {{ padding-right: {box + pad}px; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     subcontrol-origin: padding; width: {box}px; border: none; background: transparent;
 }}

@@ -264,7 +264,8 @@ def _button_rules(settings: Settings, c: Colours, pad: int) -> list[tuple[str, s
     ]
 
 
-# Every focusable kind of control, and how its ring is drawn when focused.
+# Every focusable kind of control. The framed ones draw a BORDER px border in a RING - BORDER px
+# margin; the others keep a transparent RING px border. Focused, both become the RING px ring.
 _FRAMED = (
     "QPushButton",
     "QToolButton",
@@ -362,15 +363,15 @@ QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disab
     color: {c.disabled}; border-style: dashed;
 }}
 QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right; width: {box + pad}px; border: none; }}
-QComboBox::down-arrow {{ image: url({images["down"]}); width: {round(pt * 1.2)}px; height: {round(pt * 1.2)}px; }}
+QComboBox::down-arrow {{ image: url("{images["down"]}"); width: {round(pt * 1.2)}px; height: {round(pt * 1.2)}px; }}
 QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; border: {BORDER}px solid {c.border}; margin: 0px; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{
     subcontrol-origin: padding; width: {box}px; border: none; background: transparent;
 }}
 QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
 QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
-QAbstractSpinBox::up-arrow {{ image: url({images["up"]}); width: {round(pt)}px; height: {round(pt)}px; }}
-QAbstractSpinBox::down-arrow {{ image: url({images["down"]}); width: {round(pt)}px; height: {round(pt)}px; }}
+QAbstractSpinBox::up-arrow {{ image: url("{images["up"]}"); width: {round(pt)}px; height: {round(pt)}px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{images["down"]}"); width: {round(pt)}px; height: {round(pt)}px; }}
 QTextBrowser {{ border-radius: 12px; padding: {pad}px; }}
 QAbstractItemView {{
     background: {c.surface}; alternate-background-color: {c.alternate}; {frame} gridline-color: {c.border};
@@ -390,8 +391,8 @@ QCheckBox::indicator, QRadioButton::indicator {{
 }}
 QCheckBox::indicator {{ border-radius: 4px; }}
 QRadioButton::indicator {{ border-radius: {box // 2 + BORDER}px; }}
-QCheckBox::indicator:checked {{ background: {c.primary}; border-color: {c.primary}; image: url({images["check"]}); }}
-QRadioButton::indicator:checked {{ background: {c.primary}; border-color: {c.primary}; image: url({images["dot"]}); }}
+QCheckBox::indicator:checked {{ background: {c.primary}; border-color: {c.primary}; image: url("{images["check"]}"); }}
+QRadioButton::indicator:checked {{ background: {c.primary}; border-color: {c.primary}; image: url("{images["dot"]}"); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-style: dashed; }}
 QCheckBox:disabled, QRadioButton:disabled {{ color: {c.disabled}; }}
 QSlider {{ border: {RING}px solid transparent; min-height: {round(pt * 2.2)}px; }}

@@ -99,3 +99,96 @@ def test_tutorial_practice_step_opens_the_poster_maker_with_its_template(
     qtbot.mouseClick(app.window.tutorial.action_button, Qt.MouseButton.LeftButton)
     assert app.window.current_page() == "poster"
     assert app.window.poster.poster.template == tutorial.steps[index].action.template
+
+
+# -- large text on a small screen, keyboard and screen reader ---------------------------------------
+def test_narrow_window_at_200_puts_the_preview_below_the_form_and_wide_beside(
+    qtbot: QtBot, start_app, dialogs, monkeypatch
+) -> None:
+    from tests.gui.test_studio import _page_problems, _rect, _text_size
+
+    app = _ready(qtbot, start_app)
+    app.window.open_poster("commande-telephone")
+    page = app.window.poster
+    _text_size(qtbot, app, 200, (1024, 696))
+    qtbot.waitUntil(lambda: page._side_by_side is False, timeout=5000)
+    page.refresh_preview()
+    form, preview = _rect(page.form_page, page), _rect(page.preview, page)
+    assert preview.top() >= form.bottom(), "the preview is below the form, never over it"
+    content = page.form_page.widget()
+    assert content.width() <= page.form_page.viewport().width(), "nothing needs horizontal scrolling"
+    longest = page.template_buttons["commande-telephone"]
+    assert "\n" in longest.text(), "a long choice goes onto several lines"
+    assert longest.full_text() == "✓ Commandez par téléphone ou WhatsApp"
+    assert page.preview.pixmap().height() <= page.preview.height(), "the whole poster is shown"
+    assert _page_problems(app.window, page, monkeypatch) == []
+
+    _text_size(qtbot, app, 100, (1920, 1080))
+    qtbot.waitUntil(lambda: page._side_by_side is True, timeout=5000)
+    form, preview = _rect(page.form_page, page), _rect(page.preview, page)
+    assert preview.left() >= form.right(), "the preview is beside the form"
+    assert _page_problems(app.window, page, monkeypatch) == []
+
+
+def test_tab_reaches_every_field_then_save_and_print_in_reading_order(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.test_studio import _text_size
+
+    app = _ready(qtbot, start_app)
+    app.window.open_poster()
+    page = app.window.poster
+    _text_size(qtbot, app, 200, (1024, 696))
+    app.window.activateWindow()
+    first = page.template_buttons["click-collect"]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus, timeout=5000)
+    reached = [first]
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if not page.isAncestorOf(widget) or widget in reached:
+            break
+        reached.append(widget)
+    order = [
+        *page.template_buttons.values(), page.shop_edit, page.phone_edit, page.hours_edit,
+        page.address_edit, page.message_edit, page.url_edit, page.photo_button, page.logo_button,
+        page.clear_pictures, page.size_combo, page.orientation_combo, page.pdf_button,
+        page.print_button, page.saved_view,
+    ]  # fmt: skip
+    assert [w for w in reached if w in order] == order
+    page.print_button.setFocus()
+    qtbot.keyClick(page.print_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.pdf_button
+    assert page.size_combo.accessibleName() == "Format du papier"
+
+
+def test_a_refused_link_is_announced_focused_and_cleared_once_fixed(
+    qtbot: QtBot, start_app, dialogs, tmp_path: Path
+) -> None:
+    from lbpmv_desktop.ui.accessibility import announcer
+
+    app = _ready(qtbot, start_app)
+    app.window._on_nav("poster")
+    app.window.activateWindow()
+    page = app.window.poster
+    heard: list[str] = []
+    announcer().announced.connect(heard.append)
+    try:
+        qtbot.keyClicks(page.url_edit, "ftp://exemple.fr")
+        page.refresh_preview()
+        page.refresh_preview()
+        assert len([m for m in heard if "https://" in m]) == 1, "said once, not at every keystroke"
+        page.pdf_button.setFocus()
+        dialogs.save_path = str(tmp_path / "affiche")
+        qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.url_edit.hasFocus, timeout=5000)  # on the field to correct
+        assert len([m for m in heard if "https://" in m]) == 2, "said again when saving is refused"
+        page.url_edit.clear()
+        qtbot.keyClicks(page.url_edit, "https://lespetitspas.fr")
+        page.refresh_preview()
+        assert not page.link_note.isVisible(), "the message goes once the link is right"
+    finally:
+        announcer().announced.disconnect(heard.append)

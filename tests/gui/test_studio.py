@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import wait_idle
@@ -238,3 +239,136 @@ def test_tutorial_practice_step_opens_the_studio_with_its_destination(
     assert app.window.current_page() == "studio"
     preset = tutorial.steps[index].action.preset
     assert app.window.studio.preset_buttons[preset].property("role") == "primary"
+
+
+# -- large text on a small screen, keyboard and screen reader ---------------------------------------
+def _page_problems(window, page, monkeypatch) -> list[str]:
+    """The screen checks' layout and naming problems, for the widgets of ``page`` only."""
+    from lbpmv_desktop.ui import checks
+
+    every = checks.visible_widgets
+    monkeypatch.setattr(
+        checks, "visible_widgets", lambda w: (x for x in every(w) if x is page or page.isAncestorOf(x))
+    )
+    try:
+        return checks.layout_problems(window) + checks.accessibility_problems(window)
+    finally:
+        monkeypatch.setattr(checks, "visible_widgets", every)
+
+
+def _text_size(qtbot: QtBot, app, percent: int, size: tuple[int, int]) -> None:
+    from dataclasses import replace
+
+    app.session.update_settings(replace(app.session.settings, text_scale=percent))
+    app.window.resize(*size)
+    wait_idle(qtbot, app.window)
+    qtbot.waitUntil(lambda: app.window.size().width() == size[0], timeout=5000)
+    for _ in range(3):  # the scrolling column refits once pending layout requests are done
+        QApplication.processEvents()
+
+
+def _rect(widget, page):
+    from PySide6.QtCore import QPoint, QRect
+
+    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+
+def test_narrow_window_at_200_puts_the_tools_below_the_photo_and_wide_beside(
+    qtbot: QtBot, studio, photo: Path, monkeypatch
+) -> None:
+    app, page = studio
+    _text_size(qtbot, app, 200, (1024, 696))
+    _open(qtbot, page, photo, monkeypatch)
+    qtbot.waitUntil(lambda: page.edit_box.isVisible() and page._side_by_side is False, timeout=5000)
+    photo_area, tools = _rect(page.preview, page), _rect(page.tools_panel, page)
+    assert tools.top() >= photo_area.bottom(), "the tools are a column below the photo"
+    assert page.tools_panel.isAncestorOf(page.undo_button), "the edit buttons scroll with the tools"
+    content = page.tools_panel.widget()
+    assert content.width() <= page.tools_panel.viewport().width(), "nothing needs horizontal scrolling"
+    assert _page_problems(app.window, page, monkeypatch) == []
+
+    _text_size(qtbot, app, 100, (1920, 1080))
+    qtbot.waitUntil(lambda: page._side_by_side is True, timeout=5000)
+    photo_area, tools = _rect(page.preview, page), _rect(page.tools_panel, page)
+    assert tools.left() >= photo_area.right(), "the tools are a column beside the photo"
+    assert page.centre.isAncestorOf(page.undo_button), "the edit buttons are under the photo"
+    assert _page_problems(app.window, page, monkeypatch) == []
+
+
+def test_tab_goes_through_the_tools_in_reading_order_to_the_export_buttons(
+    qtbot: QtBot, studio, photo: Path, monkeypatch
+) -> None:
+    app, page = studio
+    _text_size(qtbot, app, 200, (1024, 696))
+    app.window.activateWindow()
+    _open(qtbot, page, photo, monkeypatch)
+    qtbot.waitUntil(page.improve_button.hasFocus, timeout=5000)  # the next thing to do
+    expected = [w for w in page._reading_order() if w.isVisible() and w.isEnabled()]
+    expected[0].setFocus()
+    reached = [expected[0]]
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if not page.isAncestorOf(widget) or widget in reached:
+            break
+        reached.append(widget)
+    for button in page.preset_buttons.values():
+        assert button in reached, f"Tab never reaches {button.text()!r}"
+    assert [w for w in reached if w in expected] == expected, "Tab follows the reading order"
+    assert reached.index(page.improve_button) < reached.index(page.preset_buttons["instagram"])
+    page.preset_buttons["instagram"].setFocus()
+    qtbot.keyClick(page.preset_buttons["instagram"], Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is reached[reached.index(page.preset_buttons["instagram"]) - 1]
+
+
+def test_wheel_over_a_slider_scrolls_the_tools_and_leaves_the_slider(
+    qtbot: QtBot, studio, photo: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    from lbpmv_desktop.ui import input as user_input
+
+    app, page = studio
+    behaviour = user_input.install(QApplication.instance())  # as application() does
+    _text_size(qtbot, app, 200, (1024, 696))
+    _open(qtbot, page, photo, monkeypatch)
+    slider = page.sliders["contrast"]
+    page.tools_panel.ensureWidgetVisible(slider)
+    assert slider.focusPolicy() != Qt.FocusPolicy.WheelFocus
+    bar = page.tools_panel.verticalScrollBar()
+    before_value, before_scroll = slider.value(), bar.value()
+    centre = QPointF(slider.width() / 2, slider.height() / 2)
+    event = QWheelEvent(
+        centre, QPointF(slider.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    try:
+        QApplication.sendEvent(slider, event)
+    finally:
+        QApplication.instance().removeEventFilter(behaviour)
+        behaviour.deleteLater()
+    assert slider.value() == before_value, "the wheel never changes a setting"
+    assert bar.value() > before_scroll, "the wheel scrolls the tools"
+
+
+def test_names_contain_the_visible_text_and_errors_are_announced_then_cleared(
+    qtbot: QtBot, studio, photo: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.accessibility import announcer
+    from lbpmv_desktop.ui.studio import dialogs
+
+    app, page = studio
+    assert "Avant" in page.before_button.accessibleName()
+    assert "À gauche" in page.left_button.accessibleName()
+    assert "À droite" in page.right_button.accessibleName()
+    fake = tmp_path / "facture.jpg"
+    fake.write_text("Facture 42", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_photo_file", lambda *_a: fake)
+    with qtbot.waitSignal(announcer().announced, timeout=10_000) as said:
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert "pas une photo" in said.args[0]
+    assert page.error_label.isVisible()
+    _open(qtbot, page, photo, monkeypatch)
+    assert not page.error_label.isVisible(), "the error goes once a photo opens"
+    assert _page_problems(app.window, page, monkeypatch) == []

@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -97,7 +96,6 @@ class PosterPage(QWidget):
 
         choose = Card()
         choose.body.addWidget(make_label(self.tr("1. Choose a poster"), "subtitle"))
-        self.template_group = QButtonGroup(self)
         self.template_buttons: dict[str, WrapButton] = {}
         labels = {
             "click-collect": self.tr("Click & Collect"),
@@ -111,7 +109,6 @@ class PosterPage(QWidget):
             button = wrap_button(labels[name], "choice")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, n=name: self.choose_template(n))
-            self.template_group.addButton(button)
             self.template_buttons[name] = button
             choose.body.addWidget(button)
         body.addWidget(choose)
@@ -247,8 +244,9 @@ class PosterPage(QWidget):
         self._changed()
 
     def choose_template(self, name: str) -> None:
-        self.template_buttons[name].setChecked(True)
+        # One checked at a time, without an exclusive button group: Tab stops at every choice.
         for key, button in self.template_buttons.items():
+            button.setChecked(key == name)
             button.set_full_text(("✓ " if key == name else "") + button.full_text().removeprefix("✓ "))
         self.message_edit.setPlaceholderText(TEMPLATES[name].message)
         self.poster = replace(self.poster, template=name)
@@ -285,11 +283,12 @@ class PosterPage(QWidget):
         image = preview(checked, self._pictures or Pictures(), width)
         self.preview.setPixmap(QPixmap.fromImage(image))
 
-    def _say(self, message: str) -> None:
-        """Show a refusal (a link, a picture) under the fields; a screen reader reads it once."""
+    def _say(self, message: str, *, again: bool = False) -> None:
+        """Show a refusal (a link, a picture) under the fields; a screen reader reads it once
+        while it is typed, and ``again`` after an action it refused."""
         self.link_note.setText(message)
         self.link_note.show()
-        if message != self._announced:
+        if again or message != self._announced:
             self._announced = message
             announce(self.link_note, message, urgent=True)
 
@@ -391,7 +390,7 @@ class PosterPage(QWidget):
         try:
             return self.current().checked()
         except PosterRefused as refusal:
-            self._say(refusal.message)
+            self._say(refusal.message, again=True)
             # Focus on the field to correct (the link, unless the shop's name is missing).
             field = self.shop_edit if not self.shop_edit.text().strip() else self.url_edit
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -70,11 +70,18 @@ class _Run:
         )
         self._process()
 
+    def settle(self) -> None:
+        """Let the layouts settle: pages refit themselves from zero-delay timers, sometimes twice."""
+        for _ in range(4):
+            self._process()
+            time.sleep(0.005)
+        self._process()
+
     def shot(
         self, name: str, widget: QWidget | None = None, *, keyboard: bool = True, save: bool = True
     ) -> None:
         """Check the screen shown now (layout, names, focus, Tab) and keep a capture of it."""
-        self._process()
+        self.settle()
         target = widget or self.controller.window
         if self.check:
             from lbpmv_desktop.ui import checks

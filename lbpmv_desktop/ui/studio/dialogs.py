@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio.models import PicturesModel
-from lbpmv_desktop.ui.widgets.common import make_button, make_label
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
+from lbpmv_desktop.ui.widgets.common import make_label
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -41,6 +43,12 @@ def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def _fit_screen(dialog: QDialog, width: int, height: int) -> None:
+    """``width``×``height``, or less on a small screen."""
+    screen = dialog.screen().availableGeometry()
+    dialog.resize(min(width, screen.width() - 40), min(height, screen.height() - 40))
+
+
 def _picture_list(model: PicturesModel) -> QListView:
     view = QListView()
     view.setModel(model)
@@ -60,7 +68,7 @@ class PhoneImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, studio: StudioController, pictures: list[Path]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import from my phone"))
-        self.resize(900, 640)
+        _fit_screen(self, 900, 640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(make_label(self.tr("Which photos do you want to import?"), "subtitle"))
@@ -74,20 +82,17 @@ class PhoneImportDialog(QDialog):
         self.view = _picture_list(self.model)
         self.view.setAccessibleName(self.tr("Photos found"))
         layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        self.all_button = make_button(self.tr("Tick all"))
-        self.none_button = make_button(self.tr("Untick all"))
+        row = FlowLayout()
+        self.all_button = wrap_button(self.tr("Tick all"))
+        self.none_button = wrap_button(self.tr("Untick all"))
         self.all_button.clicked.connect(lambda: self.model.set_all_checked(True))
         self.none_button.clicked.connect(lambda: self.model.set_all_checked(False))
-        cancel = make_button(self.tr("Cancel"))
-        self.import_button = make_button(self.tr("Import the ticked photos"), "primary")
+        cancel = wrap_button(self.tr("Cancel"))
+        self.import_button = wrap_button(self.tr("Import the ticked photos"), "primary")
         cancel.clicked.connect(self.reject)
         self.import_button.clicked.connect(self.accept)
-        for widget in (self.all_button, self.none_button):
+        for widget in (self.all_button, self.none_button, cancel, self.import_button):
             row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.import_button)
         layout.addLayout(row)
         studio.thumbnail_ready.connect(self.model.set_thumbnail)
         for path in pictures[:200]:
@@ -109,7 +114,7 @@ class BatchExportDialog(QDialog):
         self._studio = studio
         self._photos = {photo.path: photo for photo in photos}
         self.setWindowTitle(self.tr("Prepare several photos"))
-        self.resize(900, 680)
+        _fit_screen(self, 900, 680)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(make_label(self.tr("Prepare several photos at once"), "subtitle"))
@@ -139,11 +144,10 @@ class BatchExportDialog(QDialog):
         self.status = make_label("", "muted")
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.close_button = make_button(self.tr("Close"))
-        self.cancel_button = make_button(self.tr("Stop"))
-        self.start_button = make_button(self.tr("Prepare the ticked photos"), "primary")
+        buttons = FlowLayout()
+        self.close_button = wrap_button(self.tr("Close"))
+        self.cancel_button = wrap_button(self.tr("Stop"))
+        self.start_button = wrap_button(self.tr("Prepare the ticked photos"), "primary")
         self.close_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(studio.cancel_batch)
         self.start_button.clicked.connect(self._on_start)
@@ -160,29 +164,38 @@ class BatchExportDialog(QDialog):
     def _on_start(self) -> None:
         chosen = [self._photos[p] for p in self.model.checked_paths()]
         if not chosen:
-            self.status.setText(self.tr("Tick at least one photo."))
+            self._say(self.tr("Tick at least one photo."))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.progress.setRange(0, len(chosen))
         self.progress.setValue(0)
         self.progress.show()
         self.start_button.setEnabled(False)
         self.cancel_button.show()
-        self.status.setText(self.tr("Preparing… you can keep working."))
+        self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the start button is now off
+        self._say(self.tr("Preparing… you can keep working."))
         self._studio.export_batch(chosen, self.preset_combo.currentData())
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        announce(self.status, text)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
         self.status.setText(self.tr("Photos prepared: {done} of {total}").format(done=done, total=total))
 
     def _on_finished(self, written: int, cancelled: bool) -> None:
+        had_focus = self.cancel_button.hasFocus()
         self.cancel_button.hide()
         self.start_button.setEnabled(True)
+        if had_focus:
+            self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
         text = (
             self.tr("Stopped. Photos prepared: {count}.")
             if cancelled
             else self.tr("✓ Done. Photos ready in « Mes photos prêtes »: {count}.")
         )
-        self.status.setText(text.format(count=written))
+        self._say(text.format(count=written))
 
     @classmethod
     def ask(cls, parent: QWidget | None, studio: StudioController, photos: list[LibraryPhoto]) -> None:

@@ -482,8 +482,26 @@ class MainWindow(QMainWindow):
         accessibility.announce(self.banner, message, urgent=True)
 
     def _hide_banner(self) -> None:
+        had_focus = self.banner_close.hasFocus()
         self.banner.hide()
         self.banner_close.hide()
+        if had_focus:  # the focus does not vanish with the button: back to the page
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        """The focus on the shown page: Accueil's main button, or the page's tab."""
+        name = self.current_page()
+        if name == "home":
+            self.home.focus_main_action()
+            return
+        button = self.nav_buttons.get(name)
+        if button is not None and button.isVisibleTo(self):
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            page = self.stack.currentWidget()
+            if page is not None:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
+                page.focusNextChild()  # from the page itself to its first control
 
     # -- keyboard in the navigation ---------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.main_window import FRAME_ESTIMATE, GEOMETRY_FILE, MINIMUM_SIZE, fit_in
@@ -270,3 +270,30 @@ def test_the_tutorial_tells_the_help_dialog_how_the_request_travels(
     wait_idle(qtbot, window)
     qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
     assert asked[-1] == HelpRecipient("Lea", automatic=False)
+
+
+def test_closing_the_banner_gives_the_focus_back_to_the_page(qtbot: QtBot, start_app) -> None:
+    window = start_app().window
+    _complete_welcome(qtbot, window)
+    _active(qtbot, window)
+    window.show_message("La clé USB n'est pas branchée.")
+    window.banner_close.setFocus()
+    qtbot.keyClick(window.banner_close, Qt.Key.Key_Space)
+    assert not window.banner.isVisible()
+    assert window.home.continue_button.hasFocus()
+
+
+def test_back_on_the_goals_puts_the_focus_on_the_first_field(qtbot: QtBot, start_app) -> None:
+    window = start_app().window
+    _active(qtbot, window)
+    welcome = window.welcome
+    qtbot.mouseClick(welcome.merchant_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(welcome.shop_edit, "Les Petits Pas")
+    qtbot.keyClicks(welcome.first_name_edit, "Martine")
+    qtbot.keyClick(welcome.first_name_edit, Qt.Key.Key_Return)
+    assert welcome.pages.currentIndex() == 2
+    assert welcome.goal_buttons["photos"].hasFocus()
+    back = next(b for b in welcome.pages.currentWidget().findChildren(QPushButton) if b.text() == "Retour")
+    qtbot.keyClick(back, Qt.Key.Key_Space)
+    assert welcome.pages.currentIndex() == 1
+    assert welcome.shop_edit.hasFocus()

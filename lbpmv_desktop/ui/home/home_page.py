@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QSizePolicy,
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label, set_role
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from lbpmv_desktop.core.progress.status import Status, TutorialProgress
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
@@ -110,6 +110,7 @@ class HomePage(QWidget):
         )
         header.addWidget(self.stairs_hint)
         self.page = ScrollPage()
+        self.page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: it scrolls to the focused step
         self.page.body.setContentsMargins(0, 0, 8, 8)
         self.page.body.setSpacing(12)
         self.stairs_layout = QVBoxLayout()
@@ -230,6 +231,10 @@ class HomePage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._relayout()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._relayout()  # sizes may have changed while another page was shown
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +38,7 @@ class _FittedDialog(QDialog):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self._page = ScrollPage()
+        self._page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to the focused control
         self.body = self._page.body
         self.body.setContentsMargins(24, 24, 24, 12)
         outer.addWidget(self._page, 1)

@@ -43,6 +43,7 @@ class WelcomePage(QWidget):
     def _scrolling_page() -> tuple[ScrollPage, QVBoxLayout]:
         """One screen of Bienvenue: it scrolls when large text needs more than the window."""
         page = ScrollPage()
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: it scrolls to the focused control
         page.body.setContentsMargins(32, 24, 32, 24)
         page.body.setSpacing(16)
         return page, page.body
@@ -146,7 +147,7 @@ class WelcomePage(QWidget):
             self.goal_buttons[goal] = button
         row = QHBoxLayout()
         back = make_button(self.tr("Back"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        back.clicked.connect(lambda: self._go(1))  # the focus comes back to the first field
         row.addWidget(back)
         row.addStretch(1)
         layout.addLayout(row)

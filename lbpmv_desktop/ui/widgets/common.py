@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -139,6 +139,11 @@ class ScrollPage(QScrollArea):
         super().resizeEvent(event)
         self.schedule_refit()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # Text changed while the page was hidden (a new text size, new progress) is measured now.
+        super().showEvent(event)
+        self.schedule_refit()
+
 
 class ReflowRow(QWidget):
     """A row of controls that becomes a column when the row is too narrow for them.
@@ -155,6 +160,7 @@ class ReflowRow(QWidget):
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(spacing)
+        self.row.setAlignment(Qt.AlignmentFlag.AlignLeft)  # each control at its own width
         # The row's minimum width is its narrowest arrangement's: the column.
         self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._timer = QTimer(self)

@@ -1017,8 +1017,16 @@ Ma Ville</translation>
         <translation>À propos</translation>
     </message>
     <message>
-        <source>Le Bon Pour Ma Ville, version {version}. Data folder: {folder}</source>
-        <translation>Le Bon Pour Ma Ville, version {version}. Dossier des données&#xa0;: {folder}</translation>
+        <source>Le Bon Pour Ma Ville, version {version}.</source>
+        <translation>Le Bon Pour Ma Ville, version {version}.</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Dossier des données :</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
     </message>
     <message>
         <source>Default voice</source>

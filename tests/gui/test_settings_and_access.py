@@ -218,3 +218,68 @@ def test_export_to_an_impossible_place_says_so_in_words(qtbot: QtBot, ready, dia
     assert window.banner.isVisible()
     assert window.banner.text() == failure.args[0]
     assert blocker.read_text(encoding="utf-8") == "pas un dossier"
+
+
+def _screen_reader_name(widget) -> str:
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Name)
+
+
+def test_the_verification_code_is_read_with_its_content(qtbot: QtBot, ready) -> None:
+    window = ready.window
+    window.show_page("settings")
+    page = window.settings
+    qtbot.waitUntil(lambda: bool(ready.session.sharing.code), timeout=10_000)
+    code = ready.session.sharing.code
+    assert page.code_label.text() == code
+    name = _screen_reader_name(page.code_label)
+    assert code in name
+    assert "vérification" in name.lower() or "verification" in name.lower()
+
+
+def test_settings_lists_and_buttons_are_named_by_what_they_show(qtbot: QtBot, ready) -> None:
+    from lbpmv_desktop.ui import checks
+
+    window = ready.window
+    window.show_page("settings")
+    page = window.settings
+    assert page.language_combo.accessibleName() == page.tr("Language")
+    assert page.language_combo.accessibleName() != page.language_combo.currentText()
+    for button, shown in ((page.smaller_button, "A−"), (page.larger_button, "A+")):
+        assert button.text() == shown
+        assert _screen_reader_name(button).startswith(shown)
+    assert _screen_reader_name(page.contrast_check) == page.contrast_check.text()
+    problems = checks.accessibility_problems(window)
+    mine = [p for p in problems if "Taille" in p or "Langue" in p or "Contraste" in p or "code" in p.lower()]
+    assert mine == []
+
+
+def test_settings_fit_a_small_screen_with_large_text(qtbot: QtBot, ready) -> None:
+    """At 200 % on 1024×768 the display, sharing, data and about cards fit the page's width:
+    their rows of buttons wrap instead of pushing « A+ », « 200 % » or a button out of sight."""
+    from dataclasses import replace
+
+    from lbpmv_desktop.ui.widgets.common import Card
+
+    window = ready.window
+    window.resize(1024, 696)
+    ready.session.update_settings(replace(ready.session.settings, text_scale=200))
+    window.show_page("settings")
+    page = window.settings
+    qtbot.waitUntil(lambda: page.larger_button.font().pointSizeF() > 0)
+
+    def card_of(widget):
+        while not isinstance(widget, Card):
+            widget = widget.parentWidget()
+        return widget
+
+    room = page.viewport().width() - page.body.contentsMargins().left() - page.body.contentsMargins().right()
+    for widget in (page.larger_button, page.send_button, page.erase_button, page.data_folder):
+        card = card_of(widget)
+        assert card.minimumSizeHint().width() <= room, widget
+        assert card.heightForWidth(room) >= card.minimumSizeHint().height()
+    assert page.send_button.heightForWidth(200) > page.send_button.heightForWidth(2000), "the text wraps"
+    assert page.data_folder.text() == str(ready.session.paths.root)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from lbpmv_desktop.core.progress.bundle import read_bundle
 from lbpmv_desktop.paths import DataPaths
@@ -202,3 +203,153 @@ def test_visit_flow_up_to_the_pdf_sheet(qtbot: QtBot, merchant, dialogs, tmp_pat
     events = merchant.session.store.events()
     kinds = {e.kind for e in events}
     assert {"visit-started", "diagnostic-done", "plan-set", "visit-note"} <= kinds
+
+
+@pytest.fixture
+def demo_dashboard(qtbot: QtBot, start_app, tmp_path: Path):
+    """An animator's install following six demo shops, unlocked, on the dashboard."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from lbpmv_desktop.core.progress.demo import fill_demo_programme
+    from lbpmv_desktop.core.progress.store import ProgressStore
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
+    from lbpmv_desktop.core.visit.pin import PinLock
+    from lbpmv_desktop.paths import tutorials_dir
+    from lbpmv_desktop.settings import Settings, save_settings
+
+    data = DataPaths(tmp_path / "animateur").ensure()
+    store = ProgressStore.open(data.database)
+    fill_demo_programme(store, load_catalogue(tutorials_dir(), thorough=False)[0], 6, datetime.now(UTC))
+    store.close()
+    save_settings(data.settings, replace(Settings(), role="animator"))
+    PinLock(data.animator_pin).set_pin("2468")
+    app = start_app(data)
+    window = app.window
+    qtbot.waitUntil(lambda: window.current_page() == "pin", timeout=10_000)
+    qtbot.keyClicks(window.pin_page.pin_edit, "2468")
+    qtbot.keyClick(window.pin_page.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() == "dashboard", timeout=10_000)
+    page = window.dashboard
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=10_000)
+    window.activateWindow()
+    return app
+
+
+def _select_a_shop_waiting_for_help(qtbot: QtBot, page) -> None:
+    from lbpmv_desktop.ui.animator.models import HELP_COLUMN, SORT_ROLE
+
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, HELP_COLUMN).data(SORT_ROLE))
+    page.table.setFocus()
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.timeline_model.rowCount() > 0, timeout=10_000)
+
+
+def test_tab_leaves_the_dashboard_table_and_reaches_answer(qtbot: QtBot, demo_dashboard, monkeypatch) -> None:
+    from lbpmv_desktop.ui.animator import dashboard_page
+
+    page = demo_dashboard.window.dashboard
+    _select_a_shop_waiting_for_help(qtbot, page)
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus(), "Tab does not stay in the table"
+    reached = []
+    for _ in range(6):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        if (
+            isinstance(widget, QPushButton)
+            and widget.parentWidget() is not None
+            and widget.text() == page.tr("Answer…")
+        ):
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    answer = QApplication.focusWidget()
+    assert isinstance(answer, QPushButton)
+    assert answer.text() == page.tr("Answer…")
+    assert answer.accessibleName().startswith(answer.text())
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dashboard_page.AnswerDialog,
+        "ask",
+        classmethod(lambda cls, parent, comment: asked.append(comment) or None),
+    )
+    qtbot.keyClick(answer, Qt.Key.Key_Space)
+    assert len(asked) == 1, "the keyboard opens the answer dialog"
+
+
+def test_the_dashboard_puts_the_details_under_the_table_when_narrow(qtbot: QtBot, demo_dashboard) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QBoxLayout
+
+    app = demo_dashboard
+    page = app.window.dashboard
+    app.window.resize(1920, 1000)
+    qtbot.waitUntil(lambda: page.content.direction() == QBoxLayout.Direction.LeftToRight, timeout=5000)
+    app.session.update_settings(replace(app.session.settings, text_scale=200))
+    app.window.resize(1024, 696)
+    qtbot.waitUntil(lambda: page.content.direction() == QBoxLayout.Direction.TopToBottom, timeout=5000)
+    for button in (page.import_button, page.folder_button, page.csv_button, page.pdf_button):
+        qtbot.waitUntil(lambda b=button: b.width() >= b.minimumSizeHint().width(), timeout=5000)
+        assert button.sizeHint().width() <= button.width() + 1, button.full_text()
+    assert page.table.tabKeyNavigation() is False
+
+
+def test_opening_the_pin_page_puts_the_focus_in_the_pin_field(qtbot: QtBot, merchant) -> None:
+    window = merchant.window
+    window.activateWindow()
+    window._on_nav("visit")
+    pin = window.pin_page
+    qtbot.waitUntil(pin.pin_edit.hasFocus, timeout=5000)
+    # The second field has a label of its own, shown above it (not only a placeholder).
+    assert pin.confirm_label.isVisible()
+    assert pin.confirm_label.buddy() is pin.confirm_edit
+    assert pin.confirm_label.text() == pin.confirm_edit.accessibleName()
+
+
+def test_pin_errors_are_announced_and_go_once_fixed(qtbot: QtBot, merchant) -> None:
+    from lbpmv_desktop.ui.accessibility import announcer
+
+    window = merchant.window
+    window._on_nav("visit")
+    pin = window.pin_page
+    heard: list[str] = []
+    announcer().announced.connect(heard.append)
+    try:
+        qtbot.keyClicks(pin.pin_edit, "1357")
+        qtbot.keyClicks(pin.confirm_edit, "1358")
+        qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+        assert pin.message.isVisible()
+        assert heard == [pin.message.text()]
+        qtbot.keyClick(pin.confirm_edit, Qt.Key.Key_Backspace)
+        assert pin.message.isVisible(), "still different"
+        qtbot.keyClicks(pin.confirm_edit, "7")
+        assert not pin.message.isVisible(), "the two PINs match: the error goes"
+    finally:
+        announcer().announced.disconnect(heard.append)
+
+
+def test_visit_questions_are_named_by_their_label_and_show_every_answer(qtbot: QtBot, merchant) -> None:
+    from PySide6.QtGui import QAccessible
+
+    from lbpmv_desktop.core.visit.diagnostic import QUESTIONS
+
+    window = merchant.window
+    window._on_nav("visit")
+    pin = window.pin_page
+    qtbot.keyClicks(pin.pin_edit, "1357")
+    qtbot.keyClicks(pin.confirm_edit, "1357")
+    qtbot.keyClick(pin.confirm_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() == "visit", timeout=10_000)
+    visit = window.visit_page
+    for question in QUESTIONS:
+        choices = visit.answers[question.id]
+        interface = QAccessible.queryAccessibleInterface(choices)
+        assert interface.text(QAccessible.Text.Name) == question.text
+        assert choices.count() == len(question.choices) + 1
+        assert choices.height() >= choices.heightForWidth(choices.width()) - 1, "no answer hidden"
+    longest = visit.answers["phone"] if "phone" in visit.answers else next(iter(visit.answers.values()))
+    longest.setFocus()
+    qtbot.keyClick(longest, Qt.Key.Key_Down)
+    assert longest.currentData() == 0, "the arrows choose an answer"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,26 +16,40 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QListView,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.ui.animator.models import HELP_COLUMN, SHOP_ROLE, SORT_ROLE, ShopsTableModel
+from lbpmv_desktop.ui import accessibility
+from lbpmv_desktop.ui.animator.models import (
+    ANIMATOR_COLUMN,
+    CURRENT_COLUMN,
+    HELP_COLUMN,
+    NAME_COLUMN,
+    SHOP_ROLE,
+    SORT_ROLE,
+    ShopsTableModel,
+)
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from lbpmv_desktop.core.progress.events import Event
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.session import AppSession
+
+# Below this width (in widths of « M »), the details go under the table instead of beside it.
+SIDE_BY_SIDE_EMS = 60
 
 # What each kind of event is called in a shop's history (translated where shown).
 KIND_WORDS = {
@@ -75,7 +90,10 @@ class ShopFilter(QSortFilterProxyModel):
         pattern = self.filterRegularExpression().pattern()
         if not pattern:
             return True
-        text = " ".join(str(model.data(model.index(source_row, c, source_parent)) or "") for c in (0, 1))
+        text = " ".join(
+            str(model.data(model.index(source_row, c, source_parent)) or "")
+            for c in (NAME_COLUMN, ANIMATOR_COLUMN)
+        )
         return pattern.lower() in text.lower()
 
 
@@ -99,8 +117,9 @@ class ConfirmCodeDialog(dialogs.TextQuestionDialog):
         return cls(parent, shop_name).ask_text()
 
 
-class DashboardPage(QWidget):
-    """Every shop the animator follows."""
+class DashboardPage(ScrollPage):
+    """Every shop the animator follows: the table, and the chosen shop's details beside it (or
+    under it when the page is narrow); the page scrolls when the text is large."""
 
     def __init__(
         self, session: AppSession, controller: AnimatorController, parent: QWidget | None = None
@@ -110,27 +129,29 @@ class DashboardPage(QWidget):
         self.controller = controller
         self._shop_id: str | None = None
         self._summary: dict[str, Any] = {}
-        outer = QVBoxLayout(self)
+        outer = self.body
         outer.setContentsMargins(24, 16, 24, 12)
         outer.setSpacing(10)
         outer.addWidget(make_label(self.tr("My shops"), "title"))
-        tools = QHBoxLayout()
+        tools = ReflowRow(spacing=12)
+        tools.row.setAlignment(Qt.AlignmentFlag(0))  # the search field takes the room left
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search a shop or an animator"))
         self.search.setAccessibleName(self.tr("Search a shop or an animator"))
-        self.help_only = QCheckBox(self.tr("Only shops waiting for help"))
-        self.import_button = make_button(self.tr("Import files…"), "primary")
-        self.import_button.setAccessibleName(self.tr("Import progress files…"))
-        self.folder_button = make_button(self.tr("Watched folder…"))
-        self.csv_button = make_button(self.tr("Report (CSV)…"))
-        self.pdf_button = make_button(self.tr("Report (PDF)…"))
-        tools.addWidget(self.search, 1)
-        tools.addWidget(self.help_only)
-        outer.addLayout(tools)
-        actions = QHBoxLayout()
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("M") * 10)
+        self.help_only = QCheckBox(self.tr("Waiting for help only"))
+        tools.row.addWidget(self.search, 1)
+        tools.row.addWidget(self.help_only)
+        outer.addWidget(tools)
+        self.import_button = wrap_button(
+            self.tr("Import files…"), "primary", accessible=self.tr("Import progress files…")
+        )
+        self.folder_button = wrap_button(self.tr("Watched folder…"))
+        self.csv_button = wrap_button(self.tr("Report (CSV)…"))
+        self.pdf_button = wrap_button(self.tr("Report (PDF)…"))
+        actions = FlowLayout(spacing=8)
         for button in (self.import_button, self.folder_button, self.csv_button, self.pdf_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         outer.addLayout(actions)
         self.message = make_label("", "muted")
         outer.addWidget(self.message)
@@ -147,27 +168,17 @@ class DashboardPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Shops followed"))
-        # Widths from the headers' text, not from a thousand rows' contents (that would be slow).
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.table.fontMetrics()
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(
-                column,
-                max(metrics.horizontalAdvance(title) + 32, metrics.horizontalAdvance("00/00/0000") + 24),
-            )
-        header.resizeSection(2, metrics.horizontalAdvance("M") * 16)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Arrows move in the table; Tab goes on to the shop's details.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.detail = self._build_detail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        self.detail.setMinimumWidth(300)
-        outer.addWidget(splitter, 1)
+        # Side by side on a wide page, the details under the table on a narrow one.
+        self.content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.content.setSpacing(16)
+        self.content.addWidget(self.table, 3)
+        self.content.addWidget(self.detail, 1)
+        outer.addLayout(self.content, 1)
+        self._fit_columns()
 
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.help_only.toggled.connect(self.proxy.set_only_help)
@@ -177,23 +188,25 @@ class DashboardPage(QWidget):
         self.csv_button.clicked.connect(lambda: self._on_report("csv"))
         self.pdf_button.clicked.connect(lambda: self._on_report("pdf"))
         controller.rows_changed.connect(self._on_rows)
-        controller.imported.connect(self.message.setText)
-        controller.failed.connect(self.message.setText)
+        controller.imported.connect(self._say)
+        controller.failed.connect(lambda text: self._say(text, urgent=True))
         controller.unknown_shop.connect(self._on_unknown)
         controller.timeline_ready.connect(self._on_timeline)
 
     def _build_detail(self) -> QWidget:
-        page = ScrollPage()
-        page.body.setContentsMargins(8, 0, 8, 8)
+        detail = QWidget()
+        body = QVBoxLayout(detail)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(12)
         self.detail_title = make_label(self.tr("Choose a shop to see its details."), "subtitle")
         self.detail_info = make_label("", "muted")
-        page.body.addWidget(self.detail_title)
-        page.body.addWidget(self.detail_info)
+        body.addWidget(self.detail_title)
+        body.addWidget(self.detail_info)
         help_card = Card()
         help_card.body.addWidget(make_label(self.tr("Help waiting"), "subtitle"))
         self.help_box = QVBoxLayout()
         help_card.body.addLayout(self.help_box)
-        page.body.addWidget(help_card)
+        body.addWidget(help_card)
         timeline_card = Card()
         timeline_card.body.addWidget(make_label(self.tr("Timeline"), "subtitle"))
         self.timeline_model = QStringListModel(self)
@@ -202,9 +215,58 @@ class DashboardPage(QWidget):
         self.timeline.setMinimumHeight(260)
         self.timeline.setAccessibleName(self.tr("Timeline"))
         timeline_card.body.addWidget(self.timeline)
-        page.body.addWidget(timeline_card)
-        page.body.addStretch(1)
-        return page
+        body.addWidget(timeline_card)
+        body.addStretch(1)
+        return detail
+
+    # -- layout for the page's width ------------------------------------------------------------
+    def _em(self) -> int:
+        return max(1, self.fontMetrics().horizontalAdvance("M"))
+
+    def _fit_columns(self) -> None:
+        """Column widths from the headers' text at the current text size (not from a thousand
+        rows' contents: that would be slow); the table scrolls sideways inside when narrow."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(
+                column,
+                max(metrics.horizontalAdvance(title) + 48, metrics.horizontalAdvance("00/00/0000") + 24),
+            )
+        em = metrics.horizontalAdvance("M")
+        header.resizeSection(NAME_COLUMN, em * 12)
+        header.resizeSection(CURRENT_COLUMN, em * 14)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(em * 4)
+        # Room for eight rows at least; the page scrolls when the window is shorter.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + rows * 8 + 2 * self.table.frameWidth())
+
+    def _arrange(self) -> None:
+        wide = self.viewport().width() >= SIDE_BY_SIDE_EMS * self._em()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self.detail.setMinimumWidth(max(300, 20 * self._em()) if wide else 0)
+        if self.content.direction() != direction:
+            self.content.setDirection(direction)
+            self.content.setStretchFactor(self.table, 3 if wide else 0)
+            self.content.setStretchFactor(self.detail, 1 if wide else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._arrange()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
+            self._arrange()
+
+    def _say(self, text: str, *, urgent: bool = False) -> None:
+        """A message under the buttons (an import done, a file refused), read by a screen reader."""
+        self.message.setText(text)
+        accessibility.announce(self.message, text, urgent=urgent)
 
     # -- signals --------------------------------------------------------------------------------
     def _on_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -224,10 +286,14 @@ class DashboardPage(QWidget):
         self.controller.load_timeline(shop_id)
 
     def _show_summary(self, row: dict[str, Any] | None) -> None:
+        had_focus = False
         while self.help_box.count():
             item = self.help_box.takeAt(0)
-            if item and item.widget():
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item else None
+            if widget is not None:
+                had_focus = had_focus or widget.hasFocus()
+                widget.hide()
+                widget.deleteLater()
         if row is None:
             return
         summary = row["summary"]
@@ -243,15 +309,25 @@ class DashboardPage(QWidget):
         if not requests:
             self.help_box.addWidget(make_label(self.tr("No help request waiting."), "muted"))
         titles = self.model.titles
+        previous: QWidget = self.table  # Tab goes from the table to each answer, then the timeline
+        first: QWidget | None = None
         for request in requests:
             comment = f" — « {request['comment']} »" if request.get("comment") else ""
             tutorial = self._session.catalogue.get(request["tutorial"])
             step = tutorial.step(request["step"]) if tutorial else None
             where = f"{titles.get(request['tutorial'], request['tutorial'])} › {step.title if step else request['step']}"
             self.help_box.addWidget(make_label(f"{where}{comment}"))
-            answer = make_button(self.tr("Answer…"))
+            answer = make_button(
+                self.tr("Answer…"), accessible=self.tr("Answer… {where}").format(where=where)
+            )
             answer.clicked.connect(lambda _=False, r=request: self._on_answer(r))
-            self.help_box.addWidget(answer)
+            self.help_box.addWidget(answer, 0, Qt.AlignmentFlag.AlignLeft)
+            QWidget.setTabOrder(previous, answer)
+            previous = answer
+            first = first or answer
+        QWidget.setTabOrder(previous, self.timeline)
+        if had_focus:  # the answered request went: on to the next one, or back to the table
+            (first or self.table).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_timeline(self, shop_id: str, events: list[Event]) -> None:
         if shop_id != self._shop_id:
@@ -288,6 +364,7 @@ class DashboardPage(QWidget):
             self.message.setText(
                 self.tr("Watching {folder}: new files are imported by themselves.").format(folder=folder)
             )
+            accessibility.announce(self.message, self.message.text())
 
     def _on_unknown(self, entry: tuple[Path, str, str]) -> None:
         path, name, _code = entry

@@ -16,18 +16,24 @@ from PySide6.QtCore import (
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# What matters most first (a narrow table scrolls sideways): the shop, whether it waits for help,
+# where it is and when it was last active.
 COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("ShopsTableModel", "Shop")),
-    ("animator", QT_TRANSLATE_NOOP("ShopsTableModel", "Animator")),
+    ("help_open", QT_TRANSLATE_NOOP("ShopsTableModel", "Help waiting")),
     ("current", QT_TRANSLATE_NOOP("ShopsTableModel", "Current step")),
+    ("last_activity", QT_TRANSLATE_NOOP("ShopsTableModel", "Last activity")),
+    ("animator", QT_TRANSLATE_NOOP("ShopsTableModel", "Animator")),
     ("steps_done", QT_TRANSLATE_NOOP("ShopsTableModel", "Steps done")),
     ("tutorials_done", QT_TRANSLATE_NOOP("ShopsTableModel", "Tutorials finished")),
-    ("help_open", QT_TRANSLATE_NOOP("ShopsTableModel", "Help waiting")),
     ("confidence", QT_TRANSLATE_NOOP("ShopsTableModel", "Confidence")),
-    ("last_activity", QT_TRANSLATE_NOOP("ShopsTableModel", "Last activity")),
     ("last_file_at", QT_TRANSLATE_NOOP("ShopsTableModel", "Last file received")),
 )
-HELP_COLUMN = 5
+KEYS = [key for key, _title in COLUMNS]
+HELP_COLUMN = KEYS.index("help_open")
+NAME_COLUMN = KEYS.index("name")
+ANIMATOR_COLUMN = KEYS.index("animator")
+CURRENT_COLUMN = KEYS.index("current")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOP_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -7,15 +7,28 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.visit.diagnostic import PROFILES, QUESTIONS, profile_for, suggested_plan
+from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.studio.models import PicturesModel
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
     from lbpmv_desktop.ui.session import AppSession
@@ -31,6 +44,84 @@ AGENDA = (
 NOTE_KINDS = (("barrier", "Frein"), ("opportunity", "Opportunité"), ("note", "Note"))
 
 
+class ChoiceList(QListWidget):
+    """Every answer to a question shown at once, each on as many lines as it needs (a drop-down
+    list shows one line, and long answers do not fit it when the text is large).
+
+    One stop for Tab; the arrows choose. Its height is that of all its answers at its width, so
+    it never scrolls itself. Like a QComboBox: ``setCurrentIndex(row)``, ``currentData``,
+    ``currentText``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def add_choice(self, text: str, data: object) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        self.addItem(item)
+        if self.currentRow() < 0:
+            self.setCurrentRow(0)
+        self.updateGeometry()
+
+    def setCurrentIndex(self, index: int | QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        """Choose the answer at row ``index`` (as QComboBox does), or at a model index."""
+        if isinstance(index, int):
+            self.setCurrentRow(index)
+        else:
+            super().setCurrentIndex(index)
+
+    def currentData(self) -> object:  # noqa: N802 (like QComboBox)
+        item = self.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def currentText(self) -> str:  # noqa: N802 (like QComboBox)
+        item = self.currentItem()
+        return item.text() if item is not None else ""
+
+    # -- height for the width ---------------------------------------------------------------------
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        frame = 2 * self.frameWidth()
+        margins = self.viewportMargins()
+        inner = max(1, width - frame - margins.left() - margins.right())
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.rect = QRect(0, 0, inner, 0)
+        delegate = self.itemDelegate()
+        rows = sum(
+            delegate.sizeHint(option, self.model().index(row, 0)).height() + 2 * self.spacing()
+            for row in range(self.count())
+        )
+        return rows + frame + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(self.width() if self.width() > 1 else width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = self.fontMetrics().horizontalAdvance("M") * 8
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.updateGeometry()
+
+
 class VisitPage(ScrollPage):
     """Signals:
     closed: the animator closed the space (back to the merchant's path).
@@ -42,9 +133,9 @@ class VisitPage(ScrollPage):
         super().__init__(parent)
         self._session = session
         body = self.body
-        top = QHBoxLayout()
-        top.addWidget(make_label(self.tr("Visit"), "title"), 1)
-        close = make_button(self.tr("Close the animator space"))
+        top = FlowLayout(spacing=16)
+        top.addWidget(make_label(self.tr("Visit"), "title"))
+        close = wrap_button(self.tr("Close the animator space"))
         close.clicked.connect(self.closed.emit)
         top.addWidget(close)
         body.addLayout(top)
@@ -57,21 +148,20 @@ class VisitPage(ScrollPage):
 
         diagnostic = Card()
         diagnostic.body.addWidget(make_label(self.tr("Diagnostic"), "subtitle"))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.answers: dict[str, QComboBox] = {}
+        self.answers: dict[str, ChoiceList] = {}
         for question in QUESTIONS:
-            combo = QComboBox()
-            combo.addItem(self.tr("(not answered)"), -1)
+            combo = ChoiceList()
+            combo.add_choice(self.tr("(not answered)"), -1)
             for index, (text, _score) in enumerate(question.choices):
-                combo.addItem(text, index)
+                combo.add_choice(text, index)
             combo.setAccessibleName(question.text)
-            label = make_label(question.text)
+            # A label with a buddy takes « & » for a shortcut: « click && collect » shows « & ».
+            label = make_label(question.text.replace("&", "&&"))
             label.setBuddy(combo)
-            form.addRow(label, combo)
+            diagnostic.body.addWidget(label)
+            diagnostic.body.addWidget(combo)
             self.answers[question.id] = combo
-        diagnostic.body.addLayout(form)
-        self.profile_button = make_button(self.tr("Place the merchant and suggest a plan"), "primary")
+        self.profile_button = wrap_button(self.tr("Place the merchant and suggest a plan"), "primary")
         self.profile_button.clicked.connect(self._on_profile)
         diagnostic.body.addWidget(self.profile_button)
         self.profile_label = make_label("", "subtitle")
@@ -82,7 +172,7 @@ class VisitPage(ScrollPage):
         self.plan_view.setAccessibleName(self.tr("Suggested plan"))
         self.plan_view.setMinimumHeight(160)
         diagnostic.body.addWidget(self.plan_view)
-        self.plan_button = make_button(self.tr("Keep this plan"))
+        self.plan_button = wrap_button(self.tr("Keep this plan"))
         self.plan_button.clicked.connect(self._on_plan)
         self.plan_button.setEnabled(False)
         diagnostic.body.addWidget(self.plan_button)
@@ -90,7 +180,8 @@ class VisitPage(ScrollPage):
 
         notes = Card()
         notes.body.addWidget(make_label(self.tr("Barriers, opportunities, notes"), "subtitle"))
-        row = QHBoxLayout()
+        row = ReflowRow(spacing=12)
+        row.row.setAlignment(Qt.AlignmentFlag(0))  # the note's field takes the room left
         self.note_kind = QComboBox()
         self.note_kind.setAccessibleName(self.tr("Kind of note"))
         for key, text in NOTE_KINDS:
@@ -103,10 +194,10 @@ class VisitPage(ScrollPage):
         self.note_button = make_button(self.tr("Add"))
         self.note_button.clicked.connect(self._on_note)
         self.note_edit.returnPressed.connect(self._on_note)
-        row.addWidget(self.note_kind)
-        row.addWidget(self.note_edit, 1)
-        row.addWidget(self.note_button)
-        notes.body.addLayout(row)
+        row.row.addWidget(self.note_kind)
+        row.row.addWidget(self.note_edit, 1)
+        row.row.addWidget(self.note_button)
+        notes.body.addWidget(row)
         self.notes_model = QStringListModel(self)
         self.notes_view = QListView()
         self.notes_view.setModel(self.notes_model)
@@ -122,7 +213,7 @@ class VisitPage(ScrollPage):
             make_label(self.tr("The shop's verification code (confirm it on your own PC):"))
         )
         sharing.body.addWidget(self.code_label)
-        folder = make_button(self.tr("Choose the sharing folder with the merchant…"))
+        folder = wrap_button(self.tr("Choose the sharing folder with the merchant…"))
         folder.clicked.connect(lambda: sharing_actions.choose_sharing_folder(self, session))
         sharing.body.addWidget(folder)
         body.addWidget(sharing)
@@ -133,9 +224,11 @@ class VisitPage(ScrollPage):
         self.contact_edit = QLineEdit()
         self.contact_edit.setAccessibleName(self.tr("Your name and how to reach you"))
         self.contact_edit.setPlaceholderText(self.tr("Your name, phone or e-mail"))
-        sheet.body.addWidget(make_label(self.tr("Your name and how to reach you")))
+        contact_label = make_label(self.tr("Your name and how to reach you"))
+        contact_label.setBuddy(self.contact_edit)
+        sheet.body.addWidget(contact_label)
         sheet.body.addWidget(self.contact_edit)
-        self.sheet_button = make_button(self.tr("Save the visit sheet (PDF)…"), "primary")
+        self.sheet_button = wrap_button(self.tr("Save the visit sheet (PDF)…"), "primary")
         self.sheet_button.clicked.connect(self._on_sheet)
         sheet.body.addWidget(self.sheet_button)
         self.sheet_note = make_label("", "muted")
@@ -152,11 +245,8 @@ class VisitPage(ScrollPage):
 
     # -- actions --------------------------------------------------------------------------------
     def _answers(self) -> dict[str, int]:
-        return {
-            qid: combo.currentData()
-            for qid, combo in self.answers.items()
-            if combo.currentData() is not None and combo.currentData() >= 0
-        }
+        chosen = {qid: combo.currentData() for qid, combo in self.answers.items()}
+        return {qid: value for qid, value in chosen.items() if isinstance(value, int) and value >= 0}
 
     def _on_profile(self) -> None:
         answers = self._answers()
@@ -174,7 +264,7 @@ class VisitPage(ScrollPage):
     def _on_plan(self) -> None:
         chosen = [str(p) for p in self.plan_model.checked_paths()]
         self._session.record(lambda d: ev.new_event(ev.PLAN_SET, d, data={"tutorials": chosen}))
-        self.plan_button.setText(self.tr("✓ Plan kept: it now leads the merchant's path"))
+        self.plan_button.set_full_text(self.tr("✓ Plan kept: it now leads the merchant's path"))
 
     def _on_note(self) -> None:
         text = self.note_edit.text().strip()
@@ -212,10 +302,14 @@ class VisitPage(ScrollPage):
 
         self._session.tasks.submit(
             work,
-            lambda path: self.sheet_note.setText(self.tr("✓ Visit sheet saved: {path}").format(path=path)),
+            self._on_sheet_saved,
             self._session.report,
             context=self,
         )
+
+    def _on_sheet_saved(self, path: str) -> None:
+        self.sheet_note.setText(self.tr("✓ Visit sheet saved: {path}").format(path=path))
+        accessibility.announce(self.sheet_note, self.sheet_note.text())
 
     def sheet_lines(self) -> list[tuple[str, str]]:
         status, catalogue = self._session.status, self._session.catalogue

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
 
 from lbpmv_desktop.ui import theme
 from lbpmv_desktop.ui.progress.confidence_chart import ConfidenceChart
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
+from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_label
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from PySide6.QtWidgets import QLabel, QWidget
 
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
@@ -35,30 +37,32 @@ class BilanPage(ScrollPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = self.body
-        title_row = QHBoxLayout()
-        title_row.addWidget(make_label(self.tr("My progress"), "title"), 1)
-        self.send_button = make_button(self.tr("Send my progress to my animator…"), "primary")
+        # The title and the button side by side when they fit, one under the other otherwise.
+        title_row = FlowLayout(spacing=16)
+        title_row.addWidget(make_label(self.tr("My progress"), "title"))
+        self.send_button = wrap_button(self.tr("Send my progress to my animator…"), "primary")
         self.send_button.clicked.connect(self.send_requested.emit)
         title_row.addWidget(self.send_button)
         layout.addLayout(title_row)
 
-        numbers = QGridLayout()
+        numbers = ReflowRow(spacing=12)
+        numbers.row.setAlignment(Qt.AlignmentFlag(0))  # the three cards share the width
         self.steps_number = make_label("0", "big-number")
         self.tutorials_number = make_label("0", "big-number")
         self.minutes_number = make_label("0", "big-number")
-        for column, (value, caption) in enumerate(
-            (
-                (self.steps_number, self.tr("steps done")),
-                (self.tutorials_number, self.tr("tutorials finished")),
-                (self.minutes_number, self.tr("minutes of learning")),
-            )
+        # A screen reader reads each number with what it counts (« 8 étapes faites »).
+        self._captions: dict[QLabel, str] = {}
+        for value, caption in (
+            (self.steps_number, self.tr("steps done")),
+            (self.tutorials_number, self.tr("tutorials finished")),
+            (self.minutes_number, self.tr("minutes of learning")),
         ):
             card = Card()
             card.body.addWidget(value)
             card.body.addWidget(make_label(caption))
-            value.setAccessibleName(caption)
-            numbers.addWidget(card, 0, column)
-        layout.addLayout(numbers)
+            self._captions[value] = caption
+            numbers.row.addWidget(card, 1)
+        layout.addWidget(numbers)
 
         done_card = Card()
         done_card.body.addWidget(make_label(self.tr("What I have done"), "subtitle"))
@@ -94,9 +98,13 @@ class BilanPage(ScrollPage):
             tutorial = catalogue.get(tutorial_id)
             if tutorial is not None:
                 minutes += sum(s.minutes for s in tutorial.steps if s.id in progress.done)
-        self.steps_number.setText(str(status.steps_done))
-        self.tutorials_number.setText(str(status.tutorials_done))
-        self.minutes_number.setText(str(minutes))
+        for label, value in (
+            (self.steps_number, status.steps_done),
+            (self.tutorials_number, status.tutorials_done),
+            (self.minutes_number, minutes),
+        ):
+            label.setText(str(value))
+            label.setAccessibleName(f"{value} {self._captions[label]}")
 
         lines = []
         for tutorial_id in status.path:

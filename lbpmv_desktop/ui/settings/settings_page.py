@@ -7,11 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSlider, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSlider, QWidget
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, TEXT_SCALE_STEP
+from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.progress import sharing_actions
+from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
 
@@ -57,7 +59,7 @@ class SettingsPage(ScrollPage):
         card.body.addWidget(size_label)
         row = QHBoxLayout()
         self.smaller_button = make_button(self.tr("A−"))
-        self.smaller_button.setAccessibleName(self.tr("Smaller text"))
+        self.smaller_button.setAccessibleName(self.tr("A−: smaller text"))
         self.scale_slider = QSlider(Qt.Orientation.Horizontal)
         self.scale_slider.setRange(TEXT_SCALE_MIN, TEXT_SCALE_MAX)
         self.scale_slider.setSingleStep(TEXT_SCALE_STEP)
@@ -68,7 +70,7 @@ class SettingsPage(ScrollPage):
         self.scale_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         size_label.setBuddy(self.scale_slider)
         self.larger_button = make_button(self.tr("A+"))
-        self.larger_button.setAccessibleName(self.tr("Larger text"))
+        self.larger_button.setAccessibleName(self.tr("A+: larger text"))
         self.scale_value = make_label("", wrap=False)
         self.scale_value.setMinimumWidth(self.scale_value.fontMetrics().horizontalAdvance("200 %") + 12)
         row.addWidget(self.smaller_button)
@@ -84,10 +86,13 @@ class SettingsPage(ScrollPage):
         )
         self.scale_slider.sliderReleased.connect(lambda: self._set_scale(self.scale_slider.value()))
         self.scale_slider.valueChanged.connect(self._on_slider_value)
-        self.contrast_check = QCheckBox(self.tr("High contrast (white text on black)"))
-        self.contrast_check.setAccessibleName(self.tr("High contrast"))
+        # A check box's text does not wrap: a short one, and what it does under it.
+        self.contrast_check = QCheckBox(self.tr("High contrast"))
+        contrast_note = make_label(self.tr("White text on a black background."), "muted")
+        self.contrast_check.setAccessibleDescription(contrast_note.text())
         self.contrast_check.toggled.connect(lambda on: self._update(high_contrast=on))
         card.body.addWidget(self.contrast_check)
+        card.body.addWidget(contrast_note)
         language_label = make_label(self.tr("Language"))
         self.language_combo = QComboBox()
         self.language_combo.addItem("Français", "fr")
@@ -95,10 +100,9 @@ class SettingsPage(ScrollPage):
         self.language_combo.setAccessibleName(self.tr("Language"))
         language_label.setBuddy(self.language_combo)
         self.language_combo.activated.connect(self._on_language)
-        language_row = QHBoxLayout()
+        language_row = FlowLayout(spacing=12)
         language_row.addWidget(language_label)
         language_row.addWidget(self.language_combo)
-        language_row.addStretch(1)
         card.body.addLayout(language_row)
         return card
 
@@ -140,18 +144,17 @@ class SettingsPage(ScrollPage):
             )
         )
         self.code_label = make_label("", "big-number")
-        self.code_label.setAccessibleName(self.tr("Verification code"))
         card.body.addWidget(
             make_label(self.tr("Your verification code (your animator compares it on their screen):"))
         )
         card.body.addWidget(self.code_label)
         self.folder_label = make_label("")
         card.body.addWidget(self.folder_label)
-        row = QHBoxLayout()
-        self.folder_button = make_button(self.tr("Choose the sharing folder…"))
+        row = FlowLayout(spacing=12)
+        self.folder_button = wrap_button(self.tr("Choose the sharing folder…"))
         self.stop_button = make_button(self.tr("Stop sharing"))
-        self.preview_button = make_button(self.tr("See what my animator will see"))
-        self.send_button = make_button(self.tr("Send my progress to my animator…"), "primary")
+        self.preview_button = wrap_button(self.tr("See what my animator will see"))
+        self.send_button = wrap_button(self.tr("Send my progress to my animator…"), "primary")
         self.folder_button.clicked.connect(lambda: sharing_actions.choose_sharing_folder(self, self._session))
         self.stop_button.clicked.connect(
             lambda: sharing_actions.set_sharing(self._session, not self._session.settings.sharing_enabled)
@@ -164,20 +167,27 @@ class SettingsPage(ScrollPage):
         self.send_button.clicked.connect(lambda: sharing_actions.send_progress(self, self._session))
         row.addWidget(self.folder_button)
         row.addWidget(self.stop_button)
-        row.addStretch(1)
         card.body.addLayout(row)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout(spacing=12)
         row2.addWidget(self.preview_button)
         row2.addWidget(self.send_button)
-        row2.addStretch(1)
         card.body.addLayout(row2)
         self.share_note = make_label("", "muted")
         card.body.addWidget(self.share_note)
-        self._session.sharing.code_ready.connect(self.code_label.setText)
+        self._session.sharing.code_ready.connect(self._show_code)
         self._session.sharing.shared.connect(self._on_shared)
-        self._session.sharing.failed.connect(self.share_note.setText)
-        self.code_label.setText(self._session.sharing.code or "…")
+        self._session.sharing.failed.connect(self._on_share_failed)
+        self._show_code(self._session.sharing.code or "…")
         return card
+
+    def _show_code(self, code: str) -> None:
+        """The code as shown, and read with what it is (« Code de vérification : ABCD-EFGH »)."""
+        self.code_label.setText(code)
+        self.code_label.setAccessibleName(self.tr("Verification code: {code}").format(code=code))
+
+    def _on_share_failed(self, message: str) -> None:
+        self.share_note.setText(message)
+        accessibility.announce(self.share_note, message, urgent=True)
 
     def _on_shared(self, when: object) -> None:
         from datetime import datetime
@@ -216,14 +226,13 @@ class SettingsPage(ScrollPage):
                 )
             )
         )
-        row = QHBoxLayout()
-        self.export_button = make_button(self.tr("Save a copy of my data (JSON)…"))
-        self.erase_button = make_button(self.tr("Erase all my data…"), "danger")
+        row = FlowLayout(spacing=12)
+        self.export_button = wrap_button(self.tr("Save a copy of my data (JSON)…"))
+        self.erase_button = wrap_button(self.tr("Erase all my data…"), "danger")
         self.export_button.clicked.connect(self._on_export)
         self.erase_button.clicked.connect(self._on_erase)
         row.addWidget(self.export_button)
         row.addWidget(self.erase_button)
-        row.addStretch(1)
         card.body.addLayout(row)
         self.data_note = make_label("", "muted")
         self.data_note.hide()
@@ -235,12 +244,19 @@ class SettingsPage(ScrollPage):
         card.body.addWidget(make_label(self.tr("About"), "subtitle"))
         card.body.addWidget(
             make_label(
-                self.tr("Le Bon Pour Ma Ville, version {version}. Data folder: {folder}").format(
-                    version=__version__, folder=self._session.paths.root
-                ),
-                "muted",
+                self.tr("Le Bon Pour Ma Ville, version {version}.").format(version=__version__), "muted"
             )
         )
+        # A folder's path is one long word: shown in a read-only field, which scrolls inside
+        # instead of widening the page, and lets the path be selected and copied.
+        folder_label = make_label(self.tr("Data folder:"), "muted")
+        self.data_folder = QLineEdit(str(self._session.paths.root))
+        self.data_folder.setReadOnly(True)
+        self.data_folder.setAccessibleName(self.tr("Data folder"))
+        self.data_folder.setCursorPosition(0)
+        folder_label.setBuddy(self.data_folder)
+        card.body.addWidget(folder_label)
+        card.body.addWidget(self.data_folder)
         return card
 
     # -- showing --------------------------------------------------------------------------
@@ -332,6 +348,7 @@ class SettingsPage(ScrollPage):
     def _on_exported(self, path: str) -> None:
         self.data_note.setText(self.tr("✓ A copy of your data was saved in {path}").format(path=path))
         self.data_note.show()
+        accessibility.announce(self.data_note, self.data_note.text())
         self.schedule_refit()
 
     def _on_erase(self) -> None:

@@ -10,11 +10,19 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLineEdit, QVBo
 from lbpmv_desktop.ui.widgets.common import make_button, make_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QWidget
+
+# The width a dialog opens at, unless its buttons need more (large text).
+PREFERRED_WIDTH = 520
 
 
 class _TextDialog(QDialog):
-    """A title, a short text, and a row of buttons on the right."""
+    """A title, a short text, and a row of buttons on the right.
+
+    The dialog is never narrower than its buttons (a fixed minimum width would cut them when the
+    text is large); a screen reader reads the text with the title when the dialog opens.
+    """
 
     def __init__(self, parent: QWidget | None, title: str, text: str) -> None:
         super().__init__(parent)
@@ -24,11 +32,19 @@ class _TextDialog(QDialog):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(make_label(title, "subtitle"))
-        layout.addWidget(make_label(text))
+        self.text_label = make_label(text)
+        self.text_label.setVisible(bool(text))
+        layout.addWidget(self.text_label)
+        self.setAccessibleDescription(text)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout.addLayout(self.buttons)
-        self.setMinimumWidth(520)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.width() < PREFERRED_WIDTH:
+            height = self.heightForWidth(PREFERRED_WIDTH)
+            self.resize(PREFERRED_WIDTH, height if height > 0 else self.height())
 
 
 class ConfirmDialog(_TextDialog):
@@ -77,12 +93,15 @@ class TextQuestionDialog(_TextDialog):
         self, parent: QWidget | None, title: str, text: str, *, field: str, placeholder: str, confirm: str
     ) -> None:
         super().__init__(parent, title, text)
+        self.answer_label = make_label(field)
         self.answer = QLineEdit()
         self.answer.setAccessibleName(field)
         self.answer.setPlaceholderText(placeholder)
         self.answer.returnPressed.connect(self.accept)
+        self.answer_label.setBuddy(self.answer)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.answer_label)
         layout.insertWidget(layout.count() - 1, self.answer)
         cancel = make_button(self.tr("Cancel"))
         ok = make_button(confirm, "primary")

@@ -883,6 +883,13 @@ Ma Ville</translation>
     </message>
 </context>
 <context>
+    <name>PreviewWidget</name>
+    <message>
+        <source>Arrows: move the frame. + and −: larger or smaller. Return: done.</source>
+        <translation>Flèches : déplacer le cadre. + et − : plus grand ou plus petit. Entrée : terminé.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>

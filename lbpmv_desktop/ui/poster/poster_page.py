@@ -325,6 +325,18 @@ class PosterPage(QWidget):
         room = self.width() - margins.left() - margins.right()
         form = self._form_width(room)
         side_by_side = form + self.body.spacing() + 260 <= room
+        if side_by_side != self._side_by_side:
+            self._side_by_side = side_by_side
+            if side_by_side:
+                self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+                self.body.setStretch(0, 0)
+                self.body.setStretch(1, 1)
+                self.preview.setMinimumSize(240, 320)
+            else:
+                self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+                self.body.setStretch(0, 2)
+                self.body.setStretch(1, 1)
+                self.preview.setMinimumSize(120, 160)
         if side_by_side:
             self.form_page.setFixedWidth(form)
             self.preview_box.setMaximumHeight(16_777_215)
@@ -333,19 +345,6 @@ class PosterPage(QWidget):
             self.form_page.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
             self.preview_box.setMaximumHeight(max(self.preview_box.minimumSizeHint().height(), height // 3))
-        if side_by_side == self._side_by_side:
-            return
-        self._side_by_side = side_by_side
-        if side_by_side:
-            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.body.setStretch(0, 0)
-            self.body.setStretch(1, 1)
-            self.preview.setMinimumSize(240, 320)
-        else:
-            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.body.setStretch(0, 2)
-            self.body.setStretch(1, 1)
-            self.preview.setMinimumSize(120, 160)
 
     # -- pictures ---------------------------------------------------------------------------------
     def _choose_picture(self, which: str) -> None:

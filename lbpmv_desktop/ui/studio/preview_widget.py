@@ -1,28 +1,33 @@
-"""The photo on screen: scaled to fit, with a straightening grid and a crop frame to drag."""
+"""The photo on screen: scaled to fit, with a straightening grid and a crop frame to drag (or to
+move with the arrow keys)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lbpmv_desktop.core.photo.recipe import Crop
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent
 
 
 class PreviewWidget(QWidget):
     """Shows the preview. In crop mode it draws the crop frame; dragging inside moves it, dragging
-    outside draws a new one (free mode) or a new one of the chosen proportions.
+    outside draws a new one (free mode) or a new one of the chosen proportions. With the keyboard
+    (it takes the focus only in crop mode): the arrows move the frame (Shift: faster), + and −
+    make it larger or smaller, Return or Escape finish; a ring shows the focus.
 
     Signals:
         crop_chosen(object): the merchant finished dragging a crop (a Crop in fractions).
+        finished(): Return or Escape in crop mode.
     """
 
     crop_chosen = Signal(object)
+    finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +45,17 @@ class PreviewWidget(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(800, 600)
+
+    def set_crop_mode(self, on: bool) -> None:
+        """Show the frame to move; the photo takes the focus (Tab) only while it is shown."""
+        self.crop_mode = on
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if on else Qt.FocusPolicy.NoFocus)
+        self.setAccessibleDescription(
+            self.tr("Arrows: move the frame. + and −: larger or smaller. Return: done.") if on else ""
+        )
+        if not on and self.hasFocus():
+            self.clearFocus()
+        self.update()
 
     def set_image(self, image: QImage) -> None:
         self.image = image
@@ -83,7 +99,48 @@ class PreviewWidget(QWidget):
                 painter.fillRect(part, shade)
             painter.setPen(QPen(QColor("#ffffff"), 3, Qt.PenStyle.DashLine))
             painter.drawRect(frame)
+        if self.hasFocus():  # the keyboard moves the frame: say so with a ring around the photo
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 4))
+            painter.drawRect(self.rect().adjusted(2, 2, -2, -2))
         painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.crop_mode or self.crop is None:
+            super().keyPressEvent(event)
+            return
+        crop, key = self.crop, event.key()
+        step = 0.05 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0.01
+        moves = {
+            Qt.Key.Key_Left: (-step, 0.0),
+            Qt.Key.Key_Right: (step, 0.0),
+            Qt.Key.Key_Up: (0.0, -step),
+            Qt.Key.Key_Down: (0.0, step),
+        }
+        if key in moves:
+            dx, dy = moves[Qt.Key(key)]
+            moved = Crop(crop.x + dx, crop.y + dy, crop.w, crop.h, crop.ratio)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Equal):
+            scale = 0.95 if key == Qt.Key.Key_Minus else 1.05
+            scale = min(scale, 1.0 / crop.w, 1.0 / crop.h)  # never wider than the photo
+            w, h = crop.w * scale, crop.h * scale
+            moved = Crop(crop.x + (crop.w - w) / 2, crop.y + (crop.h - h) / 2, w, h, crop.ratio)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.finished.emit()
+            return
+        else:
+            super().keyPressEvent(event)
+            return
+        self.crop = moved.clamped()
+        self.update()
+        self.crop_chosen.emit(self.crop)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.update()
 
     @staticmethod
     def _crop_rect(target: QRectF, crop: Crop) -> QRectF:

@@ -132,6 +132,7 @@ class StudioPage(QWidget):
         )
         self.preview.setAccessibleName(self.tr("The photo"))
         self.preview.crop_chosen.connect(self.studio.set_crop)
+        self.preview.finished.connect(self._on_crop_keys_done)
         column.addWidget(self.preview, 1)
         # Undo, redo, before and start again: under the photo, or on top of the tools when narrow.
         self.edit_box = QWidget()
@@ -338,7 +339,7 @@ class StudioPage(QWidget):
     def _reading_order(self) -> list[QWidget]:
         """Every control, in the order Tab goes through them (the same in both arrangements)."""
         return [
-            self.undo_button, self.redo_button, self.before_button, self.reset_button,
+            self.preview, self.undo_button, self.redo_button, self.before_button, self.reset_button,
             self.open_button, self.phone_button, self.sample_button, self.recent_view,
             self.improve_button, *self.sliders.values(), self.left_button, self.right_button,
             self.straighten_slider, self.crop_combo, self.crop_edit_button, self.background_check,
@@ -394,6 +395,23 @@ class StudioPage(QWidget):
         tools = self._tools_width()
         centre = max(360, self.edit_box.minimumSizeHint().width())
         side_by_side = tools + self.body.spacing() + centre <= room
+        if side_by_side != self._side_by_side:
+            self._side_by_side = side_by_side
+            if side_by_side:
+                self.tools_panel.body.removeWidget(self.edit_box)
+                self.centre_column.addWidget(self.edit_box)
+                self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+                self.body.setStretch(0, 1)
+                self.body.setStretch(1, 0)
+                self.preview.setMinimumSize(320, 240)
+            else:
+                self.centre_column.removeWidget(self.edit_box)
+                self.tools_panel.body.insertWidget(0, self.edit_box)
+                self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+                self.body.setStretch(0, 2)
+                self.body.setStretch(1, 3)
+                self.preview.setMinimumSize(160, 140)
+            self._chain_tab_order()
         if side_by_side:
             self.tools_panel.setFixedWidth(tools)
             self.preview.setMaximumHeight(16_777_215)
@@ -402,24 +420,6 @@ class StudioPage(QWidget):
             self.tools_panel.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
             self.preview.setMaximumHeight(max(self.preview.minimumHeight(), height // 3))
-        if side_by_side == self._side_by_side:
-            return
-        self._side_by_side = side_by_side
-        if side_by_side:
-            self.tools_panel.body.removeWidget(self.edit_box)
-            self.centre_column.addWidget(self.edit_box)
-            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.body.setStretch(0, 1)
-            self.body.setStretch(1, 0)
-            self.preview.setMinimumSize(320, 240)
-        else:
-            self.centre_column.removeWidget(self.edit_box)
-            self.tools_panel.body.insertWidget(0, self.edit_box)
-            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.body.setStretch(0, 2)
-            self.body.setStretch(1, 3)
-            self.preview.setMinimumSize(160, 140)
-        self._chain_tab_order()
 
     # -- showing -----------------------------------------------------------------------------
     def _set_photo_controls(self, enabled: bool) -> None:
@@ -544,13 +544,18 @@ class StudioPage(QWidget):
             self.studio.crop_to_ratio(ratio)
 
     def _on_crop_editing(self, on: bool) -> None:
-        self.preview.crop_mode = on
+        self.preview.set_crop_mode(on)
         self.preview.crop = self.studio.recipe.crop
         set_role(self.crop_edit_button, "primary" if on else "")
         self.crop_edit_button.set_full_text(
             self.tr("Done with the frame") if on else self.tr("Move the frame")
         )
         self.studio.set_crop_editing(on)
+
+    def _on_crop_keys_done(self) -> None:
+        """Return or Escape on the photo: the frame is done, back to its button."""
+        self.crop_edit_button.setChecked(False)
+        self.crop_edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_background(self, on: bool) -> None:
         if not self._updating:

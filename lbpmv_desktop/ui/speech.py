@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
+    Q_ARG,
     QAbstractEventDispatcher,
     QCoreApplication,
+    QLocale,
     QMetaObject,
     QObject,
     Qt,
@@ -43,14 +45,16 @@ from PySide6.QtCore import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    # Called in the speech thread with the parent to give the engine; returns the engine (an
-    # object with QTextToSpeech's say, stop, setRate, setVoice, availableVoices and stateChanged)
-    # or None when there is no usable voice.
+    # Called in the speech thread with the parent to give the engine; returns the engine or None
+    # when there is none. The engine is a QTextToSpeech or a QObject with its interface: slots
+    # say(str), stop(), setRate(float), setVoice(QVoice, or str: the name, when its voices are
+    # plain Python objects with a name()), and state(), availableVoices(), stateChanged.
     EngineFactory = Callable[[QObject], Any]
 
 log = logging.getLogger(__name__)
 
 STALL_MS = 8000  # a request unanswered for this long: the engine is stuck
+START_MS = 30_000  # loading the engine may take longer (speech-dispatcher starts its server)
 SHUTDOWN_MS = 1500  # how long leaving the app waits for the engine to let go
 
 # Speech threads not known to have finished, with their workers: a worker is only deleted once its
@@ -58,8 +62,23 @@ SHUTDOWN_MS = 1500  # how long leaving the app waits for the engine to let go
 _RUNNING: list[tuple[QThread, _Worker]] = []
 
 
+def _queue(target: QObject, method: str, *args: Any) -> None:
+    """Call ``method`` of ``target`` from its thread's event loop, after what is already queued.
+
+    The engine's own methods are always called this way, never from Python: PySide keeps the
+    GIL during a call from Python into QtTextToSpeech, so an engine blocked in such a call (the
+    speech-dispatcher client waiting for its server) would freeze every thread, the GUI's too.
+    Called from the event loop, the engine's C++ code runs without the GIL.
+    """
+    QMetaObject.invokeMethod(target, method, Qt.ConnectionType.QueuedConnection, *args)
+
+
 def qt_engine_factory(name: str = "") -> EngineFactory:
-    """A factory for QtTextToSpeech's engine ``name`` (the platform's default when not installed)."""
+    """A factory for QtTextToSpeech's engine ``name`` (the platform's default when not installed).
+
+    Loading an engine can block (speech-dispatcher starts its server), so the QTextToSpeech is
+    created on the instant "mock" engine and told to load the wanted one from the event loop.
+    """
 
     def create(parent: QObject) -> Any:
         try:
@@ -68,25 +87,55 @@ def qt_engine_factory(name: str = "") -> EngineFactory:
             log.info("text to speech unavailable: %s", error)
             return None
         engines = QTextToSpeech.availableEngines()
-        if not engines:
+        if name == "mock":  # the tests' engine: it speaks in silence
+            return QTextToSpeech("mock", parent) if "mock" in engines else None
+        real = [engine for engine in engines if engine != "mock"]
+        if not real:
             log.info("text to speech has no engine")
             return None
-        tts = QTextToSpeech(name, parent) if name in engines else QTextToSpeech(parent)
-        if tts.state() == QTextToSpeech.State.Error or not tts.availableVoices():
-            log.info("text to speech has no voice (engine %r)", tts.engine())
-            shiboken6.delete(tts)
-            return None
+        # Without the mock plug-in, an unknown name loads nothing (with a warning in the log).
+        tts = QTextToSpeech("mock" if "mock" in engines else "none", parent)
+        tts.setProperty(WANTED_PROPERTY, name if name in real else "")
+        _queue(tts, "setEngine", Q_ARG(str, name if name in real else ""))  # "": the platform's own
         return tts
 
     return create
+
+
+WANTED_PROPERTY = "lbpmvWantedEngine"
 
 
 def _is_speaking(state: object) -> bool:
     return getattr(state, "name", state) == "Speaking"
 
 
+def _usable(engine: Any) -> bool:
+    """The engine loaded what was asked for and has a voice."""
+    if getattr(engine.state(), "name", None) == "Error":
+        return False
+    wanted = engine.property(WANTED_PROPERTY) if hasattr(engine, "property") else None
+    if wanted is not None and wanted != "mock" and engine.engine() in ("mock", "none", ""):
+        log.info("text to speech engine %r could not be loaded", wanted or "(default)")
+        return False
+    return bool(engine.availableVoices())
+
+
+def _language_locale(engine: Any) -> Any:
+    """The engine's locale for the app's language (French, usually), or None."""
+    if not hasattr(engine, "availableLocales"):  # an engine given by a test
+        return None
+    wanted = QLocale()
+    locales = [locale for locale in engine.availableLocales() if locale.language() == wanted.language()]
+    exact = [locale for locale in locales if locale.territory() == wanted.territory()]
+    chosen = (exact or locales or [None])[0]
+    return None if chosen is None or chosen == engine.locale() else chosen
+
+
 class _Worker(QObject):
-    """Lives in the speech thread: creates the engine there and runs every request on it.
+    """Lives in the speech thread: creates the engine there and passes it every request.
+
+    Each request is queued on the engine (see ``_queue``), then its answer is queued behind it:
+    an answer that never comes means the engine is stuck in that request.
 
     Signals:
         found(bool, list): the engine was looked for: usable or not, and its voices' names.
@@ -115,42 +164,72 @@ class _Worker(QObject):
         except Exception:  # a broken engine plugin: no read-aloud, the app goes on
             log.exception("text to speech could not start")
             engine = None
+        self._engine = engine
         if engine is not None:
             engine.stateChanged.connect(self._on_state_changed)
-            self._voices = list(engine.availableVoices())
-        self._engine = engine
-        self.found.emit(engine is not None, [voice.name() for voice in self._voices])
+        _queue(self, "check", Q_ARG(int, request))  # once the engine has loaded
+
+    @Slot(int)
+    def check(self, request: int) -> None:
+        """The engine has loaded (or not): speak the app's language, then say what it offers."""
+        engine = self._engine
+        locale = _language_locale(engine) if engine is not None and _usable(engine) else None
+        if locale is not None:
+            _queue(engine, "setLocale", Q_ARG(QLocale, locale))
+        _queue(self, "report", Q_ARG(int, request))
+
+    @Slot(int)
+    def report(self, request: int) -> None:
+        engine = self._engine
+        usable = engine is not None and _usable(engine)
+        self._voices = list(engine.availableVoices()) if usable else []
+        if engine is not None and not usable:
+            self._engine = None
+            engine.deleteLater()
+        self.found.emit(usable, [voice.name() for voice in self._voices])
         self.answered.emit(request)
 
     @Slot(int, str)
     def say(self, request: int, text: str) -> None:
         self._request = request
         if self._engine is not None:
-            self._engine.say(text)
-        self.answered.emit(request)
+            _queue(self._engine, "say", Q_ARG(str, text))
+        _queue(self, "answer", Q_ARG(int, request))
 
     @Slot(int)
     def stop(self, request: int) -> None:
         self._request = request
         if self._engine is not None:
-            self._engine.stop()
-        self.answered.emit(request)
+            _queue(self._engine, "stop")
+        _queue(self, "answer", Q_ARG(int, request))
 
     @Slot(int, str, float)
     def configure(self, request: int, voice: str, rate: float) -> None:
         if self._engine is not None:
-            self._engine.setRate(rate)
+            _queue(self._engine, "setRate", Q_ARG(float, rate))
             chosen = next((candidate for candidate in self._voices if candidate.name() == voice), None)
             if chosen is not None:
-                self._engine.setVoice(chosen)
+                # A QVoice; an engine whose voices are plain Python objects gets the voice's name.
+                qt_voice = isinstance(chosen, shiboken6.Object)
+                _queue(
+                    self._engine, "setVoice", Q_ARG(type(chosen), chosen) if qt_voice else Q_ARG(str, voice)
+                )
+        _queue(self, "answer", Q_ARG(int, request))
+
+    @Slot(int)
+    def answer(self, request: int) -> None:
         self.answered.emit(request)
 
     @Slot()
     def close(self) -> None:
         engine, self._engine = self._engine, None
         if engine is not None:
-            engine.stop()
-            shiboken6.delete(engine)
+            _queue(engine, "stop")
+            engine.deleteLater()  # from the event loop too, after the stop
+        _queue(self, "finish")
+
+    @Slot()
+    def finish(self) -> None:
         thread = QThread.currentThread()
         if thread is not None:
             thread.quit()
@@ -182,6 +261,7 @@ class Speech(QObject):
         engine: the QtTextToSpeech engine's name (default: ``LBPMV_TTS_ENGINE``, else the platform's).
         factory: creates the engine in the speech thread (tests give engines of their own).
         stall_ms: after this long without an answer, the engine is taken as stuck.
+        start_ms: the same for loading the engine.
 
     Signals:
         speaking_changed(bool): reading started or stopped.
@@ -204,6 +284,7 @@ class Speech(QObject):
         *,
         factory: EngineFactory | None = None,
         stall_ms: int = STALL_MS,
+        start_ms: int = START_MS,
     ) -> None:
         super().__init__(parent)
         name = engine if engine is not None else os.environ.get("LBPMV_TTS_ENGINE", "")
@@ -221,7 +302,8 @@ class Speech(QObject):
         self._speech_request = 0  # the last say or stop: older speaking reports are stale
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
-        self._watchdog.setInterval(stall_ms)
+        self._stall_ms = stall_ms
+        self._start_ms = start_ms
         self._watchdog.timeout.connect(self._on_stalled)
         app = QCoreApplication.instance()
         if app is not None:
@@ -238,6 +320,11 @@ class Speech(QObject):
     def checked(self) -> bool:
         """The engine has been looked for (or has stopped answering)."""
         return self._checked or self._stalled
+
+    @property
+    def stalled(self) -> bool:
+        """The engine stopped answering: read-aloud is off until the app restarts."""
+        return self._stalled
 
     @property
     def speaking(self) -> bool:
@@ -286,7 +373,7 @@ class Speech(QObject):
         weakref.finalize(self, _ask_to_close, thread, worker)
         self._thread, self._worker = thread, worker
         thread.start()
-        self._send(self._start_requested)
+        self._send(self._start_requested, allowance=self._start_ms)
 
     def configure(self, voice: str, rate: float) -> None:
         if self._usable():
@@ -329,11 +416,11 @@ class Speech(QObject):
         self.start()
         return not self._closed and not self._stalled and (self._available or not self._checked)
 
-    def _send(self, signal: Any, *args: object) -> int:
+    def _send(self, signal: Any, *args: object, allowance: int | None = None) -> int:
         self._sent += 1
         signal.emit(self._sent, *args)
         if not self._watchdog.isActive():
-            self._watchdog.start()
+            self._watchdog.start(allowance or self._stall_ms)
         return self._sent
 
     def _set_speaking(self, speaking: bool) -> None:
@@ -357,7 +444,7 @@ class Speech(QObject):
         if self._answered >= self._sent:
             self._watchdog.stop()
         else:
-            self._watchdog.start()  # it is moving: give the next request its own time
+            self._watchdog.start(self._stall_ms)  # it is moving: give the next request its own time
 
     def _on_stalled(self) -> None:
         if self._answered >= self._sent or self._closed:

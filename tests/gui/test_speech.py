@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from lbpmv_desktop import app as app_module
 from lbpmv_desktop.ui import speech as speech_module
@@ -47,18 +47,25 @@ class RecordingEngine(QObject):
     def availableVoices(self) -> list[_Voice]:  # noqa: N802
         return [_Voice("Hortense"), _Voice("Paul")]
 
+    def state(self) -> str:
+        return "Ready"
+
+    @Slot(str)
     def say(self, text: str) -> None:
         self.said.append(text)
         self.stateChanged.emit("Speaking")
 
+    @Slot()
     def stop(self) -> None:
         self.stateChanged.emit("Ready")
 
+    @Slot(float)
     def setRate(self, rate: float) -> None:  # noqa: N802
         self.rates.append(rate)
 
-    def setVoice(self, voice: _Voice) -> None:  # noqa: N802
-        self.voice = voice.name()
+    @Slot(str)
+    def setVoice(self, voice: str) -> None:  # noqa: N802
+        self.voice = voice
 
 
 class HangingEngine(RecordingEngine):
@@ -69,10 +76,12 @@ class HangingEngine(RecordingEngine):
         self.gate = gate
         self.entered = threading.Event()
 
+    @Slot(str)
     def say(self, text: str) -> None:
         self.entered.set()
         self.gate.wait()
 
+    @Slot()
     def stop(self) -> None:
         self.gate.wait()
 
@@ -201,6 +210,7 @@ def test_an_engine_that_never_answers_does_not_freeze_the_app(
     with qtbot.waitSignal(speech.availability_changed, timeout=10_000) as blocker:
         pass  # the watchdog notices the request left unanswered
     assert blocker.args == [False]
+    assert speech.stalled
     assert not page.read_button.isEnabled()
     assert page.speech_note.isVisible()
     assert page.speech_note.text() == speech.problem() != ""
@@ -219,7 +229,7 @@ def test_an_engine_that_never_starts_is_reported_without_blocking(
         started.set()
         gate.wait()
 
-    speech = Speech(factory=factory, stall_ms=200)
+    speech = Speech(factory=factory, stall_ms=200, start_ms=200)
     assert not speech.available  # asked: the answer comes later, from the speech thread
     assert not speech.checked
     assert speech.problem() == ""
@@ -272,16 +282,24 @@ def test_a_stuck_engine_does_not_abort_the_app_when_it_quits(tmp_path: Path) -> 
     script = textwrap.dedent(
         """
         import threading
-        from PySide6.QtCore import QObject, QTimer, Signal
+        from PySide6.QtCore import QObject, QTimer, Signal, Slot
         from PySide6.QtWidgets import QApplication
         from lbpmv_desktop.ui.speech import Speech
 
+        class Voice:
+            def name(self):
+                return "Hortense"
+
         class Stuck(QObject):
             stateChanged = Signal(object)
+            def state(self):
+                return "Ready"
             def availableVoices(self):
-                return []
+                return [Voice()]
+            @Slot(str)
             def say(self, text):
                 threading.Event().wait()  # for ever
+            @Slot()
             def stop(self):
                 threading.Event().wait()
 
@@ -304,4 +322,63 @@ def test_a_stuck_engine_does_not_abort_the_app_when_it_quits(tmp_path: Path) -> 
     )
     assert "QThread: Destroyed while thread" not in done.stderr
     assert done.stdout.strip() == "quit 0"
+    assert done.returncode == 0, done.stderr
+
+
+STUCK_SERVER = """
+import os, socket, sys, tempfile, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from lbpmv_desktop.ui.speech import Speech
+
+path = os.path.join(tempfile.mkdtemp(), "speechd.sock")
+os.environ["SPEECHD_ADDRESS"] = "unix_socket:" + path
+server = socket.socket(socket.AF_UNIX)
+server.bind(path)
+server.listen()
+clients = []
+def accept():  # a speech-dispatcher that takes the connection and never answers
+    while True:
+        clients.append(server.accept()[0])
+threading.Thread(target=accept, daemon=True).start()
+
+app = QApplication([])
+speech = Speech("speechd", start_ms=500)
+ticks = []
+timer = QTimer()
+timer.timeout.connect(lambda: ticks.append(1))
+timer.start(20)
+def found(available):
+    print("available" if available else ("stalled" if speech.stalled else "none"), flush=True)
+    speech.say("Bonjour")
+    speech.stop()
+    QTimer.singleShot(200, app.quit)  # aboutToQuit: a bounded shutdown
+speech.availability_changed.connect(found)
+speech.start()
+app.exec()
+print("ticks", len(ticks) > 5, flush=True)
+"""
+
+
+def test_a_speech_dispatcher_that_never_answers_does_not_freeze_or_abort(tmp_path: Path) -> None:
+    """The real speech-dispatcher engine, talking to a server that takes the connection and is silent."""
+    if not _tts_importable():
+        pytest.skip("QtTextToSpeech needs libpulse0")
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    if "speechd" not in QTextToSpeech.availableEngines():
+        pytest.skip("no speech-dispatcher plug-in")
+    done = subprocess.run(
+        [sys.executable, "-c", STUCK_SERVER],
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = done.stdout.split()
+    if lines[:1] == ["none"]:
+        pytest.skip("libspeechd is not installed: the plug-in does not load")
+    assert done.stdout.split("\n")[:2] == ["stalled", "ticks True"], done.stderr
+    assert "QThread: Destroyed while thread" not in done.stderr
     assert done.returncode == 0, done.stderr

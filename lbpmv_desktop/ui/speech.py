@@ -1,11 +1,14 @@
 """Read-aloud through QtTextToSpeech, in a thread of its own so that no engine can freeze the app.
 
 A speech engine may block: with speech-dispatcher and no working sound, ``stop()`` was seen to
-never return, and creating the engine can wait on the speech server. So the engine is created,
-asked and driven in a dedicated thread; the GUI only sends it queued requests (say, stop,
-configure) and hears back through signals (the voices found, speaking or not). A watchdog notices
-a request left unanswered: read-aloud is then switched off with an explanation, and the rest of
-the app goes on.
+never return, and creating the engine waits on the speech server (5 s when it starts, for ever
+when it is stuck). So the engine is created, asked and driven in a dedicated thread; the GUI only
+sends it queued requests (say, stop, configure) and hears back through signals (the voices found,
+speaking or not). A thread alone is not enough: PySide keeps the GIL while Python calls into
+QtTextToSpeech, so the worker never calls a method that may block from Python; it queues it on
+the engine and the thread's event loop runs it in C++, without the GIL (see ``_queue``). A
+watchdog notices a request left unanswered: read-aloud is then switched off with an
+explanation, and the rest of the app goes on.
 
 QtTextToSpeech needs extra system libraries on Linux (``libpulse``) and a voice: when either is
 missing, ``Speech.available`` is False and ``Speech.problem()`` says how to get a voice. Tests

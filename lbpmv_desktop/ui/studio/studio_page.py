@@ -174,8 +174,8 @@ class StudioPage(QWidget):
         self.sample_button.clicked.connect(self._on_sample)
         for button in (self.open_button, self.phone_button, self.sample_button):
             choose.body.addWidget(button)
-        recent_title = make_label(self.tr("My photos"), "subtitle")
-        choose.body.addWidget(recent_title)
+        self.recent_title = make_label(self.tr("My photos"), "subtitle")
+        choose.body.addWidget(self.recent_title)
         self.recent_model = PicturesModel(parent=self)
         self.recent_view = QListView()
         self.recent_view.setModel(self.recent_model)
@@ -190,6 +190,8 @@ class StudioPage(QWidget):
         self.recent_view.activated.connect(self._on_recent)
         self.recent_view.clicked.connect(self._on_recent)
         choose.body.addWidget(self.recent_view)
+        self.recent_title.hide()  # shown once there is a photo in the library
+        self.recent_view.hide()
         self._fit_recent()
         body.addWidget(choose)
         self._cards.append(choose)
@@ -472,6 +474,8 @@ class StudioPage(QWidget):
     def _show_recent(self, photos: list[LibraryPhoto]) -> None:
         self._recent = {str(p.path): p for p in photos}
         self.recent_model.set_pictures([p.path for p in photos])
+        self.recent_title.setVisible(bool(photos))
+        self.recent_view.setVisible(bool(photos))
         for photo in photos[:30]:  # library photos never change: each is decoded once
             if not self.recent_model.has_thumbnail(photo.path):
                 self.studio.load_thumbnail(photo.path)

@@ -98,14 +98,29 @@ def qt_engine_factory(name: str = "") -> EngineFactory:
             return None
         # Without the mock plug-in, an unknown name loads nothing (with a warning in the log).
         tts = QTextToSpeech("mock" if "mock" in engines else "none", parent)
-        tts.setProperty(WANTED_PROPERTY, name if name in real else "")
-        _queue(tts, "setEngine", Q_ARG(str, name if name in real else ""))  # "": the platform's own
+        wanted = name if name in real else ""  # "": the platform's own choice
+        tts.setProperty(WANTED_PROPERTY, wanted)
+        tts.setProperty(OTHERS_PROPERTY, ",".join(engine for engine in real if engine != wanted))
+        _queue(tts, "setEngine", Q_ARG(str, wanted))
         return tts
 
     return create
 
 
 WANTED_PROPERTY = "lbpmvWantedEngine"
+OTHERS_PROPERTY = "lbpmvOtherEngines"  # tried in turn when the wanted one does not load
+
+
+def _try_another(engine: Any) -> str | None:
+    """Ask the engine to load the next engine to try, if any; its name."""
+    others = str(engine.property(OTHERS_PROPERTY) or "") if hasattr(engine, "property") else ""
+    if not others:
+        return None
+    name, _, rest = others.partition(",")
+    engine.setProperty(OTHERS_PROPERTY, rest)
+    engine.setProperty(WANTED_PROPERTY, name)
+    _queue(engine, "setEngine", Q_ARG(str, name))
+    return name
 
 
 def _is_speaking(state: object) -> bool:
@@ -176,6 +191,9 @@ class _Worker(QObject):
     def check(self, request: int) -> None:
         """The engine has loaded (or not): speak the app's language, then say what it offers."""
         engine = self._engine
+        if engine is not None and not _usable(engine) and _try_another(engine) is not None:
+            _queue(self, "check", Q_ARG(int, request))  # once that one has loaded
+            return
         locale = _language_locale(engine) if engine is not None and _usable(engine) else None
         if locale is not None:
             _queue(engine, "setLocale", Q_ARG(QLocale, locale))

@@ -278,7 +278,7 @@ class SettingsPage(ScrollPage):
         # Asking for the voices loads the speech engine: only once the page is on screen.
         if not self.isVisible():
             return
-        # The engine is looked for in its own thread: until it answers, the controls wait greyed.
+        # The engine is looked for in its own thread: its voices are listed once it answers.
         available = self._speech.available
         if available and self.voice_combo.count() == 0:
             self.voice_combo.addItem(self.tr("Default voice"), "")
@@ -286,10 +286,10 @@ class SettingsPage(ScrollPage):
                 self.voice_combo.addItem(name, name)
         self.voice_combo.setCurrentIndex(max(0, self.voice_combo.findData(settings.voice)))
         problem = self._speech.problem()
-        for widget in (self.voice_label, self.voice_combo, self.try_voice):
+        for widget in (self.voice_label, self.voice_combo):  # shown once there are voices to list
             widget.setEnabled(available and settings.read_aloud)
-        for widget in (self.voice_label, self.voice_combo):  # no empty list of voices
-            widget.setVisible(available or not self._speech.checked)
+            widget.setVisible(available)
+        self.try_voice.setEnabled(settings.read_aloud and not problem)  # waits for the voice if need be
         self.try_voice.setToolTip(problem)
         self.try_voice.setAccessibleDescription(problem)
         self.no_voice.setText(problem)

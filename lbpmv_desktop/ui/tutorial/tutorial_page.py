@@ -324,12 +324,14 @@ class TutorialPage(QWidget):
         self.action_note.setVisible(bool(self.action_note.text()) and (not available or bool(action.url)))
 
     def _show_speech(self) -> None:
-        # Without a voice the button stays, greyed, with how to get one beside it.
+        # Without a voice the button stays, greyed, with how to get one beside it. While the voice
+        # is still being looked for, a click waits for it.
         wanted = self._session.settings.read_aloud
-        available = wanted and self._speech.available
+        if wanted:
+            self._speech.start()
         problem = self._speech.problem() if wanted else ""
         self.read_button.setVisible(wanted)
-        self.read_button.setEnabled(available)
+        self.read_button.setEnabled(wanted and not problem)
         self.read_button.setToolTip(problem)
         self.read_button.setAccessibleDescription(problem)
         self.speech_note.setText(problem)

@@ -190,5 +190,8 @@ def test_a_refused_link_is_announced_focused_and_cleared_once_fixed(
         qtbot.keyClicks(page.url_edit, "https://lespetitspas.fr")
         page.refresh_preview()
         assert not page.link_note.isVisible(), "the message goes once the link is right"
+        qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(m.startswith("✓") for m in heard), timeout=10_000)
+        assert (tmp_path / "affiche.pdf").exists()
     finally:
         announcer().announced.disconnect(heard.append)

@@ -426,6 +426,7 @@ class PosterPage(QWidget):
                 path=path
             )
         )
+        announce(self.done_note, self.done_note.text())
         self.poster_made.emit(template)
         self._load_saved_list()
 
@@ -446,6 +447,7 @@ class PosterPage(QWidget):
             context=self,
         )
         self.done_note.setText(self.tr("✓ Sent to the printer."))
+        announce(self.done_note, self.done_note.text())
         self.poster_made.emit(poster.template)
 
     def _remember(self, poster: Poster) -> None:

@@ -171,6 +171,9 @@ class _Worker(QObject):
         self._engine: Any = None
         self._voices: list[Any] = []
         self._request = 0
+        # Requests that came while the engine was loading, run once it has: a voice chosen then
+        # is found, and the app's language is set before the first sentence.
+        self._waiting: list[Callable[[], None]] | None = []
 
     @Slot(int)
     def start(self, request: int) -> None:
@@ -209,9 +212,21 @@ class _Worker(QObject):
             engine.deleteLater()
         self.found.emit(usable, [voice.name() for voice in self._voices])
         self.answered.emit(request)
+        waiting, self._waiting = self._waiting or [], None
+        for request_now in waiting:
+            request_now()
+
+    def _wait(self, request: Callable[[], None]) -> bool:
+        """Keep ``request`` for when the engine has loaded; False when it has already."""
+        if self._waiting is None:
+            return False
+        self._waiting.append(request)
+        return True
 
     @Slot(int, str)
     def say(self, request: int, text: str) -> None:
+        if self._wait(functools.partial(self.say, request, text)):
+            return
         self._request = request
         if self._engine is not None:
             _queue(self._engine, "say", Q_ARG(str, text))
@@ -219,6 +234,8 @@ class _Worker(QObject):
 
     @Slot(int)
     def stop(self, request: int) -> None:
+        if self._wait(functools.partial(self.stop, request)):
+            return
         self._request = request
         if self._engine is not None:
             _queue(self._engine, "stop")
@@ -226,6 +243,8 @@ class _Worker(QObject):
 
     @Slot(int, str, float)
     def configure(self, request: int, voice: str, rate: float) -> None:
+        if self._wait(functools.partial(self.configure, request, voice, rate)):
+            return
         if self._engine is not None:
             _queue(self._engine, "setRate", Q_ARG(float, rate))
             chosen = next((candidate for candidate in self._voices if candidate.name() == voice), None)

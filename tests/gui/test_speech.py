@@ -245,6 +245,26 @@ def test_an_engine_that_never_starts_is_reported_without_blocking(
     assert not speech.shutdown(timeout_ms=50)
 
 
+def test_a_request_made_while_the_voice_loads_waits_for_it(qtbot: QtBot) -> None:
+    engines: list[RecordingEngine] = []
+
+    def factory(parent: QObject) -> RecordingEngine:
+        engines.append(RecordingEngine(parent))
+        return engines[-1]
+
+    speech = Speech(factory=factory)
+    assert not speech.checked
+    speech.configure("Paul", 0.3)  # before the engine is even created
+    with qtbot.waitSignal(speech.speaking_changed, timeout=5000) as blocker:
+        speech.say("Bonjour")
+    assert blocker.args == [True]
+    assert speech.checked
+    assert engines[0].said == ["Bonjour"]
+    assert engines[0].voice == "Paul"
+    assert engines[0].rates == [0.3]
+    assert speech.shutdown()
+
+
 def test_no_voice_explains_how_to_get_one(qtbot: QtBot, start_app, app_engine) -> None:
     app_engine(lambda _parent: None)
     controller = start_app()

@@ -312,7 +312,7 @@ class DashboardPage(ScrollPage):
         previous: QWidget = self.table  # Tab goes from the table to each answer, then the timeline
         first: QWidget | None = None
         for request in requests:
-            comment = f" — « {request['comment']} »" if request.get("comment") else ""
+            comment = f" — «\u00a0{request['comment']}\u00a0»" if request.get("comment") else ""
             tutorial = self._session.catalogue.get(request["tutorial"])
             step = tutorial.step(request["step"]) if tutorial else None
             where = f"{titles.get(request['tutorial'], request['tutorial'])} › {step.title if step else request['step']}"
@@ -341,7 +341,7 @@ class DashboardPage(ScrollPage):
             lines.append(
                 f"{event.at.astimezone():%d/%m %H:%M} · {what}"
                 + (f" · {where}" if where else "")
-                + (f" · « {extra} »" if extra else "")
+                + (f" · «\u00a0{extra}\u00a0»" if extra else "")
             )
         self.timeline_model.setStringList(lines)
 
@@ -393,7 +393,7 @@ class AnswerDialog(dialogs.TextQuestionDialog):
         super().__init__(
             parent,
             self.tr("Answer"),
-            f"« {comment} »" if comment else "",
+            f"«\u00a0{comment}\u00a0»" if comment else "",
             field=self.tr("Your answer"),
             placeholder=self.tr("For example: I will call you on Tuesday."),
             confirm=self.tr("Record the answer"),

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -31,6 +33,8 @@ from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from lbpmv_desktop.ui.session import AppSession
 
 AGENDA = (
@@ -42,6 +46,32 @@ AGENDA = (
     "1:40 — Fiche de visite et prochain rendez-vous (20 min)",
 )
 NOTE_KINDS = (("barrier", "Frein"), ("opportunity", "Opportunité"), ("note", "Note"))
+
+
+class _WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at the list's width (Qt's own measure leaves out the
+    text margins, and an answer just shorter than the width loses its last word)."""
+
+    def row_size(self, view: QListWidget, row: int, width: int) -> QSize:
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        index = view.model().index(row, 0)
+        self.initStyleOption(option, index)
+        style = view.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        text = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(1, width - margin), 1_000_000),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            option.text,
+        )
+        vertical = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, view) + 1)
+        return QSize(width, text.height() + vertical)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        view = self.parent()
+        if isinstance(view, QListWidget):
+            return self.row_size(view, index.row(), view.viewport().width())
+        return super().sizeHint(option, index)
 
 
 class ChoiceList(QListWidget):
@@ -66,6 +96,8 @@ class ChoiceList(QListWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._delegate = _WrappedRows(self)
+        self.setItemDelegate(self._delegate)
 
     def add_choice(self, text: str, data: object) -> None:
         item = QListWidgetItem(text)
@@ -98,13 +130,8 @@ class ChoiceList(QListWidget):
         frame = 2 * self.frameWidth()
         margins = self.viewportMargins()
         inner = max(1, width - frame - margins.left() - margins.right())
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.rect = QRect(0, 0, inner, 0)
-        delegate = self.itemDelegate()
         rows = sum(
-            delegate.sizeHint(option, self.model().index(row, 0)).height() + 2 * self.spacing()
+            self._delegate.row_size(self, row, inner).height() + 2 * self.spacing()
             for row in range(self.count())
         )
         return rows + frame + margins.top() + margins.bottom()
@@ -117,8 +144,9 @@ class ChoiceList(QListWidget):
         width = self.fontMetrics().horizontalAdvance("M") * 8
         return QSize(width, self.heightForWidth(max(width, self.width())))
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.doItemsLayout()  # the answers wrap again at the new width, at once
         self.updateGeometry()
 
 
@@ -171,6 +199,9 @@ class VisitPage(ScrollPage):
         self.plan_view.setModel(self.plan_model)
         self.plan_view.setAccessibleName(self.tr("Suggested plan"))
         self.plan_view.setMinimumHeight(160)
+        self.plan_view.setWordWrap(True)  # long titles wrap rather than scroll sideways
+        self.plan_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.plan_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         diagnostic.body.addWidget(self.plan_view)
         self.plan_button = wrap_button(self.tr("Keep this plan"))
         self.plan_button.clicked.connect(self._on_plan)

@@ -140,7 +140,7 @@ class BilanPage(ScrollPage):
             step = tutorial.step(request.step) if tutorial else None
             where = f"{tutorial.title} › {step.title}" if tutorial and step else request.tutorial
             state = self.tr("answered") if request.answered else self.tr("waiting for your animator")
-            comment = f" — « {request.comment} »" if request.comment else ""
+            comment = f" — «\u00a0{request.comment}\u00a0»" if request.comment else ""
             requests.append(f"{_day(request.at)} · {where}{comment} ({state})")
         self.help_list.setText("\n".join(requests) if requests else self.tr("No help request."))
 

@@ -100,9 +100,10 @@ class SettingsPage(ScrollPage):
         self.language_combo.setAccessibleName(self.tr("Language"))
         language_label.setBuddy(self.language_combo)
         self.language_combo.activated.connect(self._on_language)
-        language_row = FlowLayout(spacing=12)
+        language_row = QHBoxLayout()
         language_row.addWidget(language_label)
         language_row.addWidget(self.language_combo)
+        language_row.addStretch(1)
         card.body.addLayout(language_row)
         return card
 

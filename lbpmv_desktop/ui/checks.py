@@ -312,8 +312,8 @@ def _english_sources() -> frozenset[str]:
 def _visible_text(widget: QWidget) -> str:
     if isinstance(widget, QAbstractButton):
         return _normal(widget.text(), mnemonic=True)
-    if isinstance(widget, QLabel):
-        return _normal(widget.text())
+    if isinstance(widget, QLabel):  # a label with a buddy shows "&&" as "&" and "&x" as an underlined x
+        return _normal(widget.text(), mnemonic=widget.buddy() is not None)
     return ""
 
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -115,8 +114,8 @@ class PosterPage(QWidget):
 
         fields = Card()
         fields.body.addWidget(make_label(self.tr("2. Fill in"), "subtitle"))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout()  # each caption above its field, as wide as the form
+        form.setSpacing(6)
         self.shop_edit, self.phone_edit, self.address_edit, self.url_edit = (
             QLineEdit(),
             QLineEdit(),
@@ -138,7 +137,8 @@ class PosterPage(QWidget):
             widget.setAccessibleName(label)
             caption = make_label(label)
             caption.setBuddy(widget)
-            form.addRow(caption, widget)
+            form.addWidget(caption)
+            form.addWidget(widget)
         fields.body.addLayout(form)
         self.link_note = make_label("", "banner")
         self.link_note.hide()
@@ -154,8 +154,8 @@ class PosterPage(QWidget):
         pictures.addWidget(self.logo_button)
         pictures.addWidget(self.clear_pictures)
         fields.body.addLayout(pictures)
-        paper = QFormLayout()
-        paper.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        paper = QVBoxLayout()
+        paper.setSpacing(6)
         self.size_combo, self.orientation_combo = QComboBox(), QComboBox()
         self.size_combo.addItem("A4", "a4")
         self.size_combo.addItem("A3", "a3")
@@ -168,7 +168,8 @@ class PosterPage(QWidget):
             combo.setAccessibleName(label)
             caption = make_label(label)
             caption.setBuddy(combo)
-            paper.addRow(caption, combo)
+            paper.addWidget(caption)
+            paper.addWidget(combo)
         fields.body.addLayout(paper)
         body.addWidget(fields)
 
@@ -307,7 +308,7 @@ class PosterPage(QWidget):
             self._arrange()
 
     def _form_width(self, room: int) -> int:
-        """The form's width beside the preview: about 44 characters a line, at most 60 % of the
+        """The form's width beside the preview: about 52 characters a line, at most 60 % of the
         room, never less than its narrowest."""
         extra = (  # the scroll bar, the frame and the right margin
             self.form_page.verticalScrollBar().sizeHint().width()
@@ -316,7 +317,7 @@ class PosterPage(QWidget):
             + 4
         )
         narrowest = max(card.minimumSizeHint().width() for card in self._cards) + extra
-        comfortable = self.fontMetrics().averageCharWidth() * 44 + 2 * 24 + extra
+        comfortable = self.fontMetrics().averageCharWidth() * 52 + 2 * 24 + extra
         return max(narrowest, min(comfortable, int(room * 0.6)))
 
     def _arrange(self) -> None:

@@ -144,7 +144,7 @@ class AppController(QObject):
         old.deleteLater()
 
     def shutdown(self) -> None:
-        self.speech.stop()
+        self.speech.shutdown()
         self.window.shutdown()
         self.session.shutdown()
 

@@ -403,3 +403,25 @@ def test_the_crop_frame_moves_with_the_keyboard_on_a_focused_photo(
     assert not page.crop_edit_button.isChecked()
     assert page.crop_edit_button.hasFocus()
     assert page.preview.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_studio_dialogs_fit_a_small_screen_at_200(qtbot: QtBot, studio, photo: Path) -> None:
+    from lbpmv_desktop.ui import checks
+    from lbpmv_desktop.ui.studio.dialogs import BatchExportDialog, PhoneImportDialog
+
+    app, page = studio
+    _text_size(qtbot, app, 200, (1024, 696))
+    library = page.studio.library
+    for dialog in (
+        PhoneImportDialog(page, page.studio, [photo]),
+        BatchExportDialog(page, page.studio, [library.add_copy(photo)]),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.resize(1000, 660)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.minimumSizeHint().width() <= 1000, "the buttons wrap instead of widening it"
+        assert dialog.width() <= 1000
+        assert checks.layout_problems(dialog) == []
+        assert checks.accessibility_problems(dialog) == []
+        dialog.close()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 STAIR_INDENT = 22
 # The staircase's steps are never indented by more than this share of its width, together.
-STAIR_INDENT_SHARE = 0.25
+STAIR_INDENT_SHARE = 0.15
 # The next-step card puts its text beside « Continuer » only with room for this many characters.
 CARD_TEXT_CHARS = 36
 # The greeting and the next step stay in view while the staircase scrolls, unless they would
@@ -235,6 +235,7 @@ class HomePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._relayout()  # sizes may have changed while another page was shown
+        self.page.refit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtGui import QFocusEvent, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 MAX_IMAGE_WIDTH = 640
@@ -20,12 +20,14 @@ class MarkdownView(QTextBrowser):
 
     Signals:
         link_activated(QUrl): the merchant followed a link (the page decides what to do).
+        focused: the view took the keyboard focus.
 
     Attributes:
         missing_images: pictures that could not be shown for the current text.
     """
 
     link_activated = Signal(QUrl)
+    focused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,10 @@ class MarkdownView(QTextBrowser):
         # Only ever as tall as its text (the layout asks heightForWidth); never wider than a column.
         lines = 2 * self.fontMetrics().lineSpacing()
         return QSize(120, min(lines, self.heightForWidth(max(self.width(), 200))) + self._chrome()[1])
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def _on_anchor(self, url: QUrl) -> None:
         self.link_activated.emit(url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QPointF, QPropertyAnimation, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QPropertyAnimation, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
@@ -153,6 +153,8 @@ class TutorialPage(QWidget):
         self.text.setAccessibleName(self.tr("Step text"))
         self.text.link_activated.connect(self._on_link)
         self.text.cursorPositionChanged.connect(self._reveal_cursor)
+        # Once the scroll area has brought the text into view: from the step's title, if at its start.
+        self.text.focused.connect(lambda: QTimer.singleShot(0, self._reveal_cursor))
         layout.addWidget(self.text, 1)
 
         actions = QVBoxLayout()  # the note under its button: a long address never squeezes it
@@ -487,6 +489,9 @@ class TutorialPage(QWidget):
         """Reading the text with the keyboard (arrows, links with Tab) scrolls the step."""
         content = self.step_scroll.widget()
         if not self.text.hasFocus() or content is None:
+            return
+        if self.text.textCursor().position() == 0:
+            self.step_scroll.verticalScrollBar().setValue(0)
             return
         rect = self.text.cursorRect()
         point = self.text.viewport().mapTo(content, rect.center())

@@ -110,6 +110,8 @@ class ScrollPage(QScrollArea):
         height = self.body.totalHeightForWidth(width) if self.body.hasHeightForWidth() else 0
         if height != self._content.minimumHeight():
             self._content.setMinimumHeight(height)
+            if self.widgetResizable():  # laid out now, not one event later with a stale height
+                self._content.resize(width, max(height, self.viewport().height()))
         if self._reveal is not None:
             self.ensureWidgetVisible(self._reveal, 50, 120)
 
@@ -142,7 +144,7 @@ class ScrollPage(QScrollArea):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         # Text changed while the page was hidden (a new text size, new progress) is measured now.
         super().showEvent(event)
-        self.schedule_refit()
+        self.refit()
 
 
 class ReflowRow(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QListWidget,
@@ -225,7 +226,16 @@ class VisitPage(ScrollPage):
         self.note_button = make_button(self.tr("Add"))
         self.note_button.clicked.connect(self._on_note)
         self.note_edit.returnPressed.connect(self._on_note)
-        row.row.addWidget(self.note_kind)
+        kind_label = make_label(self.tr("Kind of note"), wrap=False)
+        kind_label.setBuddy(self.note_kind)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(kind_label)
+        kind_row.addWidget(self.note_kind)
+        kind_row.addStretch(1)
+        notes.body.addLayout(kind_row)
+        note_label = make_label(self.tr("Note"))
+        note_label.setBuddy(self.note_edit)
+        notes.body.addWidget(note_label)
         row.row.addWidget(self.note_edit, 1)
         row.row.addWidget(self.note_button)
         notes.body.addWidget(row)

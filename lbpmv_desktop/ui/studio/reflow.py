@@ -116,6 +116,10 @@ class WrapButton(QPushButton):
         self._full = text
         self._rewrap(self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else None)
 
+    def natural_size(self) -> QSize:
+        """The size with the whole text on one line."""
+        return self._size_for(self._full)
+
     # -- measuring ---------------------------------------------------------------------------------
     def _size_for(self, text: str) -> QSize:
         option = QStyleOptionButton()

@@ -90,7 +90,7 @@ class StudioPage(QWidget):
         self._session = session
         self._updating = False
         self._last_preset = "instagram"
-        self._side_by_side: bool | None = None
+        self._arrangement: tuple[bool, bool] | None = None
         self.setAcceptDrops(True)
         outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
@@ -390,25 +390,31 @@ class StudioPage(QWidget):
         return max(narrowest, min(comfortable, int(self.width() * 0.45)))
 
     def _arrange(self) -> None:
-        """Tools beside the photo when both fit; the photo on top and the tools (with the edit
-        buttons) scrolling below it otherwise (large text on a small screen)."""
+        """Tools beside the photo when both fit, the edit buttons under the photo when they fit
+        there on two lines, else on top of the tools; on a narrow page (large text on a small
+        screen) the photo on top and the tools scrolling below it."""
         margins = self.outer.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         tools = self._tools_width()
-        centre = max(360, self.edit_box.minimumSizeHint().width())
-        side_by_side = tools + self.body.spacing() + centre <= room
-        if side_by_side != self._side_by_side:
-            self._side_by_side = side_by_side
-            if side_by_side:
+        centre = room - tools - self.body.spacing()
+        side_by_side = centre >= 360
+        pairs = ((self.undo_button, self.redo_button), (self.before_button, self.reset_button))
+        two_lines = max(sum(b.natural_size().width() for b in pair) for pair in pairs) + 8
+        edits_under_photo = side_by_side and centre >= two_lines
+        if (side_by_side, edits_under_photo) != self._arrangement:
+            self._arrangement = (side_by_side, edits_under_photo)
+            if edits_under_photo:
                 self.tools_panel.body.removeWidget(self.edit_box)
                 self.centre_column.addWidget(self.edit_box)
+            else:
+                self.centre_column.removeWidget(self.edit_box)
+                self.tools_panel.body.insertWidget(0, self.edit_box)
+            if side_by_side:
                 self.body.setDirection(QBoxLayout.Direction.LeftToRight)
                 self.body.setStretch(0, 1)
                 self.body.setStretch(1, 0)
                 self.preview.setMinimumSize(320, 240)
             else:
-                self.centre_column.removeWidget(self.edit_box)
-                self.tools_panel.body.insertWidget(0, self.edit_box)
                 self.body.setDirection(QBoxLayout.Direction.TopToBottom)
                 self.body.setStretch(0, 2)
                 self.body.setStretch(1, 3)
@@ -422,6 +428,11 @@ class StudioPage(QWidget):
             self.tools_panel.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
             self.preview.setMaximumHeight(max(self.preview.minimumHeight(), height // 3))
+
+    @property
+    def _side_by_side(self) -> bool | None:
+        """Whether the tools are beside the photo (None before the first arrangement)."""
+        return None if self._arrangement is None else self._arrangement[0]
 
     # -- showing -----------------------------------------------------------------------------
     def _set_photo_controls(self, enabled: bool) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -205,6 +207,8 @@ def _text_problem(widget: QWidget) -> str | None:
         if widget.fontMetrics().height() > widget.height():
             return f"texte coupé en hauteur ({widget.height()} px)"
         return None
+    if isinstance(widget, QTableView):
+        return _header_problem(widget.horizontalHeader())
     if isinstance(widget, QComboBox) and widget.currentText():
         option = QStyleOptionComboBox()
         widget.initStyleOption(option)
@@ -214,6 +218,24 @@ def _text_problem(widget: QWidget) -> str | None:
         width = widget.fontMetrics().horizontalAdvance(widget.currentText())
         if width > field.width() + _SLACK:
             return f"choix « {widget.currentText()} » coupé ({width} px nécessaires, {field.width()} px)"
+    return None
+
+
+def _header_problem(header: QHeaderView) -> str | None:
+    """A column title cut by its column (the cells may be elided, their title may not)."""
+    if not header.isVisible():
+        return None
+    model = header.model()
+    if model is None:
+        return None
+    metrics = header.fontMetrics()
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        title = str(model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+        need = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
+        if need > header.sectionSize(section) - 8 and title:
+            return f"titre de colonne « {title} » coupé ({need} px nécessaires, {header.sectionSize(section)} px)"
     return None
 
 

@@ -181,3 +181,19 @@ def test_tab_against_the_reading_order_is_found(qtbot: QtBot) -> None:
     QWidget.setTabOrder(third, second)
     problems = checks.tab_problems(window)
     assert any("hors de l'ordre de lecture" in p for p in problems), problems
+
+
+def test_a_cut_column_title_is_found(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(2, 2)
+    model.setHorizontalHeaderLabels(["Commerce", "Aide en attente"])
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName("Commerces suivis")
+    window = _window(qtbot, table, width=600)
+    table.horizontalHeader().resizeSection(1, 40)
+    assert any("Aide en attente" in p for p in checks.layout_problems(window))
+    table.horizontalHeader().resizeSection(1, 300)
+    assert not any("Aide en attente" in p for p in checks.layout_problems(window))

@@ -24,7 +24,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QTextBoundaryFinder
 from PySide6.QtGui import (
     QAccessible,
     Qt,  # QtGui's Qt namespace also has mightBeRichText
@@ -166,6 +166,16 @@ def _ignores(widget: QWidget, orientation: Qt.Orientation) -> bool:
     return value == QSizePolicy.Policy.Ignored
 
 
+def _unbreakable(text: str) -> list[str]:
+    """The pieces of ``text`` a line cannot be broken in (Qt also breaks after a hyphen)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    pieces, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        pieces.append(text[start:end])
+        start = end
+    return pieces or [""]
+
+
 def _text_problem(widget: QWidget) -> str | None:
     """Why the text of ``widget`` does not fit, or None."""
     if isinstance(widget, QLabel):
@@ -181,8 +191,8 @@ def _text_problem(widget: QWidget) -> str | None:
             need = widget.heightForWidth(widget.width())
             if need > widget.height() + _SLACK:
                 return f"texte coupé en bas ({need} px nécessaires, {widget.height()} px)"
-            longest = max((_plain(widget.text()).split() or [""]), key=widget.fontMetrics().horizontalAdvance)
-            width = widget.fontMetrics().horizontalAdvance(longest)
+            longest = max(_unbreakable(_plain(widget.text())), key=widget.fontMetrics().horizontalAdvance)
+            width = widget.fontMetrics().horizontalAdvance(longest.strip())
             if width > contents.width() + _SLACK:
                 return f"mot « {longest} » plus large que le texte ({width} px, {contents.width()} px)"
             return None

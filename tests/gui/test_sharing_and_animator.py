@@ -353,3 +353,10 @@ def test_visit_questions_are_named_by_their_label_and_show_every_answer(qtbot: Q
     longest.setFocus()
     qtbot.keyClick(longest, Qt.Key.Key_Down)
     assert longest.currentData() == 0, "the arrows choose an answer"
+
+
+def test_after_the_pin_the_keyboard_starts_in_the_table_of_shops(qtbot: QtBot, demo_dashboard) -> None:
+    page = demo_dashboard.window.dashboard
+    qtbot.waitUntil(page.table.hasFocus, timeout=5000)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().isValid(), "the arrows move in the table at once"

@@ -13,9 +13,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QBoxLayout,
     QCheckBox,
     QHeaderView,
@@ -42,7 +44,7 @@ from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from lbpmv_desktop.core.progress.events import Event
     from lbpmv_desktop.ui.animator.controller import AnimatorController
@@ -256,6 +258,17 @@ class DashboardPage(ScrollPage):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._arrange()
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._focus_table)
+
+    def _focus_table(self) -> None:
+        """Once the page is shown (after the PIN, say), the keyboard starts in the table of shops."""
+        focused = QApplication.focusWidget()
+        # The page itself (a scroll area) takes the focus when the PIN field goes: not a place to type.
+        if self.isVisible() and (focused is None or focused is self or not self.isAncestorOf(focused)):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QListWidget,
@@ -226,12 +225,11 @@ class VisitPage(ScrollPage):
         self.note_button = make_button(self.tr("Add"))
         self.note_button.clicked.connect(self._on_note)
         self.note_edit.returnPressed.connect(self._on_note)
-        kind_label = make_label(self.tr("Kind of note"), wrap=False)
+        kind_label = make_label(self.tr("Kind of note"))
         kind_label.setBuddy(self.note_kind)
-        kind_row = QHBoxLayout()
+        kind_row = FlowLayout(spacing=12)  # the list goes under its label when the page is narrow
         kind_row.addWidget(kind_label)
         kind_row.addWidget(self.note_kind)
-        kind_row.addStretch(1)
         notes.body.addLayout(kind_row)
         note_label = make_label(self.tr("Note"))
         note_label.setBuddy(self.note_edit)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -297,3 +298,33 @@ def test_back_on_the_goals_puts_the_focus_on_the_first_field(qtbot: QtBot, start
     qtbot.keyClick(back, Qt.Key.Key_Space)
     assert welcome.pages.currentIndex() == 1
     assert welcome.shop_edit.hasFocus()
+
+
+# -- a shop's small screen with large text --------------------------------------------------------
+def _settled_problems(qtbot: QtBot, window: QWidget) -> list[str]:
+    from lbpmv_desktop.ui import checks
+
+    def problems() -> list[str]:
+        return checks.layout_problems(window) + checks.accessibility_problems(window)
+
+    with contextlib.suppress(AssertionError):  # layouts settle over a few events (wraps, refits)
+        qtbot.waitUntil(lambda: not problems(), timeout=3000)
+    return problems()
+
+
+def test_welcome_home_and_a_step_fit_1024_by_768_at_200_percent(qtbot: QtBot, start_app, dialogs) -> None:
+    controller = start_app()
+    window, session = controller.window, controller.session
+    session.update_settings(replace(session.settings, text_scale=200))
+    wait_idle(qtbot, window)
+    window.resize(1024, 768 - 72)  # a maximised window: the screen less the taskbar and title bar
+    assert _settled_problems(qtbot, window) == []  # Bienvenue, who uses this computer
+    _complete_welcome(qtbot, window)
+    assert _settled_problems(qtbot, window) == []  # Accueil
+    assert window.nav.width() < window.width() // 2
+    qtbot.mouseClick(window.home.continue_button, Qt.MouseButton.LeftButton)
+    assert _settled_problems(qtbot, window) == []  # the first step
+    page = window.tutorial
+    assert page.done_button.isVisible()
+    done = QRect(page.done_button.mapTo(window, QPoint(0, 0)), page.done_button.size())
+    assert window.rect().contains(done)  # « C'est fait ! » never scrolls away

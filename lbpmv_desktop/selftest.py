@@ -80,24 +80,30 @@ class _Run:
     def shot(
         self, name: str, widget: QWidget | None = None, *, keyboard: bool = True, save: bool = True
     ) -> None:
-        """Check the screen shown now (layout, names, focus, Tab) and keep a capture of it."""
+        """Keep a capture of the screen shown now, as it opened, then check it (layout, names,
+        focus, Tab); the focus is given back where it was."""
+        from PySide6.QtWidgets import QApplication
+
         self.settle()
         target = widget or self.controller.window
-        if self.check:
-            from lbpmv_desktop.ui import checks
-
-            french = self.session.settings.language != "en"
-            found = checks.layout_problems(target) + checks.accessibility_problems(target, french=french)
-            if keyboard:
-                found += checks.focus_problems(target) + checks.tab_problems(target)
-            self.problems.extend(f"{name} : {problem}" for problem in found)
-            self.checked.append(name)
-            self._process()
-        if self.screenshots is None or not save:
+        if self.screenshots is not None and save:
+            self.screenshots.mkdir(parents=True, exist_ok=True)
+            if not target.grab().save(str(self.screenshots / f"{name}.png")):
+                self.problems.append(f"capture impossible : {name}")
+        if not self.check:
             return
-        self.screenshots.mkdir(parents=True, exist_ok=True)
-        if not target.grab().save(str(self.screenshots / f"{name}.png")):
-            self.problems.append(f"capture impossible : {name}")
+        from lbpmv_desktop.ui import checks
+
+        focused = QApplication.focusWidget()
+        french = self.session.settings.language != "en"
+        found = checks.layout_problems(target) + checks.accessibility_problems(target, french=french)
+        if keyboard:
+            found += checks.focus_problems(target) + checks.tab_problems(target)
+        self.problems.extend(f"{name} : {problem}" for problem in found)
+        self.checked.append(name)
+        if focused is not None:
+            focused.setFocus()
+        self._process()
 
     def run(self) -> None:
         session = self.session

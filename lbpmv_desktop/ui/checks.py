@@ -461,9 +461,21 @@ def _page_rect(widget: QWidget, window: QWidget) -> QRect:
     return _rect_in(widget, window)
 
 
+def _block_rect(widget: QWidget, other: QWidget, window: QWidget) -> QRect:
+    """Where ``widget`` lies for a comparison with ``other``: a scrolling area that holds one and
+    not the other is one block (its content is read before what lies below it, fixed)."""
+    block: QWidget | None = None
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and not parent.isAncestorOf(other):
+            block = parent
+        parent = parent.parentWidget()
+    return _rect_in(block, window) if block is not None else _page_rect(widget, window)
+
+
 def _out_of_reading_order(previous: QWidget, reached: QWidget, window: QWidget) -> bool:
     """Tab went back up and to the left, or leftwards along a line: not the order one reads."""
-    before, after = _page_rect(previous, window), _page_rect(reached, window)
+    before, after = _block_rect(previous, reached, window), _block_rect(reached, previous, window)
     if previous.isAncestorOf(reached) or reached.isAncestorOf(previous):
         return False
     up_and_left = after.bottom() < before.top() and after.right() < before.left()

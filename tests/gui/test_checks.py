@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QComboBox,
@@ -197,3 +198,24 @@ def test_a_cut_column_title_is_found(qtbot: QtBot) -> None:
     assert any("Aide en attente" in p for p in checks.layout_problems(window))
     table.horizontalHeader().resizeSection(1, 300)
     assert not any("Aide en attente" in p for p in checks.layout_problems(window))
+
+
+def test_fixed_buttons_under_a_scrolling_step_are_in_reading_order(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    step = QWidget()
+    column = QVBoxLayout(step)
+    column.addSpacing(900)  # a long step: its last button lies far below the window
+    column.addWidget(make_button("J'ai besoin d'aide"))
+    scroll = QScrollArea()
+    scroll.setWidget(step)
+    scroll.setWidgetResizable(True)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    row = QWidget()
+    line = QHBoxLayout(row)
+    for text in ("◀ Précédent", "C'est fait !", "Suivant ▶"):
+        line.addWidget(make_button(text))
+    window = _window(qtbot, scroll, row, height=400)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert checks.tab_problems(window) == []

@@ -206,7 +206,10 @@ def test_fixed_buttons_under_a_scrolling_step_are_in_reading_order(qtbot: QtBot)
     step = QWidget()
     column = QVBoxLayout(step)
     column.addSpacing(900)  # a long step: its last button lies far below the window
-    column.addWidget(make_button("J'ai besoin d'aide"))
+    help_row = QHBoxLayout()
+    help_row.addStretch(1)  # on the right, as beside « Lire à voix haute »
+    help_row.addWidget(make_button("J'ai besoin d'aide"))
+    column.addLayout(help_row)
     scroll = QScrollArea()
     scroll.setWidget(step)
     scroll.setWidgetResizable(True)
@@ -215,7 +218,7 @@ def test_fixed_buttons_under_a_scrolling_step_are_in_reading_order(qtbot: QtBot)
     line = QHBoxLayout(row)
     for text in ("◀ Précédent", "C'est fait !", "Suivant ▶"):
         line.addWidget(make_button(text))
-    window = _window(qtbot, scroll, row, height=400)
+    window = _window(qtbot, scroll, row, width=700, height=400)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert checks.tab_problems(window) == []

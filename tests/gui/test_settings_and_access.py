@@ -110,42 +110,6 @@ def test_tab_moves_through_the_tutorial_buttons(qtbot: QtBot, ready) -> None:
     assert {page.help_button, page.next_button, page.home_button} <= seen
 
 
-def _tts_importable() -> bool:
-    try:
-        from PySide6 import QtTextToSpeech  # noqa: F401
-    except ImportError:  # Linux without libpulse0: read-aloud is hidden, tested below
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _tts_importable(), reason="QtTextToSpeech needs libpulse0 (.ci/run installs it)")
-def test_read_aloud_with_the_mock_engine(qtbot: QtBot, ready) -> None:
-    window = ready.window
-    qtbot.mouseClick(window.home.continue_button, Qt.MouseButton.LeftButton)
-    page = window.tutorial
-    assert page.read_button.isVisible()
-    assert not page.speech_note.isVisible()
-    with qtbot.waitSignal(window.tutorial._speech.speaking_changed, timeout=5000) as blocker:
-        qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [True]
-    assert page.read_button.accessibleName() != "Read aloud" or page.read_button.text() != "Read aloud"
-    qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.tutorial._speech.speaking, timeout=5000)
-
-
-def test_read_aloud_is_hidden_with_an_explanation_when_no_voice(qtbot: QtBot, ready, monkeypatch) -> None:
-    from lbpmv_desktop.ui.speech import Speech
-
-    monkeypatch.setattr(Speech, "available", property(lambda self: False))
-    window = ready.window
-    qtbot.mouseClick(window.home.continue_button, Qt.MouseButton.LeftButton)
-    assert not window.tutorial.read_button.isVisible()
-    assert window.tutorial.speech_note.isVisible()
-    window.show_page("settings")
-    window.settings.show_settings(ready.session.settings)
-    assert window.settings.no_voice.isVisible()
-
-
 def test_export_my_data_as_json(qtbot: QtBot, ready, dialogs, tmp_path: Path) -> None:
     window = ready.window
     window.show_page("settings")

@@ -44,7 +44,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         answers.asked.append(f"confidence-{moment}")
         return answers.confidence.pop(0) if answers.confidence else None
 
-    def help_comment(_parent: object, _step: str, _animator: str) -> str | None:
+    def help_comment(_parent: object, _step: str, _recipient: object) -> str | None:
         answers.asked.append("help")
         return answers.help_comment
 

@@ -49,6 +49,7 @@ class _Run:
         screenshots: Path | None,
         *,
         check: bool = True,
+        keyboard: bool = True,
         text_size: int | None = None,
     ) -> None:
         from PySide6.QtWidgets import QApplication
@@ -57,6 +58,7 @@ class _Run:
         self.session = controller.session
         self.screenshots = screenshots
         self.check = check
+        self.keyboard = keyboard
         self.text_size = text_size
         self.problems: list[str] = []
         self.checked: list[str] = []
@@ -72,10 +74,8 @@ class _Run:
 
     def settle(self) -> None:
         """Let the layouts settle: pages refit themselves from zero-delay timers, sometimes twice."""
-        for _ in range(4):
+        for _ in range(3):
             self._process()
-            time.sleep(0.005)
-        self._process()
 
     def shot(
         self, name: str, widget: QWidget | None = None, *, keyboard: bool = True, save: bool = True
@@ -97,7 +97,7 @@ class _Run:
         focused = QApplication.focusWidget()
         french = self.session.settings.language != "en"
         found = checks.layout_problems(target) + checks.accessibility_problems(target, french=french)
-        if keyboard:
+        if keyboard and self.keyboard:
             found += checks.focus_problems(target) + checks.tab_problems(target)
         self.problems.extend(f"{name} : {problem}" for problem in found)
         self.checked.append(name)
@@ -337,6 +337,7 @@ def _animator_screens(
     screen_size: tuple[int, int],
     text_size: int | None,
     check: bool,
+    keyboard: bool,
 ) -> None:
     """An animator's install with demo shops: the PIN, then the dashboard."""
     from datetime import UTC, datetime
@@ -364,7 +365,7 @@ def _animator_screens(
     controller.window.resize(*window_size(screen_size))
     controller.start()
     controller.window.activateWindow()
-    run = _Run(controller, screenshots, check=check, text_size=text_size)
+    run = _Run(controller, screenshots, check=check, keyboard=keyboard, text_size=text_size)
     try:
         _wait(
             QApplication.processEvents,
@@ -434,9 +435,11 @@ def check_screens(
     screen_size: tuple[int, int] = DEFAULT_SIZE,
     text_size: int | None = None,
     check: bool = True,
+    keyboard: bool = True,
 ) -> tuple[list[str], AppController]:
     """Open every screen of a new merchant's install in ``folder``, then an animator's, at this
-    size and text size; return the problems found (and the merchant's controller, shut down)."""
+    size and text size; return the problems found (and the merchant's controller, shut down).
+    Without ``keyboard``, the focus and Tab checks are left out (they depend little on size)."""
     from lbpmv_desktop.app import AppController, application
     from lbpmv_desktop.paths import DataPaths
 
@@ -445,7 +448,7 @@ def check_screens(
     controller.window.resize(*window_size(screen_size))
     controller.start()
     controller.window.activateWindow()
-    run = _Run(controller, screenshots, check=check, text_size=text_size)
+    run = _Run(controller, screenshots, check=check, keyboard=keyboard, text_size=text_size)
     try:
         run.run()
         run.idle()
@@ -457,7 +460,14 @@ def check_screens(
         controller.shutdown()
         controller.window.close()
     _animator_screens(
-        app, folder, screenshots, run.problems, screen_size=screen_size, text_size=text_size, check=check
+        app,
+        folder,
+        screenshots,
+        run.problems,
+        screen_size=screen_size,
+        text_size=text_size,
+        check=check,
+        keyboard=keyboard,
     )
     return run.problems, controller
 

@@ -147,6 +147,10 @@ class AppController(QObject):
         self.speech.shutdown()
         self.window.shutdown()
         self.session.shutdown()
+        for translator in [self._translator, *self._qt_translators]:  # the app may go on (tests, self-test)
+            if translator is not None:
+                self.app.removeTranslator(translator)
+        self._translator, self._qt_translators = None, []
 
 
 def _log_to_file(paths: DataPaths) -> None:

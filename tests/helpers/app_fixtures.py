@@ -102,9 +102,7 @@ def close_app(controller: AppController) -> None:
     controller._closed = True  # type: ignore[attr-defined]
     controller.window.close()
     controller.window.deleteLater()
-    controller.shutdown()
-    if controller._translator is not None:
-        QApplication.removeTranslator(controller._translator)
+    controller.shutdown()  # also removes its translators
 
 
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:

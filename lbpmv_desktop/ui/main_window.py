@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.home.home_page import HomePage
+from lbpmv_desktop.ui.studio.reflow import WrapButton, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import ScrollPage, make_button, make_label, set_role
 
@@ -45,6 +46,10 @@ MINIMUM_SIZE = QSize(800, 560)
 # Before the window is shown its frame is unknown: room kept for a title bar.
 FRAME_ESTIMATE = QMargins(0, 32, 0, 0)
 GEOMETRY_FILE = "window.ini"
+# The navigation rail takes at most this share of the window's width (its texts wrap beyond).
+NAV_SHARE = 0.22
+# Between the rail's buttons when the screen is short (more when it has the height).
+TIGHT_SPACING = 4
 
 
 def fit_in(rect: QRect, available: QRect, frame: QMargins) -> QRect:
@@ -59,13 +64,38 @@ def fit_in(rect: QRect, available: QRect, frame: QMargins) -> QRect:
 
 
 class NavRail(ScrollPage):
-    """The navigation column: as wide as its widest button, scrolling if the screen is short."""
+    """The navigation column, scrolling if the screen is short.
+
+    As wide as its widest button with every text on one line, unless that is more than its width
+    limit (a share of the window): its texts then wrap between words, the rail never getting
+    narrower than its longest word.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body.setContentsMargins(12, 12, 12, 12)
-        self.body.setSpacing(4)
+        self.body.setSpacing(TIGHT_SPACING)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus, and scroll it
+        self._limit: int | None = None
+
+    def set_width_limit(self, limit: int | None) -> None:
+        """The most the rail may take (None: no limit); its longest word always fits."""
+        if limit != self._limit:
+            self._limit = limit
+            self.updateGeometry()
+
+    def _natural_width(self) -> int:
+        """The body's width with every text on one line."""
+        margins = self.body.contentsMargins()
+        widest = 0
+        for index in range(self.body.count()):
+            item = self.body.itemAt(index)
+            if item is None or item.isEmpty():
+                continue
+            widget = item.widget()
+            size = widget.natural_size() if isinstance(widget, WrapButton) else item.sizeHint()
+            widest = max(widest, size.width())
+        return widest + margins.left() + margins.right()
 
     def _width(self) -> int:
         content = self.widget()
@@ -73,8 +103,11 @@ class NavRail(ScrollPage):
             return 0
         bar = self.verticalScrollBar()
         scrolling = content.minimumHeight() > self.viewport().height()
-        width = content.minimumSizeHint().width()
-        return width + (bar.sizeHint().width() if scrolling else 0) + 2 * self.frameWidth()
+        extra = (bar.sizeHint().width() if scrolling else 0) + 2 * self.frameWidth()
+        width = self._natural_width()
+        if self._limit is not None:
+            width = min(width, self._limit - extra)
+        return max(width, content.minimumSizeHint().width()) + extra
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(self._width(), super().sizeHint().height())
@@ -82,10 +115,38 @@ class NavRail(ScrollPage):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(self._width(), super().minimumSizeHint().height())
 
+    def _spacing_wanted(self) -> int:
+        """Airy between the buttons when the column is tall enough for it, tight rather than
+        scrolling. Measured without the current spacing, so that the choice never flips back."""
+        roomy = TIGHT_SPACING + round(self.fontMetrics().height() * 0.45)
+        margins = self.body.contentsMargins()
+        width = self.viewport().width() - margins.left() - margins.right()
+        total = margins.top() + margins.bottom()
+        for index in range(self.body.count()):
+            item = self.body.itemAt(index)
+            if item is None:
+                continue
+            if item.spacerItem() is not None:
+                total += item.sizeHint().height() + roomy
+            elif not item.isEmpty():
+                height = item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+                total += max(height, item.minimumSize().height()) + roomy
+        return roomy if total <= self.viewport().height() else TIGHT_SPACING
+
     def refit(self) -> None:
-        width = self._width()
+        wanted = self._spacing_wanted()
+        if wanted != self.body.spacing():
+            self.body.setSpacing(wanted)
         super().refit()
-        if self._width() != width:
+        self._check_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._check_width()  # a taller window may no longer need the scroll bar, or the reverse
+
+    def _check_width(self) -> None:
+        """Ask the window for another width when the texts' wrapping or scrolling changed it."""
+        if self._width() != self.width():
             self.updateGeometry()
 
 
@@ -126,7 +187,7 @@ class MainWindow(QMainWindow):
         nav_layout.addSpacing(8)
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
-        self.nav_buttons = {}
+        self.nav_buttons: dict[str, WrapButton] = {}
         for name, text in (
             ("home", self.tr("My path")),
             ("studio", self.tr("Photo studio")),
@@ -136,7 +197,7 @@ class MainWindow(QMainWindow):
             ("settings", self.tr("Settings")),
             ("visit", self.tr("Animator space")),
         ):
-            button = make_button(text, "nav")
+            button = wrap_button(text, "nav", accessible=text)  # its words, however they wrap
             button.setCheckable(True)
             button.setObjectName(f"nav-{name}")
             button.clicked.connect(lambda _=False, n=name: self._on_nav(n))
@@ -558,6 +619,13 @@ class MainWindow(QMainWindow):
             self.setGeometry(rect)
         self.fit_to_screen()
         self._placed_size: QSize | None = self.size()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # A narrow window keeps most of its width for the page: the rail's texts wrap instead.
+        rail = getattr(self, "nav_rail", None)  # None while the window is being built
+        if rail is not None:
+            rail.set_width_limit(round(event.size().width() * NAV_SHARE))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -253,9 +253,10 @@ def _button_rules(settings: Settings, c: Colours, pad: int) -> list[tuple[str, s
             thick.format(c.primary) + f" background: {c.selected}; font-weight: 700;",
         ),
         ('[role="danger"]', f"color: {c.danger}; border-color: {c.danger};"),
-        (
+        (  # the rail is narrow: little room beside the text, which wraps (main_window.NavRail)
             '[role="nav"]',
-            "text-align: left; border-color: transparent; background: transparent; font-weight: 700;",
+            "text-align: left; border-color: transparent; background: transparent; font-weight: 700;"
+            f" padding: {pad // 2}px {pad}px;",
         ),
         ('[role="nav"]:checked', f"border-color: {c.primary}; background: {c.selected};"),
         ('[role="stair"]', "text-align: left; padding: 0px;"),

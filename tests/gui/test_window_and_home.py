@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.main_window import FRAME_ESTIMATE, GEOMETRY_FILE, MINIMUM_SIZE, fit_in
@@ -328,3 +329,39 @@ def test_welcome_home_and_a_step_fit_1024_by_768_at_200_percent(qtbot: QtBot, st
     assert page.done_button.isVisible()
     done = QRect(page.done_button.mapTo(window, QPoint(0, 0)), page.done_button.size())
     assert window.rect().contains(done)  # « C'est fait ! » never scrolls away
+
+
+def test_the_navigation_leaves_room_for_the_page_at_1024_by_768_at_200_percent(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
+    from lbpmv_desktop.ui import checks
+
+    controller = start_app()
+    window, session = controller.window, controller.session
+    _complete_welcome(qtbot, window)
+    session.update_settings(replace(session.settings, text_scale=200))
+    wait_idle(qtbot, window)
+    window.resize(1024, 768 - 72)  # a maximised window: the screen less the taskbar and title bar
+    buttons = [button for button in window.nav_buttons.values() if button.isVisible()]
+    names = [checks.describe(button) for button in buttons]  # the same wrapped or not
+    assert any(name.endswith("« Espace animateur »") for name in names)
+
+    def nav_problems() -> list[str]:
+        return [problem for problem in checks.layout_problems(window) if problem.startswith(tuple(names))]
+
+    def settled() -> bool:
+        return window.nav.width() <= window.width() // 4 and not nav_problems()
+
+    with contextlib.suppress(WaitTimeout):  # layouts settle over a few events (wraps, refits)
+        qtbot.waitUntil(settled, timeout=3000)
+    assert window.nav.width() <= window.width() // 4, window.nav.width()
+    assert nav_problems() == []
+    visit = window.nav_buttons["visit"]
+    assert visit.text() == "Espace\nanimateur"  # wrapped between words, every word shown
+    assert visit.font().pointSizeF() >= window.home.continue_button.font().pointSizeF()
+    name = QAccessible.queryAccessibleInterface(visit).text(QAccessible.Text.Name)
+    assert name == "Espace animateur"  # a page tab, read as one name however it wraps
+    assert QAccessible.queryAccessibleInterface(visit).role() == QAccessible.Role.PageTab
+    # Wide again: the texts go back on one line.
+    window.resize(1920, 1080 - 72)
+    qtbot.waitUntil(lambda: visit.text() == "Espace animateur")

@@ -308,7 +308,7 @@ def _settled_problems(qtbot: QtBot, window: QWidget) -> list[str]:
     def problems() -> list[str]:
         return checks.layout_problems(window) + checks.accessibility_problems(window)
 
-    with contextlib.suppress(AssertionError):  # layouts settle over a few events (wraps, refits)
+    with contextlib.suppress(WaitTimeout):  # layouts settle over a few events (wraps, refits)
         qtbot.waitUntil(lambda: not problems(), timeout=3000)
     return problems()
 

@@ -21,6 +21,7 @@ from lbpmv_desktop.settings import TEXT_SCALE_STEP
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog, HelpRecipient
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
+from lbpmv_desktop.ui.tutorial.spoken import document_sentences
 from lbpmv_desktop.ui.widgets.common import (
     ReflowRow,
     ScrollPage,
@@ -456,13 +457,8 @@ class TutorialPage(QWidget):
         if step is None:
             return ""
         action = self.action_button.text().replace("&&", "&") if step.action is not None else None
-        return spoken_text(
-            step.title,
-            step.markdown,
-            action=action,
-            image=self.tr("Picture: {description}"),
-            button=self.tr("Button: {label}"),
-        )
+        sentences = document_sentences(self.text.document(), image=self.tr("Picture: {description}"))
+        return spoken_text(step.title, sentences, action=action, button=self.tr("Button: {label}"))
 
     def _on_speaking_changed(self, speaking: bool) -> None:
         self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))

@@ -924,10 +924,6 @@ Ma Ville</translation>
         <translation>Lire à voix haute</translation>
     </message>
     <message>
-        <source>Show the “Read aloud” button in tutorials</source>
-        <translation>Afficher le bouton «&#xa0;Lire à voix haute&#xa0;» dans les tutoriels</translation>
-    </message>
-    <message>
         <source>Voice</source>
         <translation>Voix</translation>
     </message>
@@ -954,6 +950,14 @@ Ma Ville</translation>
     <message>
         <source>White text on a black background.</source>
         <translation>Texte blanc sur fond noir.</translation>
+    </message>
+    <message>
+        <source>Offer reading aloud</source>
+        <translation>Proposer la lecture à voix haute</translation>
+    </message>
+    <message>
+        <source>A “Read aloud” button on every tutorial step.</source>
+        <translation>Un bouton « Lire à voix haute » sur chaque étape des tutoriels.</translation>
     </message>
     <message>
         <source>Your verification code (your animator compares it on their screen):</source>

@@ -15,7 +15,7 @@ from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -110,12 +110,18 @@ class SettingsPage(ScrollPage):
     def _build_speech(self) -> QWidget:
         card = Card()
         card.body.addWidget(make_label(self.tr("Read aloud"), "subtitle"))
-        self.read_check = QCheckBox(self.tr("Show the “Read aloud” button in tutorials"))
-        self.read_check.setAccessibleName(self.tr("Read aloud"))
+        # A check box's text does not wrap: a short one, and what it does under it.
+        self.read_check = QCheckBox(self.tr("Offer reading aloud"))
+        read_note = make_label(self.tr("A “Read aloud” button on every tutorial step."), "muted")
+        self.read_check.setAccessibleDescription(read_note.text())
         self.read_check.toggled.connect(lambda on: self._update(read_aloud=on))
         card.body.addWidget(self.read_check)
+        card.body.addWidget(read_note)
         self.voice_label = make_label(self.tr("Voice"))
         self.voice_combo = QComboBox()
+        # a long voice name is shortened in the closed list rather than widening the page
+        self.voice_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.voice_combo.setMinimumContentsLength(12)
         self.voice_combo.setAccessibleName(self.tr("Voice"))
         self.voice_label.setBuddy(self.voice_combo)
         self.voice_combo.activated.connect(
@@ -123,11 +129,11 @@ class SettingsPage(ScrollPage):
         )
         self.try_voice = make_button(self.tr("Try the voice"))
         self.try_voice.clicked.connect(self._on_try_voice)
-        row = QHBoxLayout()
-        row.addWidget(self.voice_label)
-        row.addWidget(self.voice_combo, 1)
-        row.addWidget(self.try_voice)
-        card.body.addLayout(row)
+        voice_row = ReflowRow()
+        voice_row.row.addWidget(self.voice_label)
+        voice_row.row.addWidget(self.voice_combo, 1)
+        voice_row.row.addWidget(self.try_voice)
+        card.body.addWidget(voice_row)
         self.no_voice = make_label("", "muted")  # how to get a voice, when there is none
         self.no_voice.hide()
         card.body.addWidget(self.no_voice)

@@ -110,7 +110,7 @@ def test_narrow_window_at_200_puts_the_preview_below_the_form_and_wide_beside(
     app = _ready(qtbot, start_app)
     app.window.open_poster("commande-telephone")
     page = app.window.poster
-    _text_size(qtbot, app, 200, (1024, 696))
+    _text_size(qtbot, app, 200, (900, 696))  # narrower than a 1024×768 screen, where the form fits beside
     qtbot.waitUntil(lambda: page._side_by_side is False, timeout=5000)
     page.refresh_preview()
     form, preview = _rect(page.form_page, page), _rect(page.preview, page)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.home.home_page import HomePage
-from lbpmv_desktop.ui.studio.reflow import WrapButton, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import ScrollPage, make_button, make_label, set_role
+from lbpmv_desktop.ui.widgets.reflow import WrapButton, wrap_button
 
 if TYPE_CHECKING:
     from lbpmv_desktop.core.progress.status import Status

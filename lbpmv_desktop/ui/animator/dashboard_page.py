@@ -39,9 +39,9 @@ from lbpmv_desktop.ui.animator.models import (
     SORT_ROLE,
     ShopsTableModel,
 )
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent

@@ -28,9 +28,9 @@ from lbpmv_desktop.core.visit.diagnostic import PROFILES, QUESTIONS, profile_for
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.studio.models import PicturesModel
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent

@@ -28,9 +28,9 @@ from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
 from lbpmv_desktop.paths import posters_dir
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs as file_dialogs
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, WrapButton, wrap_button
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, WrapButton, wrap_button
 
 if TYPE_CHECKING:
     from lbpmv_desktop.ui.poster.render import Pictures

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 
 from lbpmv_desktop.ui import theme
 from lbpmv_desktop.ui.progress.confidence_chart import ConfidenceChart
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio.models import PicturesModel
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, wrap_button
 from lbpmv_desktop.ui.widgets.common import make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -26,8 +26,8 @@ from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs
 from lbpmv_desktop.ui.studio.models import PicturesModel
 from lbpmv_desktop.ui.studio.preview_widget import PreviewWidget
-from lbpmv_desktop.ui.studio.reflow import FlowLayout, WrapButton, wrap_button
 from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label, set_role
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout, WrapButton, wrap_button
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent

@@ -1,7 +1,8 @@
 """Controls that reflow when space is short (large text on a small screen): a layout that wraps
 its items onto new lines, and a push button whose text wraps onto several lines.
 
-Used by the studio and the poster maker; general enough to move to ``ui/widgets`` later.
+Used by every page that must fit 1024×768 with text at 200 % (studio, poster, navigation, bilan,
+réglages, visite, tableau de bord).
 """
 
 from __future__ import annotations

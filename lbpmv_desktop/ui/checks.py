@@ -239,14 +239,15 @@ def _header_problem(header: QHeaderView) -> str | None:
     if model is None:
         return None
     metrics = header.fontMetrics()
+    cut = []
     for section in range(header.count()):
         if header.isSectionHidden(section):
             continue
         title = str(model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
         need = max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0)
-        if need > header.sectionSize(section) - 8 and title:
-            return f"titre de colonne « {title} » coupé ({need} px nécessaires, {header.sectionSize(section)} px)"
-    return None
+        if title and need > header.sectionSize(section) - 8:
+            cut.append(f"« {title} » ({need} px nécessaires, {header.sectionSize(section)} px)")
+    return f"titre de colonne coupé : {', '.join(cut)}" if cut else None
 
 
 def _cut_by(widget: QWidget, window: QWidget) -> str | None:

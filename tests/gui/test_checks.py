@@ -188,10 +188,12 @@ def test_a_cut_column_title_is_found(qtbot: QtBot) -> None:
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    model = QStandardItemModel(2, 2)
-    model.setHorizontalHeaderLabels(["Commerce", "Aide en attente"])
+    model = QStandardItemModel(2, 3)
+    model.setHorizontalHeaderLabels(["Commerce", "Aide en attente", "Étape"])
     table = QTableView()
     table.setModel(model)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setMinimumSectionSize(10)
     table.setAccessibleName("Commerces suivis")
     window = _window(qtbot, table, width=600)
     table.horizontalHeader().resizeSection(1, 40)

@@ -29,7 +29,7 @@ from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.progress import sharing_actions
 from lbpmv_desktop.ui.studio.models import PicturesModel
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, field_label, make_button, make_label
 from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
@@ -182,11 +182,7 @@ class VisitPage(ScrollPage):
             combo.add_choice(self.tr("(not answered)"), -1)
             for index, (text, _score) in enumerate(question.choices):
                 combo.add_choice(text, index)
-            combo.setAccessibleName(question.text)
-            # A label with a buddy takes « & » for a shortcut: « click && collect » shows « & ».
-            label = make_label(question.text.replace("&", "&&"))
-            label.setBuddy(combo)
-            diagnostic.body.addWidget(label)
+            diagnostic.body.addWidget(field_label(question.text, combo))
             diagnostic.body.addWidget(combo)
             self.answers[question.id] = combo
         self.profile_button = wrap_button(self.tr("Place the merchant and suggest a plan"), "primary")

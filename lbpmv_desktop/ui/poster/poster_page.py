@@ -29,7 +29,7 @@ from lbpmv_desktop.paths import posters_dir
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs as file_dialogs
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, field_label, make_label
 from lbpmv_desktop.ui.widgets.reflow import FlowLayout, WrapButton, wrap_button
 
 if TYPE_CHECKING:
@@ -134,10 +134,7 @@ class PosterPage(QWidget):
             (self.tr("Your message"), self.message_edit),
             (self.tr("Link for the QR code (optional)"), self.url_edit),
         ):
-            widget.setAccessibleName(label)
-            caption = make_label(label)
-            caption.setBuddy(widget)
-            form.addWidget(caption)
+            form.addWidget(field_label(label, widget))
             form.addWidget(widget)
         fields.body.addLayout(form)
         self.link_note = make_label("", "banner")
@@ -165,10 +162,7 @@ class PosterPage(QWidget):
             (self.tr("Paper size"), self.size_combo),
             (self.tr("Orientation"), self.orientation_combo),
         ):
-            combo.setAccessibleName(label)
-            caption = make_label(label)
-            caption.setBuddy(combo)
-            paper.addWidget(caption)
+            paper.addWidget(field_label(label, combo))
             paper.addWidget(combo)
         fields.body.addLayout(paper)
         body.addWidget(fields)

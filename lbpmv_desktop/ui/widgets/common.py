@@ -37,6 +37,16 @@ def make_label(text: str = "", role: str | None = None, *, wrap: bool = True) ->
     return label
 
 
+def field_label(text: str, field: QWidget, role: str | None = None) -> QLabel:
+    """The visible label of ``field``: a screen reader names the field by it (on Linux through the
+    label relation, elsewhere by its accessible name, set to the same text). A label with a buddy
+    reads « & » as a shortcut mark: it is doubled here, so « click & collect » shows as typed."""
+    label = make_label(text.replace("&", "&&"), role)
+    label.setBuddy(field)
+    field.setAccessibleName(text)
+    return label
+
+
 def make_button(text: str, role: str | None = None, *, accessible: str | None = None) -> QPushButton:
     """A push button that takes keyboard focus.
 

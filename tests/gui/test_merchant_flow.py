@@ -22,6 +22,7 @@ def _complete_welcome(qtbot: QtBot, window: object, goal: str = "photos") -> Non
     qtbot.keyClicks(welcome.animator_edit, "Lea")  # QTest types ASCII only
     qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(welcome.goal_buttons[goal], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() == "home")  # type: ignore[attr-defined]
 
 
 def test_first_start_shows_welcome_then_the_suggested_path(qtbot: QtBot, start_app, dialogs) -> None:

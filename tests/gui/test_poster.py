@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import wait_idle
+from tests.helpers.keys import tab_chain
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -143,15 +144,7 @@ def test_tab_reaches_every_field_then_save_and_print_in_reading_order(
     _text_size(qtbot, app, 200, (1024, 696))
     app.window.activateWindow()
     first = page.template_buttons["click-collect"]
-    first.setFocus()
-    qtbot.waitUntil(first.hasFocus, timeout=5000)
-    reached = [first]
-    for _ in range(60):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        widget = QApplication.focusWidget()
-        if not page.isAncestorOf(widget) or widget in reached:
-            break
-        reached.append(widget)
+    reached = tab_chain(qtbot, first, page)
     order = [
         *page.template_buttons.values(), page.shop_edit, page.phone_edit, page.hours_edit,
         page.address_edit, page.message_edit, page.url_edit, page.photo_button, page.logo_button,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import wait_idle
 from tests.helpers.corpus import CORPUS, needs_corpus
+from tests.helpers.keys import tab_chain
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -308,14 +309,7 @@ def test_tab_goes_through_the_tools_in_reading_order_to_the_export_buttons(
         for w in page._reading_order()
         if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
-    expected[0].setFocus()
-    reached = [expected[0]]
-    for _ in range(60):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        widget = QApplication.focusWidget()
-        if not page.isAncestorOf(widget) or widget in reached:
-            break
-        reached.append(widget)
+    reached = tab_chain(qtbot, expected[0], page)
     for button in page.preset_buttons.values():
         assert button in reached, f"Tab never reaches {button.text()!r}"
     assert [w for w in reached if w in expected] == expected, "Tab follows the reading order"

@@ -16,23 +16,13 @@ from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.main_window import FRAME_ESTIMATE, GEOMETRY_FILE, MINIMUM_SIZE, fit_in
 from lbpmv_desktop.ui.tutorial import dialogs as tutorial_dialogs
 from lbpmv_desktop.ui.tutorial.dialogs import HelpDialog, HelpRecipient
+from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import close_app, wait_idle
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from lbpmv_desktop.paths import DataPaths
-
-
-def _complete_welcome(qtbot: QtBot, window: object) -> None:
-    welcome = window.welcome  # type: ignore[attr-defined]
-    qtbot.mouseClick(welcome.merchant_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(welcome.shop_edit, "Les Petits Pas")
-    qtbot.keyClicks(welcome.first_name_edit, "Martine")
-    qtbot.keyClicks(welcome.animator_edit, "Lea")  # QTest types ASCII only
-    qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(welcome.goal_buttons["photos"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.current_page() == "home")  # type: ignore[attr-defined]
 
 
 def _active(qtbot: QtBot, window: QWidget) -> None:

@@ -30,6 +30,12 @@ class Proxy:
     def measure_auto(self) -> Auto:
         return measure_auto(self._image)
 
+    def improved(self, recipe: Recipe) -> Recipe:
+        """``recipe`` after « Améliorer »: what one click chooses for this photo."""
+        from dataclasses import replace
+
+        return replace(recipe, auto=measure_auto(self._image))
+
     def render(
         self, recipe: Recipe, logo: Path | None = None, *, edits: bool = True
     ) -> tuple[int, int, bytes]:

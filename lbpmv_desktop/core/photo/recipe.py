@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 
-ADJUSTMENTS = ("light", "contrast", "colours", "warmth", "sharpness")
+ADJUSTMENTS = ("light", "contrast", "colours", "warmth", "tint", "sharpness")
 MAX_STRAIGHTEN = 15.0
 
 
@@ -42,13 +42,49 @@ class Crop:
         return replace(self, x=min(1.0 - w, max(0.0, self.x)), y=min(1.0 - h, max(0.0, self.y)), w=w, h=h)
 
 
+LABEL_STYLES = ("sombre", "clair", "prix")
+
+
 @dataclass(frozen=True)
 class Label:
-    """A short text or price written on the photo."""
+    """A short text or price written on the photo.
+
+    Attributes:
+        style: "sombre" (dark band), "clair" (light band) or "prix" (price sticker).
+        x, y: where the centre of the label goes, as fractions of the finished picture's width
+            and height (a band spans the whole width: only ``y`` moves it).
+        size: the text size in percent of the style's usual size (50 to 200).
+    """
 
     text: str
     style: str = "sombre"
-    place: str = "bas"
+    x: float = 0.5
+    y: float = 0.88
+    size: int = 100
+
+    def clamped(self) -> Label:
+        return replace(
+            self,
+            style=self.style if self.style in LABEL_STYLES else "sombre",
+            x=min(1.0, max(0.0, float(self.x))),
+            y=min(1.0, max(0.0, float(self.y))),
+            size=min(200, max(50, int(self.size))),
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Label:
+        """A saved label; the first edition's ``place`` ("haut"/"bas") becomes a position."""
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise TypeError("label text")
+        y = data.get("y", 0.12 if data.get("place") == "haut" else 0.88)
+        return cls(
+            text,
+            str(data.get("style", "sombre")),
+            float(data.get("x", 0.5)),  # type: ignore[arg-type]
+            float(y),  # type: ignore[arg-type]
+            int(data.get("size", 100)),  # type: ignore[call-overload]
+        ).clamped()
 
 
 @dataclass(frozen=True)
@@ -63,6 +99,7 @@ class Recipe:
     contrast: int = 0
     colours: int = 0
     warmth: int = 0
+    tint: int = 0  # green (-) to magenta (+)
     sharpness: int = 0
     brighten_background: bool = False
     label: Label | None = None
@@ -97,7 +134,7 @@ class Recipe:
                 if data.get("auto")
                 else None
             )
-            label = Label(**data["label"]) if data.get("label") else None
+            label = Label.from_dict(data["label"]) if data.get("label") else None
             recipe = cls(
                 rotate=int(data.get("rotate", 0)) % 4,
                 straighten=max(-MAX_STRAIGHTEN, min(MAX_STRAIGHTEN, float(data.get("straighten", 0.0)))),

@@ -174,7 +174,7 @@ class StudioController(QObject):
 
     def improve(self) -> None:
         if self._proxy is not None:
-            self.edit(replace(self.recipe, auto=self._proxy.measure_auto()), self.tr("Improve"))
+            self.edit(self._proxy.improved(self.recipe), self.tr("Improve"))
 
     def set_adjustment(self, name: str, value: int, key: int) -> None:
         self.edit(self.recipe.with_adjustment(name, value), self.tr("Adjust"), key)

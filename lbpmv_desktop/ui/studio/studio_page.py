@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -212,6 +213,7 @@ class StudioPage(QWidget):
             "contrast": self.tr("Contrast"),
             "colours": self.tr("Colours"),
             "warmth": self.tr("Warmth"),
+            "tint": self.tr("Tint"),
             "sharpness": self.tr("Sharpness"),
         }
         grid = QGridLayout()
@@ -580,7 +582,11 @@ class StudioPage(QWidget):
         if self._updating:
             return
         text = self.label_edit.text().strip()
-        self.studio.set_label(Label(text, self.label_style.currentData()) if text else None)
+        old = self.studio.recipe.label
+        style = self.label_style.currentData()
+        self.studio.set_label(
+            replace(old, text=text, style=style) if old and text else Label(text, style) if text else None
+        )
 
     def _on_logo(self) -> None:
         chosen = dialogs.ask_photo_file(self, self.tr("Choose your logo"))

@@ -57,3 +57,11 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
     draw.rectangle((0, y0, width, y0 + band_h), fill=background)
     draw.text(((width - text_w) / 2 - left, y0 + pad - top), text, font=font, fill=ink)
     return image
+
+
+def label_problem(text: str) -> str | None:
+    """Why ``text`` cannot be written on a photo (one French sentence), or None when it can.
+
+    (First edition: to be completed with the shipped fonts' character map.)
+    """
+    return None

@@ -7,18 +7,43 @@ never touched and the edits can be found again later (even when the phone is unp
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.fileio import PUBLIC_MODE, publish_under_free_name, write_text_atomic
 from lbpmv_desktop.core.photo.export import safe_stem
-from lbpmv_desktop.core.photo.opening import check_file
+from lbpmv_desktop.core.photo.opening import PhotoRefused, check_file
 from lbpmv_desktop.core.photo.recipe import Recipe
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".gif"}
+
+
+IMPORTED_FILE = "imported.json"
+MAX_IMPORTED = 50_000  # sources remembered; the oldest are forgotten first
+MAX_IMPORTED_BYTES = 8 * 1024 * 1024
+COPY_CHUNK = 1024 * 1024
+
+
+class ImportCancelled(Exception):
+    """The merchant stopped the import: the photo being copied left nothing behind."""
+
+
+def source_key(name: str, size: int) -> str:
+    """How a photo on a phone is recognised the next time it is plugged in.
+
+    The mount path changes from one time to the next (and between MTP and a card reader), so a
+    photo is known by its file name and its exact size in bytes.
+    """
+    return f"{name.casefold()}|{size}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +87,76 @@ class PhotoLibrary:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)
+
+    def import_copy(
+        self,
+        source: Path,
+        *,
+        cancelled: Callable[[], bool] = lambda: False,
+        chunk: int = COPY_CHUNK,
+    ) -> LibraryPhoto:
+        """Copy a photo from a phone into the library and remember it was imported.
+
+        The copy goes to a temporary file first and gets its name only when complete, so a
+        cancelled or failed copy (``cancelled`` is checked between chunks, then
+        ``ImportCancelled`` is raised) leaves no half photo. Only a regular file is opened.
+        """
+        info = source.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO or a device is never opened
+            raise PhotoRefused("Ce n'est pas une photo : choisissez un fichier photo.")
+        check_file(source)
+        self.photos_dir.mkdir(parents=True, exist_ok=True)
+        suffix = source.suffix.lower() if source.suffix.lower() in PICTURE_SUFFIXES else ".jpg"
+        fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=self.photos_dir)
+        try:
+            with os.fdopen(fd, "wb") as target, source.open("rb") as origin:
+                while block := origin.read(chunk):
+                    if cancelled():
+                        raise ImportCancelled
+                    target.write(block)
+                target.flush()
+                os.fsync(target.fileno())
+            os.chmod(tmp_name, PUBLIC_MODE)
+            with contextlib.suppress(OSError):  # the photo keeps its date (sorting, « déjà importée »)
+                os.utime(tmp_name, (info.st_atime, info.st_mtime))
+            photo = LibraryPhoto(
+                publish_under_free_name(Path(tmp_name), self.photos_dir, safe_stem(source.stem), suffix)
+            )
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+        self.remember_imported({source_key(source.name, info.st_size): photo.path.name})
+        return photo
+
+    def _imported_file(self) -> Path:
+        return self.root / IMPORTED_FILE
+
+    def _read_imported(self) -> dict[str, str]:
+        path = self._imported_file()
+        try:
+            if path.stat().st_size > MAX_IMPORTED_BYTES:
+                return {}
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def imported(self) -> set[str]:
+        """The keys (``source_key``) of the phone photos whose copy is still in the library."""
+        existing = {p.name for p in self.photos_dir.iterdir()} if self.photos_dir.is_dir() else set[str]()
+        return {key for key, name in self._read_imported().items() if name in existing}
+
+    def remember_imported(self, keys: dict[str, str]) -> None:
+        """Note that the sources ``keys`` were copied (key → file name in the library)."""
+        known = self._read_imported()
+        for key in keys:
+            known.pop(key, None)  # the newest at the end
+        known.update(keys)
+        kept = dict(list(known.items())[-MAX_IMPORTED:])
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self._imported_file(), json.dumps(kept, ensure_ascii=False))
 
     def recent(self, limit: int = 30) -> list[LibraryPhoto]:
         """The library's photos, the most recently opened or edited first."""

@@ -209,7 +209,10 @@ def _fitted(size: tuple[int, int], label: Label) -> tuple[_Layout, float] | None
     label = label.clamped()
     short = min(width, height)
     aspect = (round(width / short, 4), round(height / short, 4))
-    return _layout(text, label.style, label.x, label.y, label.size, aspect), short
+    try:
+        return _layout(text, label.style, label.x, label.y, label.size, aspect), short
+    except FontMissing:  # a broken installation: nothing is drawn (label_problem says why)
+        return None
 
 
 def _pixels(layout: _Layout, scale: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -245,10 +248,6 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
     """
     fitted = _fitted(image.size, label)
     if fitted is None:
-        return image
-    try:
-        _width("0")
-    except FontMissing:
         return image
     from PIL import ImageDraw
 
@@ -304,7 +303,8 @@ def _sticker(image: Image.Image, box: tuple[int, int, int, int], em_pixels: floa
         return
     radius = max(radius, outline + 1)
     draw = ImageDraw.Draw(image)
-    ink, fill = INK, STICKER
+    ink: tuple[int, ...] = INK
+    fill: tuple[int, ...] = STICKER
     if image.mode == "RGBA":
         ink, fill = (*INK, 255), (*STICKER, 255)
     draw.rectangle((left + radius, top, right - radius - 1, bottom - 1), fill=ink)

@@ -38,6 +38,17 @@ def _proxy(path: str, max_side: int) -> tuple[tuple[int, int], bytes]:
     return image.size, image.tobytes()
 
 
+def _picture(path: str, max_side: int, keep_transparency: bool) -> tuple[int, int, bytes]:
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.preview import picture_rgba
+
+    try:
+        return picture_rgba(Path(path), max_side, keep_transparency=keep_transparency)
+    finally:
+        _give_memory_back()
+
+
 def _export(source: str, recipe: Recipe, preset: Preset, out_dir: str, auto: bool, threads: bool) -> Exported:
     from pathlib import Path
 
@@ -96,6 +107,13 @@ class PhotoWorkers:
 
     def proxy(self, path: Path, max_side: int) -> Future[tuple[tuple[int, int], bytes]]:
         return self._submit(_proxy, str(path), max_side)
+
+    def picture(
+        self, path: Path, max_side: int, *, keep_transparency: bool = False
+    ) -> Future[tuple[int, int, bytes]]:
+        """A picture for a poster, decoded in a worker: (width, height, RGBA bytes), at most
+        ``max_side`` long (``PhotoRefused`` when it is not a picture the studio opens)."""
+        return self._submit(_picture, str(path), max_side, keep_transparency)
 
     def export(
         self,

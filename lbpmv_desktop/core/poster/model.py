@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, replace
-from urllib.parse import urlsplit
 
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.poster import links
 
+LIMITS = {"shop": 120, "phone": 40, "hours": 400, "address": 160, "message": 700}
 PAPER_MM = {"a4": (210.0, 297.0), "a3": (297.0, 420.0)}
 MARGIN_MM = 12.0  # home printers leave 3 to 6 mm blank: keep everything well inside
-MAX_LINK = 300
+MAX_LINK = links.MAX_LINK
 
 
 class PosterRefused(UserError):
-    """Something in the poster cannot be used, said in plain French."""
+    """Something in the poster cannot be used, said in plain French.
+
+    Args:
+        message: the French sentence.
+        field: the field to correct (« shop », « url »…), or "".
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -67,32 +76,43 @@ TEMPLATES: dict[str, Template] = {
 
 
 def check_link(url: str) -> str:
-    """A link for the QR code: http or https, a real host, a sensible length."""
-    link = url.strip()
-    if not link:
-        return ""
-    if len(link) > MAX_LINK:
-        raise PosterRefused(
-            f"Cette adresse est trop longue pour un QR code lisible ({len(link)} caractères, {MAX_LINK} au plus)."
-        )
-    if any(c.isspace() for c in link):
-        raise PosterRefused(
-            "Cette adresse contient des espaces : copiez-la à nouveau depuis votre navigateur."
-        )
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", link):  # « lespetitspas.fr » : a web address without https
-        link = "https://" + link
-    parts = urlsplit(link)
-    if (
-        parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or "." not in parts.hostname
-        or parts.username is not None
-        or parts.password is not None
-    ):
-        raise PosterRefused(
-            "Seules les adresses de pages internet sont acceptées (elles commencent par https://)."
-        )
-    return link
+    """The link for the QR code, checked (see ``core.poster.links``); refused as a ``PosterRefused``
+    of the « url » field."""
+    try:
+        return links.check_link(url)
+    except links.LinkRefused as refusal:
+        raise PosterRefused(refusal.message, field="url") from None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A colour theme: every text pair has at least 4.5:1 contrast (checked by the tests).
+
+    Attributes:
+        name: the identifier (saved with the poster); label: its French name.
+        background, ink: the page and its text; band, band_ink: the headline band and its text.
+    """
+
+    name: str
+    label: str
+    background: str
+    ink: str
+    band: str
+    band_ink: str
+
+
+TEMPLATE_COLOURS = "modele"
+THEMES: dict[str, Theme] = {
+    t.name: t
+    for t in (
+        Theme(TEMPLATE_COLOURS, "Couleurs du modèle", "", "", "", ""),
+        Theme("jaune-bleu", "Jaune et bleu nuit", "#ffd23f", "#14213d", "#14213d", "#ffd23f"),
+        Theme("blanc-vert", "Blanc et vert", "#ffffff", "#1d2b36", "#0b6e4f", "#ffffff"),
+        Theme("noir-blanc", "Noir et blanc", "#111111", "#ffffff", "#ffffff", "#111111"),
+        Theme("bleu-jaune", "Bleu nuit et jaune", "#14213d", "#ffffff", "#ffd23f", "#14213d"),
+        Theme("blanc-rouge", "Blanc et rouge", "#ffffff", "#1d2b36", "#a1261d", "#ffffff"),
+    )
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -110,10 +130,21 @@ class Poster:
     logo: str = ""
     size: str = "a4"
     landscape: bool = False
+    theme: str = TEMPLATE_COLOURS
 
     @property
     def design(self) -> Template:
         return TEMPLATES[self.template]
+
+    @property
+    def colours(self) -> Theme:
+        """The colours the poster is drawn with: its theme's, or its template's."""
+        theme = THEMES.get(self.theme, THEMES[TEMPLATE_COLOURS])
+        if theme.name != TEMPLATE_COLOURS:
+            return theme
+        design = self.design
+        return replace(theme, background=design.background, ink=design.ink, band=design.band,
+                       band_ink=design.band_ink)  # fmt: skip
 
     @property
     def paper_mm(self) -> tuple[float, float]:
@@ -128,13 +159,18 @@ class Poster:
             )
         if self.size not in PAPER_MM:
             raise PosterRefused("Le format d'affiche est A4 ou A3.")
+        if self.theme not in THEMES:
+            raise PosterRefused(f"Couleurs d'affiche inconnues « {self.theme} ».")
         if not self.shop.strip():
-            raise PosterRefused("Écrivez le nom de votre commerce.")
-        for name, value, limit in (("nom", self.shop, 120), ("téléphone", self.phone, 40), ("horaires", self.hours, 400),
-                                   ("adresse", self.address, 160), ("message", self.message, 700)):  # fmt: skip
+            raise PosterRefused("Écrivez le nom de votre commerce.", field="shop")
+        for field, name, value in (("shop", "nom", self.shop), ("phone", "téléphone", self.phone),
+                                   ("hours", "horaires", self.hours), ("address", "adresse", self.address),
+                                   ("message", "message", self.message)):  # fmt: skip
+            limit = LIMITS[field]
             if len(value) > limit:
                 raise PosterRefused(
-                    f"Le champ « {name} » est trop long ({len(value)} caractères, {limit} au plus)."
+                    f"Le champ « {name} » est trop long ({len(value)} caractères, {limit} au plus).",
+                    field=field,
                 )
         return replace(self, url=check_link(self.url))
 
@@ -143,11 +179,18 @@ class Poster:
 
     @classmethod
     def from_json(cls, text: str) -> Poster:
-        data = json.loads(text)
+        """A poster from its JSON; unknown keys and values of the wrong type are left out."""
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls, data: object) -> Poster:
+        if not isinstance(data, dict):
+            return cls()
+        default = cls()
         known = {
             k: v
             for k, v in data.items()
-            if k in cls.__dataclass_fields__ and isinstance(v, type(getattr(cls(), k)))
+            if k in cls.__dataclass_fields__ and type(v) is type(getattr(default, k))
         }
         return cls(**known)
 

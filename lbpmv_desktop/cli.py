@@ -18,6 +18,8 @@ from lbpmv_desktop import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from lbpmv_desktop.core.photo.recipe import Label
+
 
 _COMMAND = "COMMANDE"  # the metavar of every list of sub-commands
 
@@ -147,6 +149,11 @@ def _int_in(low: int, high: int) -> Callable[[str], int]:
     return check
 
 
+# The label styles and places of the studio (core/photo/recipe.py LABEL_STYLES; tested equal),
+# written here so that the parser imports nothing from the photo code.
+LABEL_STYLES = ("sombre", "clair", "prix")
+LABEL_PLACES = {"haut": 0.12, "milieu": 0.5, "bas": 0.88}
+
 SCREEN_MIN, SCREEN_MAX = (640, 480), (7680, 4320)
 
 
@@ -236,6 +243,26 @@ def _parser() -> _Parser:
         "--out", required=True, metavar="DOSSIER", help="le dossier où écrire les photos prêtes"
     )
     export.add_argument("--auto", action="store_true", help="améliorer automatiquement")
+    export.add_argument(
+        "--text", metavar="TEXTE", help="écrire ce texte (un prix, quelques mots) sur chaque photo"
+    )
+    export.add_argument(
+        "--text-style",
+        choices=LABEL_STYLES,
+        help="avec --text : sombre (bandeau sombre, par défaut), clair (bandeau clair) ou prix (étiquette de prix)",
+    )
+    export.add_argument(
+        "--text-size",
+        dest="label_size",
+        metavar="N",
+        type=_int_in(50, 200),
+        help="avec --text : la taille du texte en %%, de 50 à 200 (100 par défaut)",
+    )
+    export.add_argument(
+        "--text-place",
+        choices=tuple(LABEL_PLACES),
+        help="avec --text : en haut, au milieu ou en bas (par défaut) de la photo",
+    )
     poster = command(commands, "poster", "faire une affiche pour la vitrine (PDF)")
     poster.add_argument("--list", action="store_true", help="lister les modèles d'affiche")
     poster.add_argument("--template", metavar="MODÈLE", help="le modèle d'affiche (voir --list)")
@@ -419,20 +446,49 @@ def _poster(args: argparse.Namespace) -> int:
     return 0
 
 
-def _photo_export(files: list[str], preset_name: str, out: str, auto: bool) -> int:
+def _photo_label(args: argparse.Namespace) -> Label | None:
+    """The label that --text and its options describe (checked before any photo is read), or None."""
+    alone = [
+        option
+        for option, value in (
+            ("--text-style", args.text_style),
+            ("--text-size", args.label_size),
+            ("--text-place", args.text_place),
+        )
+        if value is not None
+    ]
+    if args.text is None:
+        if alone:
+            verb = "vont" if len(alone) > 1 else "va"
+            raise _UsageError(f"{' et '.join(alone)} {verb} avec --text", "photo", "export")
+        return None
+    from lbpmv_desktop.core.photo.recipe import Label
+    from lbpmv_desktop.core.photo.text import label_problem
+
+    problem = label_problem(args.text)
+    if problem:
+        raise _UsageError(f"--text : {problem}", "photo", "export")
+    y = LABEL_PLACES[args.text_place or "bas"]
+    return Label(args.text.strip(), args.text_style or "sombre", 0.5, y, args.label_size or 100).clamped()
+
+
+def _photo_export(args: argparse.Namespace) -> int:
     from lbpmv_desktop.core.photo.presets import PRESETS
 
+    files, preset_name, out, auto = args.files, args.preset, args.out, args.auto
     if preset_name not in PRESETS:
         message = f"destination inconnue « {preset_name} » (choix : {', '.join(PRESETS)})"
         raise _UsageError(message, "photo", "export")
+    label = _photo_label(args)
     from lbpmv_desktop.core.photo.export import export_photo
     from lbpmv_desktop.core.photo.opening import PhotoRefused
     from lbpmv_desktop.core.photo.recipe import Recipe
 
+    recipe = Recipe(label=label)
     failures = 0
     for name in files:
         try:
-            result = export_photo(Path(name), Recipe(), PRESETS[preset_name], Path(out), auto=auto)
+            result = export_photo(Path(name), recipe, PRESETS[preset_name], Path(out), auto=auto)
         except PhotoRefused as refusal:
             print(f"{name} : {refusal.message}", file=sys.stderr)
             failures += 1
@@ -514,7 +570,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return _demo(args)
     if args.command == "photo":
-        return _photo_export(args.files, args.preset, args.out, args.auto)
+        return _photo_export(args)
     alone = [name for name, value in _self_test_only(args) if value is not None]
     if alone and not args.self_test:
         raise _UsageError(f"{' et '.join(alone)} {'vont' if len(alone) > 1 else 'va'} avec --self-test")

@@ -671,6 +671,150 @@ Ma Ville</translation>
         <source>Import the ticked photos</source>
         <translation>Importer les photos cochées</translation>
     </message>
+    <message>
+        <source>already imported</source>
+        <translation>déjà importée</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Déjà importée</translation>
+    </message>
+    <message>
+        <source>Looking for phones, cameras and USB keys…</source>
+        <translation>Recherche des téléphones, appareils photo et clés USB…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Choisir un dossier…</translation>
+    </message>
+    <message>
+        <source>Photos of:</source>
+        <translation>Photos de :</translation>
+    </message>
+    <message>
+        <source>Photos found, newest first</source>
+        <translation>Photos trouvées, les plus récentes d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avancement de l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Annuler l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Import the photos</source>
+        <translation>Importer les photos</translation>
+    </message>
+    <message>
+        <source>No phone or USB key found</source>
+        <translation>Aucun téléphone ni clé USB trouvé</translation>
+    </message>
+    <message>
+        <source>Plug it in with its cable: this window looks for it again by itself.</source>
+        <translation>Branchez-le avec son câble : cette fenêtre le cherche à nouveau toute seule.</translation>
+    </message>
+    <message>
+        <source>Android phone</source>
+        <translation>Téléphone Android</translation>
+    </message>
+    <message>
+        <source>Plug in the cable, unlock the phone, touch the USB notification and choose « Transfert de fichiers ».</source>
+        <translation>Branchez le câble, déverrouillez le téléphone, touchez la notification USB et choisissez « Transfert de fichiers ».</translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <source>Unlock the iPhone and touch « Se fier » when it asks « Faire confiance à cet ordinateur ? ».</source>
+        <translation>Déverrouillez l&apos;iPhone et touchez « Se fier » quand il demande « Faire confiance à cet ordinateur ? ».</translation>
+    </message>
+    <message>
+        <source>On Windows a phone is often not shown as a drive: open it in the File Explorer, copy its DCIM folder onto the computer, then choose that folder with « Choisir un dossier… ».</source>
+        <translation>Sous Windows, un téléphone n&apos;apparaît souvent pas comme un lecteur : ouvrez-le dans l&apos;Explorateur de fichiers, copiez son dossier DCIM sur l&apos;ordinateur, puis choisissez ce dossier avec « Choisir un dossier… ».</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Chercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Still nothing found. Check the cable and unlock the phone.</source>
+        <translation>Toujours rien. Vérifiez le câble et déverrouillez le téléphone.</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>appareil photo</translation>
+    </message>
+    <message>
+        <source>USB key or memory card</source>
+        <translation>clé USB ou carte mémoire</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>Choose the folder with your photos (often DCIM)</source>
+        <translation>Choisissez le dossier de vos photos (souvent DCIM)</translation>
+    </message>
+    <message>
+        <source>Looking for the photos…</source>
+        <translation>Recherche des photos…</translation>
+    </message>
+    <message>
+        <source>The photos could not be read. Unplug the phone, plug it in again and unlock it.</source>
+        <translation>Les photos n&apos;ont pas pu être lues. Débranchez le téléphone, rebranchez-le et déverrouillez-le.</translation>
+    </message>
+    <message>
+        <source>No photo here. Choose another device or folder.</source>
+        <translation>Aucune photo ici. Choisissez un autre appareil ou un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Import 1 photo</source>
+        <translation>Importer 1 photo</translation>
+    </message>
+    <message>
+        <source>Import {count} photos</source>
+        <translation>Importer {count} photos</translation>
+    </message>
+    <message>
+        <source>Photos: {total}. New: {new}. Ticked: {count}.</source>
+        <translation>Photos : {total}. Nouvelles : {new}. Cochées : {count}.</translation>
+    </message>
+    <message>
+        <source>Tick at least one photo.</source>
+        <translation>Cochez au moins une photo.</translation>
+    </message>
+    <message>
+        <source>Copying the photos… The photos on the phone do not change.</source>
+        <translation>Copie des photos… Les photos du téléphone ne changent pas.</translation>
+    </message>
+    <message>
+        <source>Photos copied: {done} of {total}</source>
+        <translation>Photos copiées : {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped. Photos imported: {count}.</source>
+        <translation>Arrêté. Photos importées : {count}.</translation>
+    </message>
+    <message>
+        <source>Photos not copied: {failed}. Check that the phone is still plugged in and unlocked, then try again.</source>
+        <translation>Photos non copiées : {failed}. Vérifiez que le téléphone est toujours branché et déverrouillé, puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>PinPage</name>
@@ -762,8 +906,36 @@ Ma Ville</translation>
         <translation>2. Remplir</translation>
     </message>
     <message>
-        <source>for example: https://www.facebook.com/lespetitspas</source>
-        <translation>par exemple&#xa0;: https://www.facebook.com/lespetitspas</translation>
+        <source>for example: www.facebook.com/lespetitspas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Photo and colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo on the poster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Print it or keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo cannot be used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This logo cannot be used:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>for example: 03 21 00 00 00</source>
@@ -798,16 +970,36 @@ Ma Ville</translation>
         <translation>Lien pour le QR code (facultatif)</translation>
     </message>
     <message>
-        <source>Add a photo…</source>
-        <translation>Ajouter une photo…</translation>
-    </message>
-    <message>
         <source>Add my logo…</source>
         <translation>Ajouter mon logo…</translation>
     </message>
     <message>
         <source>Remove the pictures</source>
         <translation>Retirer les images</translation>
+    </message>
+    <message>
+        <source>The template&apos;s colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow and night blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White and green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night blue and yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White and red</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -818,16 +1010,16 @@ Ma Ville</translation>
         <translation>Paysage</translation>
     </message>
     <message>
+        <source>Colours</source>
+        <translation type="unfinished">Couleurs</translation>
+    </message>
+    <message>
         <source>Paper size</source>
         <translation>Format du papier</translation>
     </message>
     <message>
         <source>Orientation</source>
         <translation>Orientation</translation>
-    </message>
-    <message>
-        <source>3. Print it or keep it</source>
-        <translation>3. L&apos;imprimer ou la garder</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -854,16 +1046,20 @@ Ma Ville</translation>
         <translation>Votre commerce</translation>
     </message>
     <message>
+        <source>The photo open in the studio ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (my ready photos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a photo</source>
         <translation>Choisir une photo</translation>
     </message>
     <message>
         <source>Choose your logo</source>
         <translation>Choisissez votre logo</translation>
-    </message>
-    <message>
-        <source>This picture cannot be used.</source>
-        <translation>Cette image ne peut pas être utilisée.</translation>
     </message>
     <message>
         <source>Save the poster</source>
@@ -880,13 +1076,6 @@ Ma Ville</translation>
     <message>
         <source>✓ Sent to the printer.</source>
         <translation>✓ Envoyée à l&apos;imprimante.</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewWidget</name>
-    <message>
-        <source>Arrows: move the frame. + and −: larger or smaller. Return: done.</source>
-        <translation>Flèches : déplacer le cadre. + et − : plus grand ou plus petit. Entrée : terminé.</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1384,14 @@ Ma Ville</translation>
         <translation>Texte sur la photo</translation>
     </message>
     <message>
+        <source>Move the text</source>
+        <translation>Déplacer le texte</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
@@ -1228,6 +1425,10 @@ Ma Ville</translation>
     <message>
         <source>Story 9:16</source>
         <translation>Story 9:16</translation>
+    </message>
+    <message>
+        <source>Wide 16:9 (screens, videos)</source>
+        <translation>Large 16:9 (écrans, vidéos)</translation>
     </message>
     <message>
         <source>Wide (Facebook)</source>
@@ -1282,8 +1483,56 @@ Ma Ville</translation>
         <translation>Taille d&apos;origine</translation>
     </message>
     <message>
+        <source>Save the copy</source>
+        <translation>Enregistrer la copie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Drag the text on the photo, or move it with the arrows (Shift: faster). Return: done.</source>
+        <translation>Faites glisser le texte sur la photo, ou déplacez-le avec les flèches (Maj&#xa0;: plus vite). Entrée&#xa0;: terminé.</translation>
+    </message>
+    <message>
+        <source>Left of the line: the photo as it was; right: with your changes. Drag the line or move it with the arrows. Return: done.</source>
+        <translation>À gauche de la ligne, la photo d’origine&#xa0;; à droite, avec vos retouches. Faites glisser la ligne ou déplacez-la avec les flèches. Entrée&#xa0;: terminé.</translation>
+    </message>
+    <message>
+        <source>100 %: the studio&apos;s screen copy of the photo (1280 pixels wide), one pixel for one screen pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows to look around; Escape: fit.</source>
+        <translation>100&#xa0;%&#xa0;: la copie d’écran du studio (1280 pixels de large), un pixel pour un pixel de l’écran&#xa0;; les photos préparées utilisent tous les pixels de l’original. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
+    </message>
+    <message>
         <source>Before: keep it pressed to see the photo as it was</source>
         <translation>Avant : garder appuyé pour voir la photo telle qu&apos;elle était</translation>
+    </message>
+    <message>
+        <source>Before | after</source>
+        <translation>Avant | après</translation>
+    </message>
+    <message>
+        <source>Before | after: the photo as it was left of a line, with your changes right</source>
+        <translation>Avant | après&#xa0;: la photo d’origine à gauche d’une ligne, retouchée à droite</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>100 %: see the photo pixel for pixel (Ctrl+1)</source>
+        <translation>100&#xa0;%&#xa0;: voir la photo pixel par pixel (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit: see the whole photo (Ctrl+0)</source>
+        <translation>Ajuster&#xa0;: voir toute la photo (Ctrl+0)</translation>
     </message>
     <message>
         <source>Open a photo…</source>
@@ -1296,6 +1545,10 @@ Ma Ville</translation>
     <message>
         <source>Try with a sample photo</source>
         <translation>Essayer avec une photo d&apos;exemple</translation>
+    </message>
+    <message>
+        <source>Tint</source>
+        <translation>Teinte</translation>
     </message>
     <message>
         <source>Right: turn a quarter to the right</source>
@@ -1424,6 +1677,14 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Style du texte</translation>
     </message>
     <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Move the text</source>
+        <translation>Déplacer le texte</translation>
+    </message>
+    <message>
         <source>Add my logo…</source>
         <translation>Ajouter mon logo…</translation>
     </message>
@@ -1464,8 +1725,32 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Aucune photo n&apos;a été trouvée dans ce dossier. Cherchez un dossier nommé DCIM ou Camera.</translation>
     </message>
     <message>
+        <source>Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it (Shift: faster), Ctrl + arrows make it wider or taller, + and − larger or smaller.</source>
+        <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier&#xa0;: les flèches le déplacent (Maj&#xa0;: plus vite), Ctrl + flèches l’élargissent ou l’allongent, + et − l’agrandissent ou le rétrécissent.</translation>
+    </message>
+    <message>
+        <source>Return: save the copy. Escape: cancel.</source>
+        <translation>Entrée&#xa0;: enregistrer la copie. Échap&#xa0;: annuler.</translation>
+    </message>
+    <message>
+        <source>Return: done.</source>
+        <translation>Entrée&#xa0;: terminé.</translation>
+    </message>
+    <message>
         <source>Done with the frame</source>
         <translation>Cadre terminé</translation>
+    </message>
+    <message>
+        <source>Done with the text</source>
+        <translation>Texte terminé</translation>
+    </message>
+    <message>
+        <source>Done comparing</source>
+        <translation>Comparaison terminée</translation>
+    </message>
+    <message>
+        <source>Text size: {size} %</source>
+        <translation>Taille du texte&#xa0;: {size}&#xa0;%</translation>
     </message>
     <message>
         <source>Choose your logo</source>
@@ -1474,6 +1759,10 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Preparing…</source>
         <translation>Préparation en cours…</translation>
+    </message>
+    <message>
+        <source>This frame is what will be saved for {target}. Move it or resize it, then save the copy.</source>
+        <translation>Ce cadre montre ce qui sera enregistré pour {target}. Déplacez-le ou redimensionnez-le, puis enregistrez la copie.</translation>
     </message>
     <message>
         <source>✓ Your photo is ready: {name}, in « Mes photos prêtes ».</source>

@@ -678,7 +678,7 @@ class PhoneImportDialog(QDialog):
                 self.status.setText(self.tr("No photo here. Choose another device or folder."))
             else:
                 self.grid.setCurrentIndex(self.model.index(0))
-                if focused is None or not focused.isVisible() or focused is self.grid:
+                if focused in (None, self.grid, self.device_combo) or not focused.isVisible():
                     self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
             self._thumb_timer.start()
             self.photos_listed.emit()

@@ -907,35 +907,35 @@ Ma Ville</translation>
     </message>
     <message>
         <source>for example: www.facebook.com/lespetitspas</source>
-        <translation type="unfinished"></translation>
+        <translation>par exemple : www.facebook.com/lespetitspas</translation>
     </message>
     <message>
         <source>3. Photo and colours</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Photo et couleurs</translation>
     </message>
     <message>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de photo</translation>
     </message>
     <message>
         <source>Photo on the poster</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo de l'affiche</translation>
     </message>
     <message>
         <source>Another photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre photo…</translation>
     </message>
     <message>
         <source>4. Print it or keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>4. L'imprimer ou la garder</translation>
     </message>
     <message>
         <source>This photo cannot be used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette photo ne peut pas être utilisée :</translation>
     </message>
     <message>
         <source>This logo cannot be used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce logo ne peut pas être utilisé :</translation>
     </message>
     <message>
         <source>for example: 03 21 00 00 00</source>
@@ -979,27 +979,27 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The template&apos;s colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Les couleurs du modèle</translation>
     </message>
     <message>
         <source>Yellow and night blue</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaune et bleu nuit</translation>
     </message>
     <message>
         <source>White and green</source>
-        <translation type="unfinished"></translation>
+        <translation>Blanc et vert</translation>
     </message>
     <message>
         <source>Black and white</source>
-        <translation type="unfinished"></translation>
+        <translation>Noir et blanc</translation>
     </message>
     <message>
         <source>Night blue and yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>Bleu nuit et jaune</translation>
     </message>
     <message>
         <source>White and red</source>
-        <translation type="unfinished"></translation>
+        <translation>Blanc et rouge</translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -1011,7 +1011,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Colours</source>
-        <translation type="unfinished">Couleurs</translation>
+        <translation>Couleurs</translation>
     </message>
     <message>
         <source>Paper size</source>
@@ -1047,11 +1047,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The photo open in the studio ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>La photo ouverte dans le studio ({name})</translation>
     </message>
     <message>
         <source>{name} (my ready photos)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (Mes photos prêtes)</translation>
     </message>
     <message>
         <source>Choose a photo</source>

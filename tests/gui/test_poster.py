@@ -147,9 +147,9 @@ def test_tab_reaches_every_field_then_save_and_print_in_reading_order(
     reached = tab_chain(qtbot, first, page)
     order = [
         *page.template_buttons.values(), page.shop_edit, page.phone_edit, page.hours_edit,
-        page.address_edit, page.message_edit, page.url_edit, page.photo_button, page.logo_button,
-        page.clear_pictures, page.size_combo, page.orientation_combo, page.pdf_button,
-        page.print_button, page.saved_view,
+        page.address_edit, page.message_edit, page.url_edit, page.photo_combo, page.photo_button,
+        page.logo_button, page.clear_pictures, page.theme_combo, page.size_combo, page.orientation_combo,
+        page.pdf_button, page.print_button, page.saved_view,
     ]  # fmt: skip
     assert [w for w in reached if w in order] == order
     page.print_button.setFocus()

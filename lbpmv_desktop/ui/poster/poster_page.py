@@ -4,6 +4,7 @@ save it as a PDF or print it. Saved posters are listed to reprint or edit them."
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import zlib
 from dataclasses import replace
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
-from lbpmv_desktop.paths import posters_dir
+from lbpmv_desktop.core.poster import memory
+from lbpmv_desktop.core.poster.model import LIMITS, TEMPLATES, THEMES, Poster, PosterRefused
+from lbpmv_desktop.paths import posters_dir, ready_photos_dir
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs as file_dialogs
 from lbpmv_desktop.ui.widgets import dialogs
@@ -33,8 +35,14 @@ from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, field_label, make_
 from lbpmv_desktop.ui.widgets.reflow import FlowLayout, WrapButton, wrap_button
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.workers import PhotoWorkers
     from lbpmv_desktop.ui.poster.render import Pictures
     from lbpmv_desktop.ui.session import AppSession
+
+PICTURE_SIDE = 2400  # as the command line: 340 dpi over an A4 page's width
 
 
 def ask_printer(parent: QWidget) -> Any:
@@ -69,15 +77,38 @@ class _Block(QPlainTextEdit):
 
 
 class PosterPage(QWidget):
-    """Signals:
-    poster_made(str): a poster was saved or printed (its template's name).
+    """The poster maker.
+
+    Args:
+        session: the app's session (data folder, task runners).
+        workers: the photo studio's worker processes, where the poster's pictures are decoded
+            (the page starts one of its own, on first use, when none is given).
+        ready_dir: « Mes photos prêtes », whose photos can be put on the poster.
+
+    Signals:
+        poster_made(str): a poster was saved or printed (its template's name).
     """
 
     poster_made = Signal(str)
+    _picture_done = Signal(object, object)
 
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        parent: QWidget | None = None,
+        *,
+        workers: PhotoWorkers | None = None,
+        ready_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._workers = workers
+        self._own_workers: PhotoWorkers | None = None
+        self._ready_dir = ready_dir
+        self._pictures_wanted: dict[str, str] = {}
+        self._asked_template = False
+        self._remembered_once = False
+        self._picture_done.connect(self._on_picture_done)
         self._pictures: Pictures | None = None
         self._saved: list[Poster] = []
         self._loading = False
@@ -123,7 +154,7 @@ class PosterPage(QWidget):
             QLineEdit(),
         )
         self.hours_edit, self.message_edit = _Block(), _Block()
-        self.url_edit.setPlaceholderText(self.tr("for example: https://www.facebook.com/lespetitspas"))
+        self.url_edit.setPlaceholderText(self.tr("for example: www.facebook.com/lespetitspas"))
         self.phone_edit.setPlaceholderText(self.tr("for example: 03 21 00 00 00"))
         self.hours_edit.setPlaceholderText(self.tr("for example: Tuesday to Saturday, 9:30 – 19:00"))
         for label, widget in (
@@ -136,12 +167,25 @@ class PosterPage(QWidget):
         ):
             form.addWidget(field_label(label, widget))
             form.addWidget(widget)
+            if widget is self.url_edit:  # a refused link is explained right under its field
+                self.link_note = make_label("", "banner")
+                self.link_note.hide()
+                form.addWidget(self.link_note)
         fields.body.addLayout(form)
-        self.link_note = make_label("", "banner")
-        self.link_note.hide()
-        fields.body.addWidget(self.link_note)
+        self.form_note = make_label("", "banner")  # a missing name, a picture that cannot be used
+        self.form_note.hide()
+        fields.body.addWidget(self.form_note)
+
+        looks = Card()
+        looks.body.addWidget(make_label(self.tr("3. Photo and colours"), "subtitle"))
+        self.photo_combo = QComboBox()
+        self.photo_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.photo_combo.setMinimumContentsLength(12)
+        self.photo_combo.addItem(self.tr("No photo"), "")
+        looks.body.addWidget(field_label(self.tr("Photo on the poster"), self.photo_combo))
+        looks.body.addWidget(self.photo_combo)
         pictures = FlowLayout()
-        self.photo_button = wrap_button(self.tr("Add a photo…"))
+        self.photo_button = wrap_button(self.tr("Another photo…"))
         self.logo_button = wrap_button(self.tr("Add my logo…"))
         self.clear_pictures = wrap_button(self.tr("Remove the pictures"))
         self.photo_button.clicked.connect(lambda: self._choose_picture("photo"))
@@ -150,25 +194,37 @@ class PosterPage(QWidget):
         pictures.addWidget(self.photo_button)
         pictures.addWidget(self.logo_button)
         pictures.addWidget(self.clear_pictures)
-        fields.body.addLayout(pictures)
+        looks.body.addLayout(pictures)
         paper = QVBoxLayout()
         paper.setSpacing(6)
-        self.size_combo, self.orientation_combo = QComboBox(), QComboBox()
+        self.theme_combo, self.size_combo, self.orientation_combo = QComboBox(), QComboBox(), QComboBox()
+        theme_labels = {
+            "modele": self.tr("The template's colours"),
+            "jaune-bleu": self.tr("Yellow and night blue"),
+            "blanc-vert": self.tr("White and green"),
+            "noir-blanc": self.tr("Black and white"),
+            "bleu-jaune": self.tr("Night blue and yellow"),
+            "blanc-rouge": self.tr("White and red"),
+        }
+        for name in THEMES:
+            self.theme_combo.addItem(theme_labels[name], name)
         self.size_combo.addItem("A4", "a4")
         self.size_combo.addItem("A3", "a3")
         self.orientation_combo.addItem(self.tr("Portrait"), False)
         self.orientation_combo.addItem(self.tr("Landscape"), True)
         for label, combo in (
+            (self.tr("Colours"), self.theme_combo),
             (self.tr("Paper size"), self.size_combo),
             (self.tr("Orientation"), self.orientation_combo),
         ):
             paper.addWidget(field_label(label, combo))
             paper.addWidget(combo)
-        fields.body.addLayout(paper)
+        looks.body.addLayout(paper)
         body.addWidget(fields)
+        body.addWidget(looks)
 
         done = Card()
-        done.body.addWidget(make_label(self.tr("3. Print it or keep it"), "subtitle"))
+        done.body.addWidget(make_label(self.tr("4. Print it or keep it"), "subtitle"))
         row = FlowLayout()
         self.pdf_button = wrap_button(self.tr("Save as PDF…"), "primary")
         self.print_button = wrap_button(self.tr("Print…"))
@@ -203,7 +259,7 @@ class PosterPage(QWidget):
         preview_column.addWidget(make_label(self.tr("Preview"), "subtitle"))
         preview_column.addWidget(self.preview, 1)
         outer.addWidget(self.preview_box, 1)
-        self._cards = [choose, fields, done]
+        self._cards = [choose, fields, looks, done]
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -213,17 +269,20 @@ class PosterPage(QWidget):
             line.textChanged.connect(self._changed)
         for block in (self.hours_edit, self.message_edit):
             block.textChanged.connect(self._changed)
-        self.size_combo.currentIndexChanged.connect(self._changed)
-        self.orientation_combo.currentIndexChanged.connect(self._changed)
+        for combo in (self.theme_combo, self.size_combo, self.orientation_combo):
+            combo.currentIndexChanged.connect(self._changed)
+        self.photo_combo.activated.connect(self._on_photo_chosen)
         self._photo, self._logo = "", ""
         self.poster = Poster()
         self.choose_template("click-collect")
         self._load_saved_list()
+        self._load_remembered()
+        self._list_photos()
         order: list[QWidget] = [
             *self.template_buttons.values(), self.shop_edit, self.phone_edit, self.hours_edit,
-            self.address_edit, self.message_edit, self.url_edit, self.photo_button, self.logo_button,
-            self.clear_pictures, self.size_combo, self.orientation_combo, self.pdf_button,
-            self.print_button, self.saved_view,
+            self.address_edit, self.message_edit, self.url_edit, self.photo_combo, self.photo_button,
+            self.logo_button, self.clear_pictures, self.theme_combo, self.size_combo, self.orientation_combo,
+            self.pdf_button, self.print_button, self.saved_view,
         ]  # fmt: skip
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -235,7 +294,9 @@ class PosterPage(QWidget):
         if status and status.profile and not self.shop_edit.text():
             self.shop_edit.setText(status.profile.shop_name)
         if template in TEMPLATES:
+            self._asked_template = True
             self.choose_template(template)
+        self._list_photos()
         self._changed()
 
     def choose_template(self, name: str) -> None:
@@ -252,7 +313,7 @@ class PosterPage(QWidget):
             template=self.poster.template, shop=self.shop_edit.text(), phone=self.phone_edit.text(),
             hours=self.hours_edit.toPlainText(), address=self.address_edit.text(), message=self.message_edit.toPlainText(),
             url=self.url_edit.text(), photo=self._photo, logo=self._logo, size=self.size_combo.currentData(),
-            landscape=bool(self.orientation_combo.currentData()),
+            landscape=bool(self.orientation_combo.currentData()), theme=self.theme_combo.currentData(),
         )  # fmt: skip
 
     def _changed(self, *_args: object) -> None:
@@ -264,12 +325,19 @@ class PosterPage(QWidget):
         from lbpmv_desktop.ui.poster.render import Pictures, preview
 
         poster = self.current()
+        self._remember_fields(poster)
+        named = replace(poster, shop=poster.shop or self.tr("Your shop"))
         try:
-            checked = replace(poster, shop=poster.shop or self.tr("Your shop")).checked()
+            named.checked()
             self._hide_note()
         except PosterRefused as refusal:
-            self._say(refusal.message)
-            checked = replace(poster, url="", shop=poster.shop or self.tr("Your shop"))
+            self._say(refusal.message, field=refusal.field)
+        # The preview shows what can be drawn: each field as far as it is allowed, no refused link.
+        shown = replace(named, **{name: getattr(named, name)[:limit] for name, limit in LIMITS.items()})
+        try:
+            checked = shown.checked()
+        except PosterRefused:
+            checked = replace(shown, url="")
         self.poster = checked
         width = max(  # the whole poster in the space it has
             80,
@@ -278,17 +346,22 @@ class PosterPage(QWidget):
         image = preview(checked, self._pictures or Pictures(), width)
         self.preview.setPixmap(QPixmap.fromImage(image))
 
-    def _say(self, message: str, *, again: bool = False) -> None:
-        """Show a refusal (a link, a picture) under the fields; a screen reader reads it once
-        while it is typed, and ``again`` after an action it refused."""
-        self.link_note.setText(message)
-        self.link_note.show()
+    def _say(self, message: str, *, again: bool = False, field: str = "") -> QLabel:
+        """Show a refusal beside what to correct (a link under its field, anything else under the
+        fields); a screen reader reads it once while it is typed, and ``again`` after an action
+        it refused. Returns the label that shows it."""
+        note, other = (self.link_note, self.form_note) if field == "url" else (self.form_note, self.link_note)
+        other.hide()
+        note.setText(message)
+        note.show()
         if again or message != self._announced:
             self._announced = message
-            announce(self.link_note, message, urgent=True)
+            announce(note, message, urgent=True)
+        return note
 
     def _hide_note(self) -> None:
         self.link_note.hide()
+        self.form_note.hide()
         self._announced = ""
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
@@ -334,14 +407,63 @@ class PosterPage(QWidget):
                 self.preview.setMinimumSize(120, 160)
         if side_by_side:
             self.form_page.setFixedWidth(form)
+            self.preview_box.setMinimumHeight(0)
             self.preview_box.setMaximumHeight(16_777_215)
         else:  # the form on top, and the preview in the last third of the height
             self.form_page.setMinimumWidth(0)
             self.form_page.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
-            self.preview_box.setMaximumHeight(max(self.preview_box.minimumSizeHint().height(), height // 3))
+            least = self.preview_box.layout().minimumSize().height()
+            self.preview_box.setMinimumHeight(least)  # the stretch factors alone may give it less
+            self.preview_box.setMaximumHeight(max(least, height // 3))
 
     # -- pictures ---------------------------------------------------------------------------------
+    def _list_photos(self) -> None:
+        """Offer the photo open in the studio and those of « Mes photos prêtes » (newest first)."""
+        folder = self._ready_dir or ready_photos_dir()
+        library_root = self._session.paths.photo_library
+
+        def work() -> tuple[list[Path], list[Path]]:
+            from lbpmv_desktop.core.photo.library import PhotoLibrary, find_pictures
+
+            studio = [p.path for p in PhotoLibrary(library_root).recent(1)]
+            ready = find_pictures(folder, limit=40) if folder.is_dir() else []
+            return studio, ready
+
+        self._session.maintenance.submit(work, self._on_photos_listed, self._session.report, context=self)
+
+    def _on_photos_listed(self, found: tuple[list[Path], list[Path]]) -> None:
+        studio, ready = found
+        combo = self.photo_combo
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for path in studio:
+                combo.addItem(
+                    self.tr("The photo open in the studio ({name})").format(name=path.name), str(path)
+                )
+            for path in ready:
+                combo.addItem(self.tr("{name} (my ready photos)").format(name=path.name), str(path))
+            self._show_photo_choice()
+        finally:
+            combo.blockSignals(False)
+
+    def _show_photo_choice(self) -> None:
+        """The combo shows the poster's photo (added to the list if it came from elsewhere)."""
+        combo = self.photo_combo
+        index = combo.findData(self._photo)
+        if index < 0 and self._photo:
+            from pathlib import Path
+
+            combo.addItem(Path(self._photo).name, self._photo)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(0, index))
+
+    def _on_photo_chosen(self, index: int) -> None:
+        self._photo = str(self.photo_combo.itemData(index) or "")
+        self._load_pictures()
+
     def _choose_picture(self, which: str) -> None:
         chosen = file_dialogs.ask_photo_file(
             self, self.tr("Choose a photo") if which == "photo" else self.tr("Choose your logo")
@@ -350,45 +472,119 @@ class PosterPage(QWidget):
             return
         if which == "photo":
             self._photo = str(chosen)
+            self.photo_combo.blockSignals(True)
+            self._show_photo_choice()
+            self.photo_combo.blockSignals(False)
         else:
             self._logo = str(chosen)
         self._load_pictures()
 
     def _on_clear_pictures(self) -> None:
         self._photo, self._logo, self._pictures = "", "", None
+        self._pictures_wanted.clear()
+        self.photo_combo.setCurrentIndex(0)
         self._changed()
 
+    def workers(self) -> PhotoWorkers:
+        """The worker processes that decode the poster's pictures (the studio's when given)."""
+        if self._workers is None:
+            from lbpmv_desktop.core.photo.workers import PhotoWorkers
+
+            own = PhotoWorkers(workers=1)
+            self._own_workers = self._workers = own
+            self.destroyed.connect(lambda _=None: own.shutdown())
+        return self._workers
+
     def _load_pictures(self) -> None:
-        poster = self.current()
+        """Decode the photo and the logo in the worker processes; the preview follows."""
+        from pathlib import Path
 
-        def work() -> Pictures:
-            from lbpmv_desktop.ui.poster.render import load_pictures
+        from lbpmv_desktop.ui.poster.render import Pictures
 
-            return load_pictures(poster)
+        self._pictures = self._pictures or Pictures()
+        for which, path in (("photo", self._photo), ("logo", self._logo)):
+            if not path:
+                setattr(self._pictures, which, None)
+                self._pictures_wanted.pop(which, None)
+                continue
+            if self._pictures_wanted.get(which) == path and getattr(self._pictures, which) is not None:
+                continue
+            self._pictures_wanted[which] = path
+            future = self.workers().picture(Path(path), PICTURE_SIDE, keep_transparency=which == "logo")
+            future.add_done_callback(functools.partial(self._picture_done.emit, (which, path)))
+        self._changed()
 
-        def done(pictures: Pictures) -> None:
-            self._pictures = pictures
-            self._hide_note()
-            self._changed()
+    def _on_picture_done(self, key: tuple[str, str], future: Future[tuple[int, int, bytes]]) -> None:
+        from lbpmv_desktop.core.photo.opening import PhotoRefused
+        from lbpmv_desktop.core.photo.workers import PhotoWorkers
+        from lbpmv_desktop.ui.poster.render import Pictures, qimage
 
-        def failed(error: BaseException) -> None:
-            self._photo, self._logo = (
-                ("", "") if isinstance(error, PosterRefused) else (self._photo, self._logo)
+        which, path = key
+        if self._pictures_wanted.get(which) != path:
+            return  # another picture was chosen meanwhile
+        try:
+            width, height, rgba = PhotoWorkers.result(future)
+        except PhotoRefused as refusal:
+            self._pictures_wanted.pop(which, None)
+            if which == "photo":
+                self._photo = ""
+                self._show_photo_choice()
+            else:
+                self._logo = ""
+            what = (
+                self.tr("This photo cannot be used:")
+                if which == "photo"
+                else self.tr("This logo cannot be used:")
             )
-            self._say(getattr(error, "message", self.tr("This picture cannot be used.")))
+            self._say(f"{what} {refusal.message}", again=True)
+            self._changed()
+            return
+        except Exception as error:  # noqa: BLE001 (said in French, never a traceback)
+            self._pictures_wanted.pop(which, None)
+            self._session.report(error)
+            return
+        self._pictures = self._pictures or Pictures()
+        setattr(self._pictures, which, qimage(width, height, rgba))
+        self._changed()
 
-        self._session.maintenance.submit(work, done, failed, context=self)
+    # -- remembered for the next poster -------------------------------------------------------------
+    def _memory_file(self) -> Path:
+        return self._session.paths.root / memory.FILE_NAME
+
+    def _load_remembered(self) -> None:
+        target = self._memory_file()
+        self._session.maintenance.submit(
+            lambda: memory.remembered(target), self._on_remembered, self._session.report, context=self
+        )
+
+    def _on_remembered(self, poster: Poster) -> None:
+        self._remembered_once = True
+        if poster == Poster():
+            return
+        self._fill(poster, template=not self._asked_template)
+        self._changed()
+
+    def _remember_fields(self, poster: Poster) -> None:
+        """Keep the fields for the next poster (once the remembered ones were read)."""
+        if not self._remembered_once:
+            return
+        target = self._memory_file()
+        self._session.maintenance.submit(
+            lambda: memory.remember(target, poster), lambda _r: None, self._session.report, context=self
+        )
 
     # -- saving and printing ------------------------------------------------------------------------
     def _checked_or_say(self) -> Poster | None:
         try:
             return self.current().checked()
         except PosterRefused as refusal:
-            self._say(refusal.message, again=True)
-            # Focus on the field to correct (the link, unless the shop's name is missing).
-            field = self.shop_edit if not self.shop_edit.text().strip() else self.url_edit
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.form_page.reveal_after_refit(self.link_note)
+            note = self._say(refusal.message, again=True, field=refusal.field)
+            fields: dict[str, QWidget] = {
+                "shop": self.shop_edit, "phone": self.phone_edit, "hours": self.hours_edit,
+                "address": self.address_edit, "message": self.message_edit, "url": self.url_edit,
+            }  # fmt: skip
+            fields.get(refusal.field, self.shop_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form_page.reveal_after_refit(note)
             return None
 
     def _on_pdf(self) -> None:
@@ -486,7 +682,10 @@ class PosterPage(QWidget):
     def _on_saved(self, index: Any) -> None:
         if not 0 <= index.row() < len(self._saved):
             return
-        poster = self._saved[index.row()]
+        self._fill(self._saved[index.row()])
+
+    def _fill(self, poster: Poster, *, template: bool = True) -> None:
+        """Every field from ``poster`` (a saved one, or the one remembered from last time)."""
         self._loading = True
         try:
             self.shop_edit.setText(poster.shop)
@@ -495,11 +694,15 @@ class PosterPage(QWidget):
             self.address_edit.setText(poster.address)
             self.message_edit.setPlainText(poster.message)
             self.url_edit.setText(poster.url)
+            self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(poster.theme)))
             self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(poster.size)))
             self.orientation_combo.setCurrentIndex(1 if poster.landscape else 0)
             self._photo, self._logo = poster.photo, poster.logo
+            self.photo_combo.blockSignals(True)
+            self._show_photo_choice()
+            self.photo_combo.blockSignals(False)
         finally:
             self._loading = False
-        self.choose_template(poster.template)
-        if poster.photo or poster.logo:
-            self._load_pictures()
+        if template and poster.template in TEMPLATES:
+            self.choose_template(poster.template)
+        self._load_pictures()

@@ -284,7 +284,7 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
         if fitter.fit(blocks, width, room, gap) > room:
             _shrink_to(blocks, fitter, width, room, gap)
         spare = max(0.0, room - sum(b.height for b in blocks) - gap * (len(blocks) - 1))
-        if photo_h:  # what the texts leave goes to the photo first
+        if photo_h and photo is not None:  # what the texts leave goes to the photo first
             grown = min(tallest, photo_h + spare)
             spare -= grown - photo_h
             photo_h = grown

@@ -67,7 +67,14 @@ from lbpmv_desktop.core.photo.library import ImportCancelled, source_key
 from lbpmv_desktop.paths import resources_dir
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, field_label, make_label
+from lbpmv_desktop.ui.widgets.common import (
+    Card,
+    ScrollPage,
+    field_label,
+    make_button,
+    make_label,
+    set_button_text,
+)
 from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
 
 if TYPE_CHECKING:
@@ -465,12 +472,12 @@ class PhoneImportDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.hide()
         layout.addWidget(self.progress)
-        buttons = QHBoxLayout()  # the buttons' text wraps if the row is short
-        self.all_button = wrap_button(self.tr("Untick all"))  # or « Tout cocher » when none is ticked
+        buttons = QHBoxLayout()  # short texts: one row even at 200 % on 1024 pixels
+        self.all_button = make_button(self.tr("Untick all"))  # or « Tout cocher » when none is ticked
         self.all_button.clicked.connect(self._on_tick_all)
-        self.close_button = wrap_button(self.tr("Close"))
-        self.stop_button = wrap_button(self.tr("Cancel"), accessible=self.tr("Cancel the import"))
-        self.import_button = wrap_button(self.tr("Import the photos"), "primary")
+        self.close_button = make_button(self.tr("Close"))
+        self.stop_button = make_button(self.tr("Cancel"), accessible=self.tr("Cancel the import"))
+        self.import_button = make_button(self.tr("Import the photos"), "primary")
         self.close_button.clicked.connect(self.reject)
         self.stop_button.clicked.connect(self._on_stop)
         self.import_button.clicked.connect(self._on_import)
@@ -708,9 +715,9 @@ class PhoneImportDialog(QDialog):
         text = (
             self.tr("Import 1 photo") if count == 1 else self.tr("Import {count} photos").format(count=count)
         )
-        self.import_button.set_full_text(text)
+        set_button_text(self.import_button, text)
         self.import_button.setEnabled(count > 0)
-        self.all_button.set_full_text(self.tr("Untick all") if count else self.tr("Tick all"))
+        set_button_text(self.all_button, self.tr("Untick all") if count else self.tr("Tick all"))
         self.all_button.setEnabled(count > 0 or self.model.new_count() > 0)
         if self.model.photos:
             self.status.setText(

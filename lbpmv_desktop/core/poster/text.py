@@ -26,6 +26,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # 9 h, 24,90 €, 50 %, 3 kg, 12 ans; « 9 h 30 »: the minutes stay with the hour.
     (re.compile(rf"(\d){_SPACES}+(?=(?:{_UNITS})(?![\w]))"), rf"\1{NBSP}"),
     (re.compile(rf"(\d{NBSP}h){_SPACES}+(?=\d)"), rf"\1{NBSP}"),
+    # 24,90 € TTC, 10 € HT
+    (re.compile(rf"([€$£%]){_SPACES}+(?=(?:HT|TTC)\b)"), rf"\1{NBSP}"),
     # € 5, $ 10 (a currency before its amount)
     (re.compile(rf"([€$£]){_SPACES}+(?=\d)"), rf"\1{NBSP}"),
     # Phone numbers and numbers in groups: 03 80 12 34 56, +33 3 80 12 34 56, +33 (0)3 80…, 1 200

@@ -716,8 +716,8 @@ Ma Ville</translation>
         <translation>Aucun téléphone ni clé USB trouvé</translation>
     </message>
     <message>
-        <source>Plug it in with its cable: this window looks for it again by itself.</source>
-        <translation>Branchez-le avec son câble : cette fenêtre le cherche à nouveau toute seule.</translation>
+        <source>This window looks for it again by itself.</source>
+        <translation>Cette fenêtre le cherche à nouveau toute seule.</translation>
     </message>
     <message>
         <source>Android phone</source>
@@ -919,7 +919,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Photo on the poster</source>
-        <translation>Photo de l'affiche</translation>
+        <translation>Photo de l&apos;affiche</translation>
     </message>
     <message>
         <source>Another photo…</source>
@@ -927,7 +927,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>4. Print it or keep it</source>
-        <translation>4. L'imprimer ou la garder</translation>
+        <translation>4. L&apos;imprimer ou la garder</translation>
     </message>
     <message>
         <source>This photo cannot be used:</source>

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QListView,
     QProgressBar,
@@ -493,17 +494,17 @@ class PhoneImportDialog(QDialog):
     def _build_empty(self) -> None:
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(0, 0, 0, 20)
+        outer.setContentsMargins(0, 0, 0, 16)
         scroll = ScrollPage()
         body = scroll.body
-        body.setContentsMargins(24, 20, 24, 8)
+        body.setContentsMargins(24, 16, 24, 4)
+        body.setSpacing(10)
         body.addWidget(make_label(self.tr("No phone or USB key found"), "subtitle"))
-        body.addWidget(
-            make_label(self.tr("Plug it in with its cable: this window looks for it again by itself."))
-        )
+        body.addWidget(make_label(self.tr("This window looks for it again by itself.")))
         self._pictures: list[QSvgWidget] = []
-        cards = QVBoxLayout()
-        cards.setSpacing(16)
+        self._cards: list[Card] = []
+        self._cards_grid = QGridLayout()
+        self._cards_grid.setSpacing(16)
         for name, title, steps in (
             (
                 "android-usb",
@@ -523,19 +524,19 @@ class PhoneImportDialog(QDialog):
             ),
         ):
             card = Card()
-            card_layout = QHBoxLayout()
-            card.body.addLayout(card_layout)
+            card.body.setContentsMargins(16, 12, 16, 12)
+            card.body.setSpacing(8)
             picture = _illustration(name)
             picture.setAccessibleName(title)
             self._pictures.append(picture)
-            card_layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
-            texts = QVBoxLayout()
-            texts.addWidget(make_label(title, "subtitle"))
-            texts.addWidget(make_label(steps))
-            texts.addStretch(1)
-            card_layout.addLayout(texts, 1)
-            cards.addWidget(card)
-        body.addLayout(cards)
+            card.body.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+            card.body.addWidget(make_label(title, "subtitle"))
+            card.body.addWidget(make_label(steps))
+            card.body.addStretch(1)
+            self._cards.append(card)
+        self._cards_wide: bool | None = None
+        self._arrange_cards()
+        body.addLayout(self._cards_grid)
         if sys.platform == "win32":
             body.addWidget(
                 make_label(
@@ -568,18 +569,33 @@ class PhoneImportDialog(QDialog):
     def _size_pictures(self) -> None:
         """Pictures grow with the text (legible at 200 %) but leave room for it on a small screen."""
         line = self.fontMetrics().lineSpacing()
-        height = max(200, min(360, round(line * 8)))
+        height = max(160, min(300, round(line * 4.6)))
         for picture in self._pictures:
             picture.setFixedSize(round(height * 260 / 420), height)
+        self._arrange_cards()
+
+    def _arrange_cards(self) -> None:
+        """Android and iPhone side by side when there is room for both texts, else one under the other."""
+        wide = self.width() >= 48 * self.fontMetrics().averageCharWidth() + 120
+        if wide == self._cards_wide:
+            return
+        self._cards_wide = wide
+        for card in self._cards:
+            self._cards_grid.removeWidget(card)
+        for number, card in enumerate(self._cards):
+            self._cards_grid.addWidget(card, 0 if wide else number, number if wide else 0)
+        self._cards_grid.setColumnStretch(1, 1 if wide else 0)
+        self._cards_grid.setColumnStretch(0, 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "_pictures"):
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_cards_wide"):
             self._size_pictures()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._size_pictures()
+        if hasattr(self, "_cards_wide"):
+            self._size_pictures()
         self._thumb_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ROOTS_VARIABLE = "LBPMV_VOLUMES_ROOTS"
 MAX_FILES = 5000
 MAX_DEPTH = 4
+MAX_ENTRIES = 50_000  # names looked at in all, photos or not (a volume full of folders ends too)
 MAX_VOLUMES = 64  # entries looked at in one mount folder
 MAX_INNER = 16  # folders looked at inside a volume for a DCIM one level down (phone storages)
 EXIF_BUDGET_SECONDS = 2.0  # reading dates inside files stops after this; the file's date is used
@@ -267,15 +268,19 @@ def list_photos(
     """The photos under ``device.dcim``, newest first.
 
     Hidden folders (``.thumbnails``, ``.trashed``) are skipped, and so are links to folders, FIFOs,
-    devices, empty or oversized files. At most ``max_files`` photos, ``max_depth`` folders deep.
+    devices, empty or oversized files. At most ``max_files`` photos, ``max_depth`` folders deep,
+    ``MAX_ENTRIES`` names looked at.
     The date is the one written by the camera (EXIF DateTimeOriginal of a JPEG) when reading it is
     cheap, else the file's modification date.
     """
     found: list[tuple[Path, int, float]] = []
     pending: list[tuple[Path, int]] = [(device.dcim, 0)]
-    while pending and len(found) < max_files:
+    budget = MAX_ENTRIES
+    while pending and len(found) < max_files and budget > 0:
         folder, depth = pending.pop()
-        for entry in _entries(folder, max_files * 2):
+        entries = _entries(folder, budget)
+        budget -= len(entries) + 1
+        for entry in entries:
             if cancelled():
                 raise Cancelled
             if entry.name.startswith("."):

@@ -170,3 +170,15 @@ def test_imported_index_survives_a_broken_file(tmp_path: Path) -> None:
     assert library.imported() == set()
     library.remember_imported({"a.jpg|3": "a.jpg"})
     assert library._read_imported() == {"a.jpg|3": "a.jpg"}
+
+
+def test_a_volume_full_of_folders_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dcim = tmp_path / "volume" / "DCIM"
+    photo = _jpeg(tmp_path / "one.jpg", (5, 5, 5)).read_bytes()
+    for number in range(60):
+        (dcim / f"{number:03}").mkdir(parents=True)
+        (dcim / f"{number:03}" / "p.jpg").write_bytes(photo)
+    monkeypatch.setattr(phone, "MAX_ENTRIES", 100)
+    listed = phone.list_photos(phone.folder_device(tmp_path / "volume"), max_files=10)
+    assert 0 < len(listed) <= 10
+    assert len(phone.list_photos(phone.folder_device(tmp_path / "volume"), max_files=1000)) < 60

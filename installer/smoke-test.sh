@@ -22,6 +22,10 @@ for qm in qtbase_fr.qm qtmultimedia_fr.qm; do
     test -n "$(find "$BUNDLE" -name "$qm" -size +1k)" || { echo "missing from the bundle: Qt's $qm" >&2; exit 1; }
 done
 test -n "$(find "$BUNDLE" -name lbpmv_fr.qm -size +1k)" || { echo "missing from the bundle: lbpmv_fr.qm" >&2; exit 1; }
+# The fonts labels and posters are drawn with, and their licence beside them (bundle and .deb).
+for font in NotoSans-Regular.ttf NotoSans-Bold.ttf OFL.txt; do
+    test -s "$BUNDLE/_internal/resources/fonts/$font" || { echo "missing from the bundle: resources/fonts/$font" >&2; exit 1; }
+done
 
 # The command line speaks French, usage errors included (exit 2).
 grep -q '^Utilisation : lbpmv ' <<<"$(run --help)"
@@ -37,6 +41,13 @@ if [ -n "$PHOTO" ]; then
     run photo export "$PHOTO" --preset instagram --out "$HOME_DIR/photos" >/dev/null
     test -s "$HOME_DIR/photos/$(basename "${PHOTO%.*}")-instagram.jpg"
 fi
+# A label with French text, drawn with the shipped font; an emoji is refused in French (exit 2).
+run photo export "$BUNDLE/_internal/resources/samples/tasse-de-cafe.jpg" --preset instagram --out "$HOME_DIR/texte" \
+    --text "Chaussons bébé 24,90 € — « Soldes »" --text-style prix >/dev/null
+test -s "$HOME_DIR/texte/tasse-de-cafe-instagram.jpg"
+set +e; REFUSED=$(run photo export x.jpg --preset instagram --out "$HOME_DIR/non" --text "Soldes 😀" 2>&1); CODE=$?; set -e
+test "$CODE" -eq 2 && grep -q 'Les émojis ne peuvent pas' <<<"$REFUSED" && test ! -e "$HOME_DIR/non" \
+    || { echo "emoji not refused in French with exit 2: $REFUSED" >&2; exit 1; }
 run poster --template click-collect --shop "Chez Martine" --out "$HOME_DIR/affiche.pdf" >/dev/null
 head -c5 "$HOME_DIR/affiche.pdf" | grep -q '%PDF-'
 
@@ -51,6 +62,8 @@ CONTENTS=$(dpkg-deb --contents "$DEB")
 grep -q '^ Depends: .*libxcb1' <<<"$INFO"
 grep -q '^ Depends: .*libc6' <<<"$INFO"
 grep -q ' \./opt/lbpmv/.*/translations/qtbase_fr\.qm$' <<<"$CONTENTS" || { echo "missing from the .deb: qtbase_fr.qm" >&2; exit 1; }
+grep -q ' \./opt/lbpmv/.*/resources/fonts/OFL\.txt$' <<<"$CONTENTS" || { echo "missing from the .deb: fonts/OFL.txt" >&2; exit 1; }
+grep -q ' \./opt/lbpmv/.*/resources/fonts/NotoSans-Bold\.ttf$' <<<"$CONTENTS" || { echo "missing from the .deb: NotoSans-Bold.ttf" >&2; exit 1; }
 for path in ./opt/lbpmv/lbpmv ./usr/bin/lbpmv ./usr/share/applications/lbpmv.desktop \
     ./usr/share/icons/hicolor/256x256/apps/lbpmv.png ./usr/share/icons/hicolor/scalable/apps/lbpmv.svg; do
     grep -q " $path\( \|$\)" <<<"$CONTENTS" || { echo "missing from the .deb: $path" >&2; exit 1; }

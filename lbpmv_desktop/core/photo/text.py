@@ -134,11 +134,26 @@ def _width(text: str) -> float:
     return float(truetype(_REFERENCE_PIXELS).getlength(text)) / _REFERENCE_PIXELS
 
 
+# A space a line never breaks at, even typed as an ordinary space: before « € », « % », « » »,
+# « : », « ; », « ! », « ? », after « « » or a dash, and between a number and its unit or the
+# next group of digits (« 24,90 € », « 19 h », « 1 000 », « 03 12 34 56 78 »).
+_GLUED_AFTER = re.compile(r"[€%$»:;!?]")
+_AFTER_A_NUMBER = re.compile(r"(?:\d|(?:h|min|cm|mm|m|kg|g|cl|ml|l|L|ans|mois)(?![\w’']))")
+
+
+def _breakable(text: str, index: int) -> bool:
+    before, after = text[:index].rstrip(" "), text[index + 1 :].lstrip(" ")
+    if not before or not after or before[-1] in "«—–-" or _GLUED_AFTER.match(after):
+        return False
+    return not (before[-1].isdigit() and _AFTER_A_NUMBER.match(after))
+
+
 def _two_lines(text: str) -> tuple[str, str] | None:
-    """The most even break at an ordinary space (never at a non-breaking one)."""
+    """The most even break at an ordinary space (never at a non-breaking one, never inside
+    a price, a time or a phone number)."""
     best: tuple[float, tuple[str, str]] | None = None
     for index, char in enumerate(text):
-        if char != " ":
+        if char != " " or not _breakable(text, index):
             continue
         first, second = text[:index].rstrip(" "), text[index + 1 :].lstrip(" ")
         if not first or not second:

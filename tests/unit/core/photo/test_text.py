@@ -270,3 +270,25 @@ def test_without_its_fonts_the_app_explains_and_draws_nothing(
         for cache in caches:
             cache.cache_clear()
     assert label_problem("Soldes") is None
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Chaussons bébé 24,90 € — « Soldes » aujourd’hui",
+        "Ouvert de 9 h à 19 h du lundi au samedi",
+        "Appelez-nous au 03 12 34 56 78 pour réserver",
+        "Tout le rayon à 1 000 € au lieu de 1 500 € !",
+        "Vraiment ? Oui : « Soldes » partout !",
+    ],
+)
+def test_a_line_never_breaks_inside_a_price_a_time_or_a_phone_number(words: str) -> None:
+    """Typed with ordinary spaces, as a merchant does."""
+    fitted = text._fitted((700, 1400), Label(words, "prix", size=200))
+    assert fitted is not None
+    lines = fitted[0].lines
+    assert len(lines) == 2, lines
+    first, second = lines
+    assert second[0] not in "€%»:;!?h", lines
+    assert first[-1] not in "«—", lines
+    assert not (first[-1].isdigit() and second[0].isdigit()), lines

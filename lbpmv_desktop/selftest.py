@@ -233,9 +233,10 @@ class _Run:
         )
         controller.improve()
         controller.set_adjustment("light", 20, 10)
-        _wait(self._process, lambda: controller.recipe.auto is not None, "amélioration")
+        _wait(self._process, lambda: not controller.recipe.is_original, "amélioration")
         self._process()
         self.shot("16-studio")
+        self._phone_import()
         written: list[str] = []
         controller.exported.connect(lambda path, _upscaled: written.append(path))
         controller.export("instagram")
@@ -243,6 +244,45 @@ class _Run:
         if not written:
             self.problems.append(f"studio : export impossible ({studio.error_label.text()})")
         self.shot("17-studio-exporte")
+
+    def _phone_import(self) -> None:
+        """The phone import, with a phone plugged in (three photos) and with nothing plugged in."""
+        from lbpmv_desktop.paths import samples_dir
+        from lbpmv_desktop.ui.studio.phone_import import PhoneImportDialog
+
+        window = self.controller.window
+        volumes = self.session.paths.root / "selftest-volumes"
+        camera = volumes / "Galaxy A52" / "DCIM" / "Camera"
+        camera.mkdir(parents=True, exist_ok=True)
+        for index, sample in enumerate(sorted(samples_dir().glob("*.jpg")) * 2):
+            shutil.copyfile(sample, camera / f"IMG_2026120{index}.jpg")
+        (volumes / "aucun").mkdir(exist_ok=True)
+
+        def listed(dialog: PhoneImportDialog) -> bool:
+            return dialog.model.rowCount() > 0
+
+        def nothing(dialog: PhoneImportDialog) -> bool:
+            return dialog.pages.currentWidget() is dialog.empty_page
+
+        previous = os.environ.get("LBPMV_VOLUMES_ROOTS")
+        try:
+            for name, roots, ready in (
+                ("15-studio-telephone", volumes, listed),
+                ("15-studio-telephone-vide", volumes / "aucun", nothing),
+            ):
+                os.environ["LBPMV_VOLUMES_ROOTS"] = str(roots)
+                dialog = PhoneImportDialog(window, window.studio.studio)
+                dialog.show()
+                _wait(self._process, lambda d=dialog, r=ready: r(d), name)  # type: ignore[misc]
+                self.shot(name, dialog)
+                dialog.done(0)
+                dialog.deleteLater()
+        finally:
+            if previous is None:
+                os.environ.pop("LBPMV_VOLUMES_ROOTS", None)
+            else:
+                os.environ["LBPMV_VOLUMES_ROOTS"] = previous
+        self._process()
 
     def _poster(self) -> None:
         window = self.controller.window

@@ -7,6 +7,15 @@ Unicode true
 !ifndef PAYLOAD
   !error "Donnez le dossier du bundle : -DPAYLOAD=dist\lbpmv"
 !endif
+;  Les polices des textes sur les photos et leur licence (SIL OFL 1.1) sont installées avec l'application.
+!if /FileExists "${PAYLOAD}\_internal\resources\fonts\OFL.txt"
+!else
+  !error "Le bundle n'a pas resources\fonts\OFL.txt : reconstruisez-le avec installer/lbpmv.spec"
+!endif
+!if /FileExists "${PAYLOAD}\_internal\resources\fonts\NotoSans-Bold.ttf"
+!else
+  !error "Le bundle n'a pas resources\fonts\NotoSans-Bold.ttf : reconstruisez-le avec installer/lbpmv.spec"
+!endif
 !ifndef OUTFILE
   !define OUTFILE "lbpmv-setup.exe"
 !endif

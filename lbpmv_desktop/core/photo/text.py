@@ -105,6 +105,8 @@ def label_problem(text: str) -> str | None:
                 "retirez-le."
             )
         return f"Le caractère « {char} » ne peut pas être écrit sur la photo : remplacez-le ou retirez-le."
+    if not drawable_text(text):  # only invisible characters
+        return "Le texte est vide : écrivez un prix ou quelques mots."
     return None
 
 

@@ -106,6 +106,7 @@ def test_emoji_are_refused_with_a_french_sentence(emoji: str) -> None:
         ("Prix 中", "Le caractère « 中 » ne peut pas être écrit sur la photo"),
         ("Prix \U000f0000", "(U+F0000)"),
         ("   ", "Le texte est vide"),
+        ("\u200b\ufe0f", "Le texte est vide"),
         ("x" * (MAX_LABEL_CHARS + 1), f"{MAX_LABEL_CHARS} caractères au plus"),
     ],
 )

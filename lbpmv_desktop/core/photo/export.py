@@ -18,8 +18,8 @@ from lbpmv_desktop.core.photo.render import (
     apply_geometry,
     crop_box,
     finish,
+    improve,
     load_logo,
-    measure_auto,
     resize,
     straightened_size,
 )
@@ -75,10 +75,8 @@ def render_export(
     scale = min(1.0, max(out_w / box_w, out_h / box_h) * 1.02)
     fit = (math.ceil(full_w * scale), math.ceil(full_h * scale))
     image = open_image(source, fit=fit)
-    if auto and recipe.auto is None:
-        from dataclasses import replace
-
-        recipe = replace(recipe, auto=measure_auto(image))
+    if auto:
+        recipe = improve(image, recipe)
     image = apply_geometry(image, recipe)
     box = crop_box(image.size, recipe.crop, preset.ratio)
     upscaled = (box[2] - box[0]) < out_w * 0.98 or (box[3] - box[1]) < out_h * 0.98

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from lbpmv_desktop.core.photo.render import load_logo, measure_auto, render_preview
+from lbpmv_desktop.core.photo.render import (
+    apply_colours,
+    frame_preview,
+    improve,
+    load_logo,
+    measure_auto,
+    overlay,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,6 +29,10 @@ class Proxy:
         self._image = Image.frombytes("RGB", size, rgb)
         self._logo_path: Path | None = None
         self._logo: Image.Image | None = None
+        # The turned, cropped and sharpened proxy of the last render: a colour slider only
+        # re-runs the colour lookup table and matrix on it.
+        self._framed_for: tuple[object, ...] | None = None
+        self._framed: Image.Image | None = None
 
     @property
     def size(self) -> tuple[int, int]:
@@ -31,10 +42,15 @@ class Proxy:
         return measure_auto(self._image)
 
     def improved(self, recipe: Recipe) -> Recipe:
-        """``recipe`` after « Améliorer »: what one click chooses for this photo."""
-        from dataclasses import replace
+        """``recipe`` after « Améliorer »: light, contrast, warmth and tint chosen for this photo
+        (as the recipe frames it), the other edits kept."""
+        return improve(self._image, recipe)
 
-        return replace(recipe, auto=measure_auto(self._image))
+    def _framed_image(self, recipe: Recipe) -> Image.Image:
+        key = (recipe.rotate, recipe.straighten, recipe.crop, recipe.sharpness, recipe.auto is not None)
+        if self._framed is None or key != self._framed_for:
+            self._framed, self._framed_for = frame_preview(self._image, recipe), key
+        return self._framed
 
     def render(
         self, recipe: Recipe, logo: Path | None = None, *, edits: bool = True
@@ -42,7 +58,10 @@ class Proxy:
         """(width, height, RGB bytes) of the preview; ``edits=False`` shows the photo as it was."""
         if logo != self._logo_path:
             self._logo_path, self._logo = logo, load_logo(logo) if logo else None
-        image = render_preview(self._image, recipe, self._logo) if edits else self._image
+        if edits:
+            image = overlay(apply_colours(self._framed_image(recipe), recipe), recipe, self._logo)
+        else:
+            image = self._image
         return image.width, image.height, image.tobytes()
 
 

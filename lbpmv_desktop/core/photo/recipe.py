@@ -15,11 +15,19 @@ MAX_STRAIGHTEN = 15.0
 
 @dataclass(frozen=True)
 class Auto:
-    """What "Améliorer" measured once: per-channel levels and white-balance gains."""
+    """Black and white points that « Améliorer » set (the same for the three channels: the
+    colours are the sliders' business).
+
+    Attributes:
+        extras: a recipe of the first edition, whose « Améliorer » measured per-channel levels
+            and white-balance gains here and added some saturation and sharpening out of sight;
+            such saved recipes still render as they did.
+    """
 
     low: tuple[int, int, int] = (0, 0, 0)
     high: tuple[int, int, int] = (255, 255, 255)
     gains: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    extras: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,12 @@ class Recipe:
             data = json.loads(text)
             crop = Crop(**data["crop"]).clamped() if data.get("crop") else None
             auto = (
-                Auto(tuple(data["auto"]["low"]), tuple(data["auto"]["high"]), tuple(data["auto"]["gains"]))
+                Auto(
+                    tuple(data["auto"]["low"]),
+                    tuple(data["auto"]["high"]),
+                    tuple(data["auto"]["gains"]),
+                    bool(data["auto"].get("extras", True)),
+                )
                 if data.get("auto")
                 else None
             )

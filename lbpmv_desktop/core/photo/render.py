@@ -63,6 +63,148 @@ def _levels_table(auto: Auto) -> list[int]:
     return table
 
 
+# -- « Améliorer » --------------------------------------------------------------------
+# One click chooses slider values (the merchant sees them and can soften each): white balance
+# from the photo's near-neutral pixels (not the average colour: a warm photo stays warm), then
+# light from the middle tones and contrast from the darkest and brightest ones.
+_ANALYSIS_SIDE = 160
+_LINEAR = tuple(v / 255 / 12.92 if v <= 10 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in range(256))
+_NEUTRAL_SHARE = 0.02  # fewer usable pixels than this: no white balance at all
+# Casts in logarithmic channel gains (see axis_gain): the neutral point expected (a warmth of
+# -30 is often the light of the place, kept), the cast left alone around it, the most corrected.
+_CAST_WARM = -0.04
+_BRIGHTEST, _LEAST_COLOURED = 15, 25  # percent: where the neutral pixels are looked for
+_CAST_DEAD_ZONE = (0.07, 0.1, 0.04)  # half axes: towards blue, towards yellow, green-magenta
+_CAST_MAX = 0.22
+_LIGHT_TARGET = 0.46  # the middle tone, as a fraction of white
+
+
+def _lab(pixel: tuple[int, int, int]) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB pixel."""
+    r, g, b = _LINEAR[pixel[0]], _LINEAR[pixel[1]], _LINEAR[pixel[2]]
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z))
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _pixels(image: Image.Image) -> list[tuple[int, int, int]]:
+    return list(zip(*(band.tobytes() for band in image.split()), strict=True))
+
+
+def cast_gains(image: Image.Image) -> tuple[float, float, float]:
+    """The channel multipliers that take the photo's colour cast away, softened: (1, 1, 1) when
+    the photo's light looks natural.
+
+    The cast is read on the least coloured of the brightest unclipped pixels (a white cup, a
+    grey wall, a shirt, the light on a surface), not on the average colour: a warm photo stays
+    warm. Photos are often meant a little warm, so the neutral point expected is slightly warm,
+    and whatever lies within :data:`_CAST_DEAD_ZONE` of it is the light's own character.
+    """
+    pixels = _pixels(image)
+    candidates: list[tuple[float, float, tuple[int, int, int]]] = []
+    for pixel in pixels:
+        if max(pixel) >= 250 or min(pixel) <= 4:
+            continue
+        lightness, a, b = _lab(pixel)
+        if lightness >= 30:
+            candidates.append((lightness, a * a + b * b, pixel))
+    if len(candidates) < _NEUTRAL_SHARE * len(pixels) or len(candidates) < 40:
+        return 1.0, 1.0, 1.0
+    candidates.sort(key=lambda c: -c[0])
+    brightest = sorted(candidates[: max(80, len(candidates) * _BRIGHTEST // 100)], key=lambda c: c[1])
+    chosen = brightest[: max(20, len(brightest) * _LEAST_COLOURED // 100)]
+    means = [sum(c[2][k] for c in chosen) / len(chosen) for k in range(3)]
+    grey = 0.299 * means[0] + 0.587 * means[1] + 0.114 * means[2]
+    logs = [math.log(grey / max(1.0, m)) for m in means]
+    mean = sum(logs) / 3
+    red, green, blue = (v - mean for v in logs)
+    warm, magenta = (red - blue) / 2 - _CAST_WARM, ((red + blue) / 2 - green) / 1.5
+    # How far outside the natural range: light varies mostly from warm to cool, rarely to green.
+    # A photo a little too warm is less wrong than a warm object turned cold: more room there.
+    found = math.hypot(warm / _CAST_DEAD_ZONE[0 if warm > 0 else 1], magenta / _CAST_DEAD_ZONE[2])
+    lightness = sum(c[0] for c in chosen) / len(chosen)
+    confidence = min(1.0, max(0.0, (lightness - 55) / 25))  # dim « whites » are likely a colour
+    if found <= 0.3 or confidence == 0.0:
+        return 1.0, 1.0, 1.0
+    kept = found * found / (1.0 + found * found) * confidence
+    warm, magenta = warm * kept, magenta * kept
+    size = math.hypot(warm, magenta)
+    if size > _CAST_MAX:
+        warm, magenta = warm * _CAST_MAX / size, magenta * _CAST_MAX / size
+    return math.exp(warm + magenta / 2), math.exp(-magenta), math.exp(-warm + magenta / 2)
+
+
+def _percentile_of(histogram: list[int], fraction: float) -> float:
+    return _percentile(histogram, sum(histogram), fraction) / 255
+
+
+def improve(image: Image.Image, recipe: Recipe) -> Recipe:
+    """``recipe`` after « Améliorer » on ``image`` (the upright photo or its proxy): white
+    balance, light and contrast as slider values; the other edits are kept.
+
+    Measured on the photo as the recipe frames it but without its colour edits, so a second
+    click changes nothing.
+    """
+    scale = min(1.0, 2 * _ANALYSIS_SIDE / max(image.size))
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    small = apply_geometry(image.convert("RGB").resize(size, Image.Resampling.BOX), recipe)
+    if recipe.crop is not None:
+        small = small.crop(crop_box(small.size, recipe.crop, None))
+    small.thumbnail((_ANALYSIS_SIDE, _ANALYSIS_SIDE), Image.Resampling.BOX)
+    small = small.convert("RGB")
+    warmth, tint = balance_sliders(cast_gains(small))
+    plain = Recipe(warmth=warmth, tint=tint)
+    balanced = apply_colours(small, plain).convert("L").histogram()
+    levels = _levels_for(balanced)
+    plain = replace(plain, auto=levels)
+    if levels is not None:
+        balanced = apply_colours(small, plain).convert("L").histogram()
+    light = _light_for(balanced)
+    toned = apply_colours(small, replace(plain, light=light)).convert("L").histogram()
+    contrast = _contrast_for(toned)
+    return replace(recipe, auto=levels, light=light, contrast=contrast, warmth=warmth, tint=tint)
+
+
+def _levels_for(histogram: list[int]) -> Auto | None:
+    """A white point for a dark photo that has no white left (taken too dark: no light or
+    contrast slider gives it back), else None."""
+    high = _percentile(histogram, sum(histogram), 0.998)
+    if high >= 215 or (high >= 170 and _percentile_of(histogram, 0.5) > 0.33):
+        return None
+    return Auto(high=(max(high, 140),) * 3, extras=False)
+
+
+def _light_for(histogram: list[int]) -> int:
+    """The light slider that brings the middle tone (of what is not white background) towards
+    :data:`_LIGHT_TARGET`, partly; a bright photo is only darkened when its whites are burnt
+    (a photo that is mostly white, or already right, is left alone)."""
+    total = sum(histogram)
+    burnt = sum(histogram[250:]) > 0.01 * total
+    body = histogram if burnt else histogram[:240]
+    if sum(body) < 0.3 * total:
+        return 0
+    middle = min(0.95, max(0.03, _percentile_of(body, 0.5)))
+    needed = -100 * math.log2(math.log(_LIGHT_TARGET) / math.log(middle))
+    if abs(needed) < 15:
+        return 0
+    if needed > 0:
+        return round(min(60.0, 0.7 * needed))
+    return round(max(-50.0, 0.7 * needed)) if burnt else 0
+
+
+def _contrast_for(histogram: list[int]) -> int:
+    """The contrast slider that stretches the tones towards black and white without clipping
+    (it only ever adds contrast)."""
+    low, high = _percentile_of(histogram, 0.005), _percentile_of(histogram, 0.995)
+    room = [0.48 / (0.5 - low) if low < 0.49 else 9.0, 0.48 / (high - 0.5) if high > 0.51 else 9.0]
+    factor = min(1.35, *room)
+    if factor < 1.08:
+        return 0
+    return round((factor - 1) / 0.9 * 100)
+
+
 # -- geometry -------------------------------------------------------------------------
 def _inscribed(width: float, height: float, angle: float) -> tuple[float, float]:
     """The largest upright rectangle inside a width×height picture turned by ``angle`` radians."""
@@ -161,27 +303,96 @@ def resize(
 
 
 # -- colours --------------------------------------------------------------------------
+# Warmth and tint are channel gains, applied before the tone curve: a slider value multiplies red
+# and blue (warmth) or green against red and blue (tint) by exp(±axis_gain(value)), so a colour cast
+# made by multiplying channels is undone exactly by the slider values « Améliorer » chooses.
+# Small values keep the fine steps of the first edition; the ends reach a ×1.28 / ×0.78 pair.
+def axis_gain(value: float) -> float:
+    """The logarithmic channel gain of a warmth or tint slider value (-100..100)."""
+    s = max(-1.0, min(1.0, value / 100))
+    return 0.12 * s + 0.13 * s * s * s
+
+
+def slider_for_gain(gain: float) -> int:
+    """The warmth or tint slider value whose :func:`axis_gain` is closest to ``gain``."""
+    low, high = -100, 100
+    while high - low > 1:
+        middle = (low + high) // 2
+        if axis_gain(middle) < gain:
+            low = middle
+        else:
+            high = middle
+    return low if abs(axis_gain(low) - gain) <= abs(axis_gain(high) - gain) else high
+
+
+def balance_gains(warmth: float, tint: float) -> tuple[float, float, float]:
+    """The (red, green, blue) multipliers of the warmth and tint sliders."""
+    w, t = axis_gain(warmth), axis_gain(tint)
+    return math.exp(w + t / 2), math.exp(-t), math.exp(-w + t / 2)
+
+
+def balance_sliders(gains: tuple[float, float, float]) -> tuple[int, int]:
+    """The (warmth, tint) slider values closest to channel multipliers ``gains`` (their overall
+    brightness is left to the light slider)."""
+    logs = [math.log(max(1e-6, g)) for g in gains]
+    mean = sum(logs) / 3
+    red, green, blue = (v - mean for v in logs)
+    return slider_for_gain((red - blue) / 2), slider_for_gain(((red + blue) / 2 - green) / 1.5)
+
+
+_KNEE = 0.85  # a channel turned down still reaches white: pure white stays white
+
+
+def _channel_gain(x: float, gain: float) -> float:
+    if gain >= 1.0 or x <= _KNEE:
+        return x * gain
+    top = _KNEE * gain
+    return top + (x - _KNEE) * (1.0 - top) / (1.0 - _KNEE)
+
+
+def contrast_factor(contrast: int) -> float:
+    return 1.0 + contrast / 100 * (0.9 if contrast > 0 else 0.7)
+
+
+def light_gamma(light: int) -> float:
+    return float(2.0 ** (-light / 100))
+
+
 def colour_table(recipe: Recipe) -> list[int] | None:
     """One 3×256 lookup table for levels, white balance, light, contrast and warmth."""
     auto = recipe.auto
-    if auto is None and not (recipe.light or recipe.contrast or recipe.warmth):
+    if auto is None and not (recipe.light or recipe.contrast or recipe.warmth or recipe.tint):
         return None
-    gamma = 2.0 ** (-recipe.light / 100)
-    contrast = 1.0 + recipe.contrast / 100 * (0.9 if recipe.contrast > 0 else 0.7)
-    warmth = recipe.warmth / 100 * 0.12
-    channel_gain = (1.0 + warmth, 1.0, 1.0 - warmth)
+    gamma = light_gamma(recipe.light)
+    contrast = contrast_factor(recipe.contrast)
+    channel_gain = balance_gains(recipe.warmth, recipe.tint)
     table: list[int] = []
     for channel in range(3):
         low = auto.low[channel] if auto else 0
         high = auto.high[channel] if auto else 255
-        gain = (auto.gains[channel] if auto else 1.0) * channel_gain[channel]
+        auto_gain = auto.gains[channel] if auto else 1.0
+        gain = channel_gain[channel]
         span = max(1, high - low)
         for v in range(256):
-            x = min(1.0, max(0.0, (v - low) / span * gain))
+            x = min(1.0, max(0.0, (v - low) / span * auto_gain))
+            x = min(1.0, max(0.0, _channel_gain(x, gain)))
             x = x**gamma
             x = 0.5 + (x - 0.5) * contrast
             table.append(min(255, max(0, round(x * 255))))
     return table
+
+
+def saturation(recipe: Recipe) -> float:
+    """The saturation the colour matrix applies: the colours slider, and (since the contrast
+    slider stretches each channel, which would also push colours) the contrast's own boost taken
+    back, so that contrast changes light and shade and not the colours; the same for light,
+    which would make colours paler when brightening)."""
+    extras = recipe.auto is not None and recipe.auto.extras
+    amount = 1.0 + recipe.colours / 100 + (0.08 if extras else 0.0)
+    if not extras:
+        gamma = light_gamma(recipe.light)
+        amount *= contrast_factor(recipe.contrast) ** -0.85 * gamma ** (-0.3 if gamma < 1 else -0.13)
+    return amount
 
 
 def _saturation_matrix(amount: float) -> tuple[float, ...]:
@@ -198,9 +409,9 @@ def apply_colours(image: Image.Image, recipe: Recipe) -> Image.Image:
     table = colour_table(recipe)
     if table is not None:
         image = image.point(table)
-    saturation = 1.0 + recipe.colours / 100 + (0.08 if recipe.auto else 0.0)
-    if abs(saturation - 1.0) > 0.005:
-        image = image.convert("RGB", _saturation_matrix(saturation))
+    amount = saturation(recipe)
+    if abs(amount - 1.0) > 0.005:
+        image = image.convert("RGB", _saturation_matrix(amount))
     if recipe.brighten_background:
         luminance = image.convert("L")
         mask = luminance.point([0 if v < 185 else min(255, (v - 185) * 255 // 45) for v in range(256)])
@@ -211,7 +422,7 @@ def apply_colours(image: Image.Image, recipe: Recipe) -> Image.Image:
 def apply_sharpness(image: Image.Image, recipe: Recipe, *, fast: bool = False) -> Image.Image:
     """Unsharp mask for the export; ``fast``: a 3×3 sharpening kernel, close enough on a screen
     preview and several times quicker (a slider must redraw within a frame)."""
-    amount = recipe.sharpness + (30 if recipe.auto else 0)
+    amount = recipe.sharpness + (30 if recipe.auto is not None and recipe.auto.extras else 0)
     if amount == 0:
         return image
     from PIL import ImageFilter
@@ -258,9 +469,13 @@ def load_logo(path: Path) -> Image.Image | None:
 def finish(
     image: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, fast: bool = False
 ) -> Image.Image:
-    """Colours, sharpening and overlays on an image already at its final size."""
+    """Colours, sharpening and overlays on an image already at its final size (the export)."""
     image = apply_colours(image, recipe)
     image = apply_sharpness(image, recipe, fast=fast)
+    return overlay(image, recipe, logo)
+
+
+def overlay(image: Image.Image, recipe: Recipe, logo: Image.Image | None = None) -> Image.Image:
     if recipe.label is not None:
         image = draw_label(image, recipe.label)
     if logo is not None:
@@ -268,11 +483,20 @@ def finish(
     return image
 
 
+def frame_preview(proxy: Image.Image, recipe: Recipe, *, crop: bool = True) -> Image.Image:
+    """The proxy turned, straightened, cropped and sharpened: what the colour sliders work on.
+
+    On the screen the quick sharpening comes before the colours, so that this part is computed
+    once while the merchant moves a colour slider (it looks the same: sharpening hardly cares).
+    """
+    image = apply_geometry(proxy, recipe)
+    if crop and recipe.crop is not None:
+        image = image.crop(crop_box(image.size, recipe.crop, None))
+    return apply_sharpness(image, recipe, fast=True)
+
+
 def render_preview(
     proxy: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, crop: bool = True
 ) -> Image.Image:
     """The screen preview of ``recipe`` on an upright proxy of the photo."""
-    image = apply_geometry(proxy, recipe)
-    if crop and recipe.crop is not None:
-        image = image.crop(crop_box(image.size, recipe.crop, None))
-    return finish(image, recipe, logo, fast=True)
+    return overlay(apply_colours(frame_preview(proxy, recipe, crop=crop), recipe), recipe, logo)

@@ -39,14 +39,29 @@ _REFERENCE_PIXELS = 200  # texts are measured at this size, then scaled
 _IGNORED = frozenset([*range(0xFE00, 0xFE10), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
 # Invisible characters that reorder or hide text: refused like control characters.
 _DIRECTION = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# Emoji (Unicode's Emoji property, the blocks and code points that hold them); only asked about
+# characters the font lacks, so a covered symbol (©, ™, №) is simply drawn.
 _EMOJI_RANGES = (
     (0x1F000, 0x1FAFF),
     (0x2600, 0x27BF),
-    (0x2300, 0x23FF),
-    (0x2B00, 0x2BFF),
-    (0x2190, 0x21FF),
-    (0x25A0, 0x25FF),
-    (0x2900, 0x297F),
+    (0x231A, 0x231B),
+    (0x2328, 0x2328),
+    (0x23CF, 0x23CF),
+    (0x23E9, 0x23FA),
+    (0x2194, 0x2199),
+    (0x21A9, 0x21AA),
+    (0x25AA, 0x25AB),
+    (0x25B6, 0x25B6),
+    (0x25C0, 0x25C0),
+    (0x25FB, 0x25FE),
+    (0x2934, 0x2935),
+    (0x2B05, 0x2B07),
+    (0x2B1B, 0x2B1C),
+    (0x2B50, 0x2B50),
+    (0x2B55, 0x2B55),
+    (0x203C, 0x203C),
+    (0x2049, 0x2049),
+    (0x2139, 0x2139),
     (0x3030, 0x3030),
     (0x303D, 0x303D),
     (0x3297, 0x3299),
@@ -235,11 +250,14 @@ def _fitted(size: tuple[int, int], label: Label) -> tuple[_Layout, float] | None
 def _pixels(layout: _Layout, scale: float, size: tuple[int, int]) -> tuple[int, int, int, int]:
     left, top, right, bottom = layout.box
     width, height = size
+    top_px, bottom_px = max(0, min(height, round(top * scale))), max(0, min(height, round(bottom * scale)))
+    if layout.band:
+        return (0, top_px, width, bottom_px)
     return (
         max(0, min(width, round(left * scale))),
-        max(0, min(height, round(top * scale))),
+        top_px,
         max(0, min(width, round(right * scale))),
-        max(0, min(height, round(bottom * scale))),
+        bottom_px,
     )
 
 
@@ -252,8 +270,7 @@ def label_box(size: tuple[int, int], label: Label) -> tuple[int, int, int, int]:
     if fitted is None:
         return (0, 0, 0, 0)
     layout, scale = fitted
-    left, top, right, bottom = _pixels(layout, scale, size)
-    return (0, top, size[0], bottom) if layout.band else (left, top, right, bottom)
+    return _pixels(layout, scale, size)
 
 
 # -- drawing ----------------------------------------------------------------------------
@@ -271,7 +288,7 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
     layout, scale = fitted
     style = label.clamped().style
     image = image.convert("RGB") if image.mode not in ("RGB", "RGBA") else image.copy()
-    left, top, right, bottom = label_box(image.size, label)
+    left, top, right, bottom = _pixels(layout, scale, image.size)
     pixels = max(1, round(layout.em * scale))
     if style == "prix":
         _sticker(image, (left, top, right, bottom), layout.em * scale)

@@ -293,3 +293,33 @@ def test_a_line_never_breaks_inside_a_price_a_time_or_a_phone_number(words: str)
     assert second[0] not in "€%»:;!?h", lines
     assert first[-1] not in "«—", lines
     assert not (first[-1].isdigit() and second[0].isdigit()), lines
+
+
+@pytest.mark.parametrize("style", LABEL_STYLES)
+def test_the_studio_preview_shows_the_label_the_export_writes(tmp_path: Path, style: str) -> None:
+    """Through the real pipeline: a 1280 px proxy preview and the 1080×1080 Instagram export."""
+    from lbpmv_desktop.core.photo.export import render_export
+    from lbpmv_desktop.core.photo.presets import PRESETS
+    from lbpmv_desktop.core.photo.recipe import Crop, Recipe
+    from lbpmv_desktop.core.photo.render import render_preview
+
+    source = tmp_path / "photo.jpg"
+    _picture((4000, 3000)).save(source, quality=92)
+    label = Label(SENTENCE, style, 0.3, 0.75, 130)
+    recipe = Recipe(crop=Crop(0.125, 0.0, 0.75, 1.0, ratio=1.0), label=label)
+    proxy = _picture((4000, 3000)).resize((1280, 960))
+    views = [render_preview(proxy, recipe), render_export(source, recipe, PRESETS["instagram"])[0]]
+    plain = [render_preview(proxy, Recipe(crop=recipe.crop)), render_export(source, Recipe(crop=recipe.crop), PRESETS["instagram"])[0]]  # fmt: skip
+    extents = []
+    for view, before in zip(views, plain, strict=True):
+        assert view.width == view.height, "the square crop is what is shown and exported"
+        changed = ImageChops.difference(view, before).getbbox()
+        assert changed is not None
+        box = label_box(view.size, label)
+        assert box[0] <= changed[0]
+        assert box[1] <= changed[1]
+        assert changed[2] <= box[2]
+        assert changed[3] <= box[3]
+        extents.append(_fractions(changed, view.size))
+    for a, b in zip(*extents, strict=True):
+        assert abs(a - b) < 0.01

@@ -254,7 +254,7 @@ class PosterPage(QWidget):
         self.preview.setMinimumSize(240, 320)
         self.preview.setAccessibleName(self.tr("Preview of the poster"))
         self.preview_box = QWidget()
-        preview_column = QVBoxLayout(self.preview_box)
+        self._preview_column = preview_column = QVBoxLayout(self.preview_box)
         preview_column.setContentsMargins(0, 0, 0, 0)
         preview_column.addWidget(make_label(self.tr("Preview"), "subtitle"))
         preview_column.addWidget(self.preview, 1)
@@ -413,7 +413,7 @@ class PosterPage(QWidget):
             self.form_page.setMinimumWidth(0)
             self.form_page.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
-            least = self.preview_box.layout().minimumSize().height()
+            least = self._preview_column.minimumSize().height()
             self.preview_box.setMinimumHeight(least)  # the stretch factors alone may give it less
             self.preview_box.setMaximumHeight(max(least, height // 3))
 

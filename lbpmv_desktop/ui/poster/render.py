@@ -11,6 +11,7 @@ it in letters at least 5 mm tall (readable from 1 m and more).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -121,6 +122,7 @@ class _Block:
     size: float = 0.0
     height: float = 0.0
     anywhere: bool = False
+    one_line: bool = False  # a name: on one line when that still leaves it large
 
 
 class _Fitter:
@@ -145,7 +147,7 @@ class _Fitter:
 
     def word_cap(self, block: _Block, width: float) -> float:
         """The largest size at which the longest unbreakable piece of ``block`` fits ``width``."""
-        pieces = [p for line in block.text.split("\n") for p in line.split(" ") if p]
+        pieces = [p for line in block.text.split("\n") for p in re.split("[ \u200b]", line) if p]
         if not pieces:
             return block.largest
         metrics = QFontMetricsF(_font(10, block.bold, self.family))
@@ -163,6 +165,11 @@ class _Fitter:
             cap = self.word_cap(block, width)
             block.anywhere = cap < block.smallest  # a word longer than the line: cut anywhere
             caps[block.role] = block.largest if block.anywhere else min(block.largest, cap)
+            if block.one_line and "\n" not in block.text:
+                widest = self.measure(block.text, 10, 1e6, block.bold)[1]
+                line_cap = 10 * width / widest * 0.97 if widest > 0 else block.largest
+                if line_cap >= block.largest * 0.45:
+                    caps[block.role] = min(caps[block.role], line_cap)
 
         def sizes(scale: float) -> float:
             total = gap * (len(blocks) - 1)
@@ -208,22 +215,56 @@ def _cut(text: str, font: QFont, width: float, height: float, flags: int) -> str
 
 
 def _shrink_to(blocks: list[_Block], fitter: _Fitter, width: float, room: float, gap: float) -> None:
-    """At the smallest sizes the texts still need more than ``room``: the longest give up lines
-    (their end will be cut with « … »), never under one line each."""
+    """At the smallest sizes the texts still need more than ``room``: the message and the details
+    give up lines in proportion to what they have beyond their first line (their end is cut with
+    « … »); the names (the shop's, the headline) only when that is not enough."""
     blocks = [b for b in blocks if b.text.strip()]
-    excess = sum(b.height for b in blocks) + gap * (len(blocks) - 1) - room
-    for block in sorted(blocks, key=lambda b: -len(b.text)):
+    for names_too in (False, True):
+        excess = sum(b.height for b in blocks) + gap * (len(blocks) - 1) - room
         if excess <= 0:
-            break
-        one_line = fitter.measure("Hg", block.size, width, block.bold)[0]
-        give = min(excess, max(0.0, block.height - one_line))
-        block.height -= give
-        excess -= give
+            return
+        giving = [b for b in blocks if names_too or b.role not in ("shop", "headline")]
+        spare = {id(b): max(0.0, b.height - fitter.measure("Hg", b.size, width, b.bold)[0]) for b in giving}
+        total = sum(spare.values())
+        for block in giving:
+            if total > 0:
+                block.height -= min(spare[id(block)], excess * spare[id(block)] / total)
+
+
+_LONG_PIECE = re.compile(r"[^ \t\n]{25,}")
+
+
+def _prepared(text: str) -> str:
+    """``text`` ready to be laid out: no-break spaces where French needs them, and a place to
+    break every 16 characters in what has no space over 25 (« ZZZZ… », a pasted code), so that a
+    line never has to be broken anywhere else."""
+
+    def breakable(found: re.Match[str]) -> str:
+        piece = found.group(0)
+        if len(piece) < 40 and ("\u00a0" in piece or "\u202f" in piece):
+            return piece  # a phone number or a time with its unit: kept whole
+        return "\u200b".join(piece[i : i + 16] for i in range(0, len(piece), 16))
+
+    return _LONG_PIECE.sub(breakable, keep_together(text))
 
 
 def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
-    """Lay out ``poster`` (already checked) on its page."""
-    pictures = pictures or Pictures()
+    """Lay out ``poster`` (already checked) on its page: with a large headline band, or a smaller
+    one when the texts under it would have to be cut."""
+    best: tuple[float, PosterLayout] | None = None
+    for band in (1.0, 0.7, 0.5):
+        page, lacking = _layout(poster, pictures or Pictures(), band)
+        if lacking <= 0.01:
+            return page
+        if best is None or lacking < best[0] - 0.01:
+            best = (lacking, page)
+    assert best is not None
+    return best[1]
+
+
+def _layout(poster: Poster, pictures: Pictures, band: float) -> tuple[PosterLayout, float]:
+    """The page with the headline at most ``band`` × its largest size; and how much room the texts
+    lacked (> 0: the longest are cut)."""
     fitter = _Fitter(register_fonts())
     colours = poster.colours
     design = poster.design
@@ -243,9 +284,10 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
     logo_side = min(38.0 * scale, inner_h * 0.13) if pictures.logo is not None else 0.0
     headline_w = inner_w - 2 * pad - (logo_side + pad if logo_side else 0)
     headline = _Block(
-        "headline", keep_together(design.headline), 1.0, 9.0, 34.0 * scale, True, colours.band_ink
-    )
-    band_room = inner_h * (0.2 if not poster.landscape else 0.26) - 2 * pad
+        "headline", _prepared(design.headline), 1.0, 9.0, (34.0 if not poster.landscape else 26.0) * scale * band,
+        True, colours.band_ink,
+    )  # fmt: skip
+    band_room = inner_h * (0.2 if not poster.landscape else 0.22) - 2 * pad
     fitter.fit([headline], headline_w, band_room, 0)
     _shrink_to([headline], fitter, headline_w, band_room, 0)
     band_h = max(headline.height + 2 * pad, logo_side + 2 * pad * 0.6)
@@ -264,24 +306,32 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
     info_lines = [
         line for line in (phone and f"Tél. {phone}", poster.hours.strip(), poster.address.strip()) if line
     ]
-    shop = _Block("shop", keep_together(poster.shop.strip()), 0.9, 9.0, 36.0 * scale, True, colours.ink)
-    message = _Block("message", keep_together(poster.message.strip() or design.message), 0.55, 5.6,
-                     24.0 * scale, False, colours.ink)  # fmt: skip
-    info = _Block("info", keep_together("\n".join(info_lines)), 0.45, 5.6, 15.0 * scale, True, colours.ink)
-    hint = _Block("hint", keep_together(design.qr_hint), 0.62, 7.0, 14.0 * scale, True, colours.ink, left)
+    shop = _Block("shop", _prepared(poster.shop.strip()), 0.9, 9.0, 56.0 * scale, True, colours.ink,
+                  one_line=True)  # fmt: skip
+    message = _Block("message", _prepared(poster.message.strip() or design.message), 0.55, 5.6,
+                     36.0 * scale, False, colours.ink)  # fmt: skip
+    info = _Block("info", _prepared("\n".join(info_lines)), 0.45, 5.6, 20.0 * scale, True, colours.ink)
+    hint = _Block("hint", _prepared(design.qr_hint), 0.62, 7.0, 14.0 * scale, True, colours.ink, left)
     url = display_link(link)
     photo = pictures.photo
 
     def column(blocks: list[_Block], x: float, width: float, y_top: float, y_bottom: float,
-               with_photo: bool) -> tuple[list[TextBox], QRectF | None]:  # fmt: skip
-        """Texts from ``y_top`` to ``y_bottom`` (the photo under them), the spare room between them."""
+               with_photo: bool) -> tuple[list[TextBox], QRectF | None, float]:  # fmt: skip
+        """Texts from ``y_top`` to ``y_bottom`` (the photo under them), the spare room between them;
+        also returns how much they lacked (> 0: the longest were cut)."""
         blocks = [replace(b) for b in blocks if b.text.strip()]
         photo_box, photo_h = None, 0.0
         tallest = width * photo.height() / max(1, photo.width()) if photo is not None else 0.0
         if with_photo and photo is not None:
             photo_h = min((y_bottom - y_top) * 0.5, tallest)
         room = y_bottom - y_top - (photo_h + gap * 1.4 if photo_h else 0.0)
-        if fitter.fit(blocks, width, room, gap) > room:
+        lacking = fitter.fit(blocks, width, room, gap) - room
+        if lacking > 0 and photo_h:  # the photo gives way to the texts, down to 15 % of the room
+            smaller = max((y_bottom - y_top) * 0.15, photo_h - lacking)
+            room += photo_h - smaller
+            photo_h = smaller
+            lacking = fitter.fit(blocks, width, room, gap) - room
+        if lacking > 0:
             _shrink_to(blocks, fitter, width, room, gap)
         spare = max(0.0, room - sum(b.height for b in blocks) - gap * (len(blocks) - 1))
         if photo_h and photo is not None:  # what the texts leave goes to the photo first
@@ -289,17 +339,20 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
             spare -= grown - photo_h
             photo_h = grown
             photo_box = _photo_box(photo, x, y_bottom - photo_h, width, photo_h)
-        step = spare / (len(blocks) + 1) if blocks else 0.0
-        y, placed = y_top + step, []
+        step = spare / len(blocks) if blocks else 0.0  # half a step above the first and under the last
+        y, placed = y_top + step / 2, []
         for block in blocks:
             placed.append(TextBox(block.role, block.text, x, y, width, block.height, block.size, block.bold,
                                   block.colour, block.align, block.anywhere))  # fmt: skip
             y += block.height + gap + step
-        return placed, photo_box
+        return placed, photo_box, lacking
 
-    def beside_code(blocks: list[_Block], x: float, width: float, y: float, height: float) -> list[TextBox]:
-        """The hint (and maybe the details) beside the QR code, centred on its height."""
-        fitter.fit(blocks, width, height, gap)
+    def beside_code(
+        blocks: list[_Block], x: float, width: float, y: float, height: float
+    ) -> tuple[list[TextBox], float]:
+        """The hint (and maybe the details) beside the QR code, centred on its height; and how much
+        room they lacked."""
+        lacking = fitter.fit(blocks, width, height, gap) - height
         _shrink_to(blocks, fitter, width, height, gap)
         shown = [b for b in blocks if b.text.strip()]
         used = sum(b.height for b in shown) + gap * (len(shown) - 1)
@@ -309,7 +362,7 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
             placed.append(TextBox(block.role, block.text, x, y, width, block.height, block.size, block.bold,
                                   block.colour, left, block.anywhere))  # fmt: skip
             y += block.height + gap
-        return placed
+        return placed, lacking
 
     def size_of(texts: list[TextBox], role: str) -> float:
         return next((t.size for t in texts if t.role == role), 0.0)
@@ -325,20 +378,28 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
         beside_x, beside_w = x0 + side + gap * 1.4, inner_w - side - gap * 1.4
         main_bottom = row_top - gap * 2.6
         # Two ways: the details beside the code, or with the other texts; the larger letters win.
-        with_info = beside_code([replace(hint), replace(info)], beside_x, beside_w, row_top, side)
-        main_a, photo_a = column([shop, message], x0, inner_w, top, main_bottom, True)
-        alone = beside_code([replace(hint)], beside_x, beside_w, row_top, side)
-        main_b, photo_b = column([shop, message, info], x0, inner_w, top, main_bottom, True)
-        fits_beside = bool(info.text) and size_of(with_info, "info") >= 7.0 and sum(
-            t.h for t in with_info) + gap <= side + 0.01  # fmt: skip
+        with_info, lacking_beside = beside_code(
+            [replace(hint), replace(info)], beside_x, beside_w, row_top, side
+        )
+        main_a, photo_a, lacking_a = column([shop, message], x0, inner_w, top, main_bottom, True)
+        alone = beside_code([replace(hint)], beside_x, beside_w, row_top, side)[0]
+        main_b, photo_b, lacking_b = column([shop, message, info], x0, inner_w, top, main_bottom, True)
         better_above = size_of(main_b, "info") >= size_of(with_info, "info") * 1.25 and size_of(
             main_b, "message") >= size_of(main_a, "message") * 0.75  # fmt: skip
-        if info.text and fits_beside and not better_above:
+        if not info.text or lacking_beside > 0.01:
+            beside_wins = False
+        elif max(lacking_a, lacking_b) > 0.01:  # one of them has to cut: the one that cuts less
+            beside_wins = lacking_a < lacking_b
+        else:
+            beside_wins = size_of(with_info, "info") >= 7.0 and not better_above
+        if beside_wins:
             page.texts += with_info + main_a
             page.photo = photo_a
+            lacking = max(lacking_a, lacking_beside)
         else:
             page.texts += alone + main_b
             page.photo = photo_b
+            lacking = lacking_b
     elif side:
         # Landscape: the QR code, its hint above and its address under it in a right-hand column.
         column_w = inner_w * 0.62
@@ -350,15 +411,15 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
         qr_top = url_box.y - 1.5 * scale - side
         page.qr = QRectF(right_x + (right_w - side) / 2, qr_top, side, side)
         hint.align = centre
-        fitter.fit([hint], right_w, 30 * scale, 0)
-        _shrink_to([hint], fitter, right_w, 30 * scale, 0)
+        fitter.fit([hint], right_w, 22 * scale, 0)
+        _shrink_to([hint], fitter, right_w, 22 * scale, 0)
         hint_y = qr_top - gap * 0.6 - hint.height
         page.texts.append(TextBox("hint", hint.text, right_x, hint_y, right_w, hint.height, hint.size, True,
                                   hint.colour, centre, hint.anywhere))  # fmt: skip
-        photo_above = photo is not None and hint_y - gap - top >= 45 * scale
+        photo_above = photo is not None and hint_y - gap - top >= 28 * scale
         if photo_above and photo is not None:
             page.photo = _photo_box(photo, right_x, top, right_w, hint_y - gap - top)
-        texts, photo_box = column([shop, message, info], x0, column_w, top, bottom, not photo_above)
+        texts, photo_box, lacking = column([shop, message, info], x0, column_w, top, bottom, not photo_above)
         page.texts += texts
         page.photo = page.photo or photo_box
     elif poster.landscape and photo is not None:
@@ -366,11 +427,13 @@ def layout(poster: Poster, pictures: Pictures | None = None) -> PosterLayout:
         page.photo = _photo_box(
             photo, x0 + column_w + gap * 2, top, inner_w - column_w - gap * 2, bottom - top
         )
-        page.texts += column([shop, message, info], x0, column_w, top, bottom, False)[0]
-    else:
-        texts, page.photo = column([shop, message, info], x0, inner_w, top, bottom, True)
+        page.photo.moveBottom(bottom)  # down to the bottom margin, like the texts beside it
+        texts, _, lacking = column([shop, message, info], x0, column_w, top, bottom, False)
         page.texts += texts
-    return page
+    else:
+        texts, page.photo, lacking = column([shop, message, info], x0, inner_w, top, bottom, True)
+        page.texts += texts
+    return page, lacking
 
 
 def _url_box(fitter: _Fitter, url: str, x: float, width: float, scale: float, colour: str,

@@ -274,11 +274,15 @@ def label_box(size: tuple[int, int], label: Label) -> tuple[int, int, int, int]:
 
 
 # -- drawing ----------------------------------------------------------------------------
-def draw_label(image: Image.Image, label: Label) -> Image.Image:
+def draw_label(image: Image.Image, label: Label, *, in_place: bool = False) -> Image.Image:
     """Write a short text (or a price sticker) legibly on a copy of the photo.
 
     Characters the font cannot draw are left out (callers refuse them first with
     ``label_problem``): a label never shows an empty box.
+
+    Args:
+        in_place: draw on ``image`` itself (an RGB or RGBA picture the caller owns, e.g. a
+            freshly resized export: saves a full copy of a large picture).
     """
     fitted = _fitted(image.size, label)
     if fitted is None:
@@ -287,7 +291,10 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
 
     layout, scale = fitted
     style = label.clamped().style
-    image = image.convert("RGB") if image.mode not in ("RGB", "RGBA") else image.copy()
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGB")
+    elif not in_place:
+        image = image.copy()
     left, top, right, bottom = _pixels(layout, scale, image.size)
     pixels = max(1, round(layout.em * scale))
     if style == "prix":
@@ -308,12 +315,23 @@ def draw_label(image: Image.Image, label: Label) -> Image.Image:
     return image
 
 
-@lru_cache(maxsize=24)
-def _line_mask(line: str, pixels: int) -> tuple[Image.Image, tuple[int, int]]:
-    """One line of text drawn once as a mask, and its offset from the line's centre.
+_CACHED_TEXT_PIXELS = 256  # the preview's text sizes; an export's bigger masks are not kept
 
-    The preview redraws the same label at every slider change: glyphs are rendered once.
+
+def _line_mask(line: str, pixels: int) -> tuple[Image.Image, tuple[int, int]]:
+    """One line of text as a mask, and its offset from the line's centre.
+
+    The preview redraws the same label at every slider change: its masks are rendered once.
     """
+    return _cached_line(line, pixels) if pixels <= _CACHED_TEXT_PIXELS else _render_line(line, pixels)
+
+
+@lru_cache(maxsize=12)
+def _cached_line(line: str, pixels: int) -> tuple[Image.Image, tuple[int, int]]:
+    return _render_line(line, pixels)
+
+
+def _render_line(line: str, pixels: int) -> tuple[Image.Image, tuple[int, int]]:
     from PIL import Image as PILImage
     from PIL import ImageDraw
 

@@ -246,17 +246,20 @@ def test_the_preview_and_the_export_show_the_same_label(style: str, words: str) 
         assert abs(a - b) < 0.01
 
 
-def test_drawing_leaves_the_original_untouched() -> None:
+def test_drawing_leaves_the_original_untouched_unless_asked() -> None:
     picture = _picture((640, 480))
     before = picture.tobytes()
-    draw_label(picture, Label("Soldes", "prix"))
+    copy = draw_label(picture, Label("Soldes", "prix"))
     assert picture.tobytes() == before
+    same = draw_label(picture, Label("Soldes", "prix"), in_place=True)
+    assert same is picture
+    assert same.tobytes() == copy.tobytes()
 
 
 def test_without_its_fonts_the_app_explains_and_draws_nothing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    caches = (fonts.covered, fonts.truetype, text._width, text._layout, text._line_mask)
+    caches = (fonts.covered, fonts.truetype, text._width, text._layout, text._cached_line)
     monkeypatch.setenv("LBPMV_RESOURCES", str(tmp_path))
     for cache in caches:
         cache.cache_clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
@@ -12,8 +14,7 @@ from tests.helpers.app_fixtures import wait_idle
 from tests.helpers.keys import tab_chain
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
 
@@ -188,3 +189,135 @@ def test_a_refused_link_is_announced_focused_and_cleared_once_fixed(
         assert (tmp_path / "affiche.pdf").exists()
     finally:
         announcer().announced.disconnect(heard.append)
+
+
+# -- photo, colours, and the fields remembered for the next poster ------------------------------------
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "tasse-de-cafe.jpg"
+
+
+def _ready_photo() -> Path:
+    """A photo in « Mes photos prêtes » (in the test's own home folder)."""
+    from lbpmv_desktop.paths import ready_photos_dir
+
+    folder = ready_photos_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "tasse-instagram.jpg"
+    shutil.copyfile(SAMPLE, target)
+    return target
+
+
+def _type(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` as a keyboard would, accents and « € » included (QTest only types ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def test_fields_theme_size_and_photo_come_back_after_a_restart(
+    qtbot: QtBot, start_app, dialogs, data_dir, monkeypatch
+) -> None:
+    from lbpmv_desktop.core.photo import preview as photo_preview
+    from lbpmv_desktop.core.poster import memory
+    from tests.helpers.app_fixtures import close_app
+
+    def not_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a poster's photo is decoded in a worker process, not in the app's")
+
+    monkeypatch.setattr(photo_preview, "picture_rgba", not_here)
+    photo = _ready_photo()
+    app = _ready(qtbot, start_app)
+    app.window.open_poster("soldes")
+    page = app.window.poster
+    page.shop_edit.clear()
+    _type(qtbot, page.shop_edit, "Chaussons bébé 24,90 €")
+    qtbot.keyClicks(page.phone_edit, "03 80 12 34 56")
+    _type(qtbot, page.hours_edit, "9 h – 19 h")
+    _type(qtbot, page.address_edit, "12 rue de la République, 62400 Béthune")
+    _type(qtbot, page.message_edit, "« Soldes » œuvre d’art")
+    qtbot.keyClicks(page.url_edit, "www.lespetitspas.fr")
+    page.theme_combo.setFocus()
+    while page.theme_combo.currentData() != "noir-blanc":
+        qtbot.keyClick(page.theme_combo, Qt.Key.Key_Down)
+    qtbot.keyClick(page.size_combo, Qt.Key.Key_Down)
+    assert page.size_combo.currentData() == "a3"
+    qtbot.waitUntil(lambda: page.photo_combo.findData(str(photo)) >= 0, timeout=5000)
+    assert page.photo_combo.itemText(page.photo_combo.findData(str(photo))) == (
+        "tasse-instagram.jpg (Mes photos prêtes)"
+    )
+    page.photo_combo.setFocus()
+    while page.photo_combo.currentData() != str(photo):
+        qtbot.keyClick(page.photo_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: page._pictures is not None and page._pictures.photo is not None, timeout=30_000)
+    page.refresh_preview()
+    image = page.preview.pixmap().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() - 3).name() == "#111111", "« Noir et blanc »"
+    target = app.session.paths.root / memory.FILE_NAME
+    qtbot.waitUntil(
+        lambda: target.exists() and str(photo) in target.read_text(encoding="utf-8"), timeout=5000
+    )
+    wait_idle(qtbot, app.window)
+    close_app(app)
+
+    again = start_app(data_dir)
+    again.window.open_poster()
+    page = again.window.poster
+    qtbot.waitUntil(lambda: page.phone_edit.text() == "03 80 12 34 56", timeout=5000)
+    assert page.shop_edit.text() == "Chaussons bébé 24,90 €"
+    assert page.hours_edit.toPlainText() == "9 h – 19 h"
+    assert page.address_edit.text() == "12 rue de la République, 62400 Béthune"
+    assert page.message_edit.toPlainText() == "« Soldes » œuvre d’art"
+    assert page.url_edit.text() == "www.lespetitspas.fr"
+    assert page.theme_combo.currentText() == "Noir et blanc"
+    assert page.size_combo.currentText() == "A3"
+    assert page.poster.template == "soldes"
+    assert page.photo_combo.currentData() == str(photo)
+    qtbot.waitUntil(lambda: page._pictures is not None and page._pictures.photo is not None, timeout=30_000)
+
+
+def test_a_damaged_photo_is_refused_in_french_and_the_poster_goes_on(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
+    from lbpmv_desktop.paths import ready_photos_dir
+
+    folder = ready_photos_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "abimee.jpg").write_bytes(b"\xff\xd8\xff\xe0 pas une photo")
+    app = _ready(qtbot, start_app)
+    app.window.open_poster()
+    page = app.window.poster
+    qtbot.waitUntil(lambda: page.photo_combo.count() == 2, timeout=5000)
+    page.photo_combo.setFocus()
+    qtbot.keyClick(page.photo_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(page.form_note.isVisible, timeout=30_000)
+    assert page.form_note.text().startswith("Cette photo ne peut pas être utilisée :")
+    assert "inattendue" not in page.form_note.text()
+    assert page.photo_combo.currentIndex() == 0, "back to « Pas de photo »"
+    assert page._pictures is None or page._pictures.photo is None
+
+
+def test_a_look_alike_link_is_refused_right_under_its_field(qtbot: QtBot, start_app, dialogs) -> None:
+    app = _ready(qtbot, start_app)
+    app.window._on_nav("poster")
+    page = app.window.poster
+    _type(qtbot, page.url_edit, "https://p\u0430ypal.com")  # a Cyrillic « а »
+    page.refresh_preview()
+    assert page.link_note.isVisible()
+    assert "alphabets" in page.link_note.text()
+    assert not page.form_note.isVisible()
+    below = page.link_note.mapTo(page, page.link_note.rect().topLeft()).y()
+    field = page.url_edit.mapTo(page, page.url_edit.rect().bottomLeft()).y()
+    assert 0 <= below - field < 40, "the sentence is right under the link's field"
+    assert page.poster.url == "", "nothing is drawn from a refused link"
+    page.url_edit.clear()
+    qtbot.keyClicks(page.url_edit, "www.lespetitspas.fr/")
+    page.refresh_preview()
+    assert not page.link_note.isVisible()
+    assert page.poster.url == "https://www.lespetitspas.fr/"

@@ -930,6 +930,10 @@ Ma Ville</translation>
         <translation>4. L&apos;imprimer ou la garder</translation>
     </message>
     <message>
+        <source>Studio: {name}</source>
+        <translation>Studio : {name}</translation>
+    </message>
+    <message>
         <source>This photo cannot be used:</source>
         <translation>Cette photo ne peut pas être utilisée :</translation>
     </message>
@@ -968,6 +972,10 @@ Ma Ville</translation>
     <message>
         <source>Link for the QR code (optional)</source>
         <translation>Lien pour le QR code (facultatif)</translation>
+    </message>
+    <message>
+        <source>From « Mes photos prêtes », or the photo open in the studio.</source>
+        <translation>Depuis « Mes photos prêtes », ou la photo ouverte dans le studio.</translation>
     </message>
     <message>
         <source>Add my logo…</source>
@@ -1044,14 +1052,6 @@ Ma Ville</translation>
     <message>
         <source>Your shop</source>
         <translation>Votre commerce</translation>
-    </message>
-    <message>
-        <source>The photo open in the studio ({name})</source>
-        <translation>La photo ouverte dans le studio ({name})</translation>
-    </message>
-    <message>
-        <source>{name} (my ready photos)</source>
-        <translation>{name} (Mes photos prêtes)</translation>
     </message>
     <message>
         <source>Choose a photo</source>

@@ -55,9 +55,9 @@ def _ascii_host(host: str) -> str:
             scripts = _scripts(label)
             if len(scripts) > 1 or "UNKNOWN" in scripts:
                 raise LinkRefused(
-                    "Le nom de ce site mélange plusieurs alphabets (par exemple une lettre russe "
-                    "qui ressemble à une lettre française) : c'est une ruse courante pour imiter "
-                    "un vrai site, copiez l'adresse depuis votre navigateur."
+                    "Le nom de ce site mélange plusieurs alphabets (une lettre russe qui ressemble "
+                    "à une lettre française) : c'est la ruse des faux sites, recopiez l'adresse "
+                    "depuis votre navigateur."
                 )
             try:
                 label = label.encode("idna").decode("ascii")

@@ -76,6 +76,19 @@ class _Block(QPlainTextEdit):
         return QSize(super().minimumSizeHint().width(), self._height())
 
 
+def _short(name: str, limit: int = 24) -> str:
+    """A file name short enough for the photo list at 200 % text (its middle becomes « … »)."""
+    if len(name) <= limit:
+        return name
+    keep = limit - 1
+    return f"{name[: keep - keep // 2]}…{name[-(keep // 2) :]}"
+
+
+def _add_photo(combo: QComboBox, text: str, path: Path) -> None:
+    combo.addItem(text, str(path))
+    combo.setItemData(combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole)
+
+
 class PosterPage(QWidget):
     """The poster maker.
 
@@ -183,6 +196,9 @@ class PosterPage(QWidget):
         self.photo_combo.setMinimumContentsLength(12)
         self.photo_combo.addItem(self.tr("No photo"), "")
         looks.body.addWidget(field_label(self.tr("Photo on the poster"), self.photo_combo))
+        looks.body.addWidget(
+            make_label(self.tr("From « Mes photos prêtes », or the photo open in the studio."), "muted")
+        )
         looks.body.addWidget(self.photo_combo)
         pictures = FlowLayout()
         self.photo_button = wrap_button(self.tr("Another photo…"))
@@ -440,11 +456,9 @@ class PosterPage(QWidget):
             while combo.count() > 1:
                 combo.removeItem(1)
             for path in studio:
-                combo.addItem(
-                    self.tr("The photo open in the studio ({name})").format(name=path.name), str(path)
-                )
+                _add_photo(combo, self.tr("Studio: {name}").format(name=_short(path.name)), path)
             for path in ready:
-                combo.addItem(self.tr("{name} (my ready photos)").format(name=path.name), str(path))
+                _add_photo(combo, _short(path.name), path)
             self._show_photo_choice()
         finally:
             combo.blockSignals(False)
@@ -456,7 +470,7 @@ class PosterPage(QWidget):
         if index < 0 and self._photo:
             from pathlib import Path
 
-            combo.addItem(Path(self._photo).name, self._photo)
+            _add_photo(combo, _short(Path(self._photo).name), Path(self._photo))
             index = combo.count() - 1
         combo.setCurrentIndex(max(0, index))
 

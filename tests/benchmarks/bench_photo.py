@@ -108,7 +108,7 @@ studio.open_file(Path(sys.argv[1]))
 wait(lambda: studio.photo is not None and not window.studio.preview.image.isNull())
 studio.improve()
 for i in range(100):
-    studio.set_adjustment(("light", "contrast", "colours", "warmth", "sharpness")[i % 5], (i * 7) % 200 - 100, i % 5 + 10 + (i // 5) * 10)
+    studio.set_adjustment(("light", "contrast", "colours", "warmth", "tint", "sharpness")[i % 6], (i * 7) % 200 - 100, i % 6 + 10 + (i // 6) * 10)
     QApplication.processEvents()
 wait(lambda: not studio._rendering)
 studio.export("original")
@@ -157,34 +157,31 @@ def main() -> int:
         opened = best(lambda: Proxy(*workers.result(workers.proxy(source, 1280))).render(Recipe()))
         size, rgb = workers.result(workers.proxy(source, 1280))
         proxy = Proxy(size, rgb)
-        auto = proxy.measure_auto()
         from dataclasses import replace
 
-        edited = replace(Recipe(auto=auto), colours=20)
-        slider = best(lambda: proxy.render(edited.with_adjustment("light", 25)), 20)
+        start = time.perf_counter()
+        edited = replace(proxy.improved(Recipe(sharpness=20)), colours=20)
+        improve_ms = (time.perf_counter() - start) * 1000
         print(f"open to first preview (warm workers)  {opened:7.0f} ms   target ≤ 150 ms")
+        print(f"« Améliorer » on the proxy            {improve_ms:7.0f} ms   ({edited})")
+        values = iter(range(10**6))
+        proxy.render(edited)  # the photo is shown before the merchant moves a slider
+        slider = best(lambda: proxy.render(edited.with_adjustment("light", next(values) % 200 - 100)), 20)
         print(f"one slider change, re-rendered        {slider:7.1f} ms   target ≤ 16 ms")
+        sharp = best(lambda: proxy.render(edited.with_adjustment("sharpness", next(values) % 100 + 1)), 5)
+        print(f"sharpness slider change, re-rendered  {sharp:7.1f} ms   (sharpening is redone)")
 
         social = best(lambda: render_export(source, Recipe(), PRESETS["instagram"]))
         full = best(lambda: export_photo(source, edited, PRESETS["original"], out), 2)
         print(f"export instagram, in process          {social:7.0f} ms   target ≤ 200 ms")
         print(f"full-resolution export with edits     {full:7.0f} ms   target ≤ 2000 ms")
 
-        ours = median_process(
-            [
-                sys.executable,
-                "-m",
-                "lbpmv_desktop",
-                "photo",
-                "export",
-                str(source),
-                "--preset",
-                "instagram",
-                "--out",
-                str(out),
-            ]
-        )
+        command = [sys.executable, "-m", "lbpmv_desktop", "photo", "export", str(source)]
+        command += ["--preset", "instagram", "--out", str(out)]
+        ours = median_process(command)
         print(f"lbpmv photo export (whole process)    {ours:7.0f} ms")
+        labelled = median_process([*command, "--text", "Chaussons bébé 24,90 €"])
+        print(f"  the same with a text label          {labelled:7.0f} ms")
         magick = shutil.which("convert-im6.q16") or shutil.which("convert")
         if magick:
             im = median_process(
@@ -224,7 +221,8 @@ def main() -> int:
                 ]
             )
             print(
-                f"vipsthumbnail                         {vt:7.0f} ms   ratio {ours / vt:.2f} (target ≤ 1.0)"
+                f"vipsthumbnail                         {vt:7.0f} ms   ratio {ours / vt:.2f}, "
+                f"with a label {labelled / vt:.2f} (target ≤ 0.9)"
             )
 
         batch = [folder / f"copy-{i}.jpg" for i in range(20)]

@@ -14,6 +14,9 @@ from lbpmv_desktop.core.photo.render import (
     load_logo,
     measure_auto,
     overlay,
+    preview_blur,
+    preview_sharpness,
+    sharpness_amount,
 )
 
 if TYPE_CHECKING:
@@ -29,10 +32,12 @@ class Proxy:
         self._image = Image.frombytes("RGB", size, rgb)
         self._logo_path: Path | None = None
         self._logo: Image.Image | None = None
-        # The turned, cropped and sharpened proxy of the last render: a colour slider only
-        # re-runs the colour lookup table and matrix on it.
+        # Kept between renders (a colour slider only re-runs the colour table and matrix):
+        # the turned and cropped proxy, its blurred copies, and the last sharpened one.
         self._framed_for: tuple[object, ...] | None = None
         self._framed: Image.Image | None = None
+        self._blurred: dict[bool, Image.Image] = {}
+        self._sharpened: tuple[int, Image.Image] | None = None
 
     @property
     def size(self) -> tuple[int, int]:
@@ -47,10 +52,20 @@ class Proxy:
         return improve(self._image, recipe)
 
     def _framed_image(self, recipe: Recipe) -> Image.Image:
-        key = (recipe.rotate, recipe.straighten, recipe.crop, recipe.sharpness, recipe.auto is not None)
+        key = (recipe.rotate, recipe.straighten, recipe.crop)
         if self._framed is None or key != self._framed_for:
             self._framed, self._framed_for = frame_preview(self._image, recipe), key
-        return self._framed
+            self._blurred, self._sharpened = {}, None
+        amount = sharpness_amount(recipe)
+        if amount == 0:
+            return self._framed
+        if self._sharpened is None or self._sharpened[0] != amount:
+            positive = amount > 0
+            if positive not in self._blurred:
+                self._blurred[positive] = preview_blur(self._framed, amount)
+            sharpened = preview_sharpness(self._framed, amount, self._blurred[positive])
+            self._sharpened = amount, sharpened
+        return self._sharpened[1]
 
     def render(
         self, recipe: Recipe, logo: Path | None = None, *, edits: bool = True

@@ -73,10 +73,11 @@ _NEUTRAL_SHARE = 0.02  # fewer usable pixels than this: no white balance at all
 # Casts in logarithmic channel gains (see axis_gain): the neutral point expected (a warmth of
 # -30 is often the light of the place, kept), the cast left alone around it, the most corrected.
 _CAST_WARM = -0.04
-_BRIGHTEST, _LEAST_COLOURED = 15, 25  # percent: where the neutral pixels are looked for
+_BRIGHTEST, _LEAST_COLOURED = 15, 15  # percent: where the neutral pixels are looked for
 _CAST_DEAD_ZONE = (0.07, 0.1, 0.04)  # half axes: towards blue, towards yellow, green-magenta
 _CAST_MAX = 0.22
 _LIGHT_TARGET = 0.46  # the middle tone, as a fraction of white
+_WHITE_POINT_SATURATION = 0.5
 
 
 def _lab(pixel: tuple[int, int, int]) -> tuple[float, float, float]:
@@ -156,8 +157,9 @@ def improve(image: Image.Image, recipe: Recipe) -> Recipe:
     small = small.convert("RGB")
     warmth, tint = balance_sliders(cast_gains(small))
     plain = Recipe(warmth=warmth, tint=tint)
-    balanced = apply_colours(small, plain).convert("L").histogram()
-    levels = _levels_for(balanced)
+    coloured = apply_colours(small, plain)
+    balanced = coloured.convert("L").histogram()
+    levels = _levels_for(coloured, balanced)
     plain = replace(plain, auto=levels)
     if levels is not None:
         balanced = apply_colours(small, plain).convert("L").histogram()
@@ -167,13 +169,17 @@ def improve(image: Image.Image, recipe: Recipe) -> Recipe:
     return replace(recipe, auto=levels, light=light, contrast=contrast, warmth=warmth, tint=tint)
 
 
-def _levels_for(histogram: list[int]) -> Auto | None:
+def _levels_for(image: Image.Image, histogram: list[int]) -> Auto | None:
     """A white point for a dark photo that has no white left (taken too dark: no light or
-    contrast slider gives it back), else None."""
+    contrast slider gives it back), else None. Its brightest tones go to 240, not to 255: a
+    white point lights the photo, it must not burn it."""
     high = _percentile(histogram, sum(histogram), 0.998)
     if high >= 215 or (high >= 170 and _percentile_of(histogram, 0.5) > 0.33):
         return None
-    return Auto(high=(max(high, 140),) * 3, extras=False)
+    channels = image.histogram()
+    values = [sum(channels[v + 256 * k] for k in range(3)) for v in range(256)]
+    brightest = max(high, _percentile(values, sum(values), 0.998))
+    return Auto(high=(min(255, max(150, round(brightest * 255 / 240))),) * 3, extras=False)
 
 
 def _light_for(histogram: list[int]) -> int:
@@ -392,6 +398,8 @@ def saturation(recipe: Recipe) -> float:
     if not extras:
         gamma = light_gamma(recipe.light)
         amount *= contrast_factor(recipe.contrast) ** -0.85 * gamma ** (-0.3 if gamma < 1 else -0.13)
+        if recipe.auto is not None:  # a white point brightens too
+            amount *= (max(1, recipe.auto.high[1] - recipe.auto.low[1]) / 255) ** _WHITE_POINT_SATURATION
     return amount
 
 
@@ -419,25 +427,49 @@ def apply_colours(image: Image.Image, recipe: Recipe) -> Image.Image:
     return image
 
 
+def sharpness_amount(recipe: Recipe) -> int:
+    return recipe.sharpness + (30 if recipe.auto is not None and recipe.auto.extras else 0)
+
+
 def apply_sharpness(image: Image.Image, recipe: Recipe, *, fast: bool = False) -> Image.Image:
-    """Unsharp mask for the export; ``fast``: a 3×3 sharpening kernel, close enough on a screen
-    preview and several times quicker (a slider must redraw within a frame)."""
-    amount = recipe.sharpness + (30 if recipe.auto is not None and recipe.auto.extras else 0)
+    """Unsharp mask for the export; ``fast``: :func:`preview_sharpness`, close enough on a
+    screen preview and several times quicker (a slider must redraw within a frame)."""
+    amount = sharpness_amount(recipe)
     if amount == 0:
         return image
+    if fast:
+        return preview_sharpness(image, amount)
     from PIL import ImageFilter
 
-    if amount > 0 and fast:
-        k = amount / 100 * 0.6
-        return image.filter(ImageFilter.Kernel((3, 3), (0, -k, 0, -k, 1 + 4 * k, -k, 0, -k, 0), scale=1))
     if amount > 0:
         radius = max(0.8, max(image.size) / 1400)
         return image.filter(
             ImageFilter.UnsharpMask(radius=radius, percent=int(30 + amount * 1.5), threshold=2)
         )
-    if amount < 0:
-        return image.filter(ImageFilter.GaussianBlur(radius=-amount / 100 * max(image.size) / 800))
-    return image
+    return image.filter(ImageFilter.GaussianBlur(radius=-amount / 100 * max(image.size) / 800))
+
+
+def preview_blur(image: Image.Image, amount: int) -> Image.Image:
+    """The blurred copy that :func:`preview_sharpness` pushes away from (``amount`` > 0: the mean
+    of the four neighbours) or goes towards (``amount`` < 0: the export's strongest blur)."""
+    from PIL import ImageFilter
+
+    if amount > 0:
+        return image.filter(ImageFilter.Kernel((3, 3), (0, 1, 0, 1, 0, 1, 0, 1, 0), scale=4))
+    return image.filter(ImageFilter.GaussianBlur(radius=max(image.size) / 800))
+
+
+def preview_sharpness(image: Image.Image, amount: int, blurred: Image.Image | None = None) -> Image.Image:
+    """The screen preview's sharpening: a 3×3 sharpening kernel written as a blend with the
+    neighbours' mean (or a blend towards a blurred copy for negative amounts), so that the
+    blurred copy is made once and each move of the slider costs one blend."""
+    if amount == 0:
+        return image
+    if blurred is None:
+        blurred = preview_blur(image, amount)
+    if amount > 0:
+        return Image.blend(blurred, image, 1 + 4 * (amount / 100 * 0.6))
+    return Image.blend(image, blurred, -amount / 100)
 
 
 # -- overlays -------------------------------------------------------------------------
@@ -469,34 +501,39 @@ def load_logo(path: Path) -> Image.Image | None:
 def finish(
     image: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, fast: bool = False
 ) -> Image.Image:
-    """Colours, sharpening and overlays on an image already at its final size (the export)."""
+    """Colours, sharpening and overlays on an image already at its final size (the export;
+    ``image`` is the caller's own picture: it may be drawn on)."""
     image = apply_colours(image, recipe)
     image = apply_sharpness(image, recipe, fast=fast)
-    return overlay(image, recipe, logo)
+    return overlay(image, recipe, logo, in_place=True)
 
 
-def overlay(image: Image.Image, recipe: Recipe, logo: Image.Image | None = None) -> Image.Image:
+def overlay(
+    image: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, in_place: bool = False
+) -> Image.Image:
     if recipe.label is not None:
-        image = draw_label(image, recipe.label)
+        image = draw_label(image, recipe.label, in_place=in_place)
     if logo is not None:
         image = draw_logo(image, logo)
     return image
 
 
 def frame_preview(proxy: Image.Image, recipe: Recipe, *, crop: bool = True) -> Image.Image:
-    """The proxy turned, straightened, cropped and sharpened: what the colour sliders work on.
-
-    On the screen the quick sharpening comes before the colours, so that this part is computed
-    once while the merchant moves a colour slider (it looks the same: sharpening hardly cares).
-    """
+    """The proxy turned, straightened and cropped: what the preview's sliders work on."""
     image = apply_geometry(proxy, recipe)
     if crop and recipe.crop is not None:
         image = image.crop(crop_box(image.size, recipe.crop, None))
-    return apply_sharpness(image, recipe, fast=True)
+    return image
 
 
 def render_preview(
     proxy: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, crop: bool = True
 ) -> Image.Image:
-    """The screen preview of ``recipe`` on an upright proxy of the photo."""
-    return overlay(apply_colours(frame_preview(proxy, recipe, crop=crop), recipe), recipe, logo)
+    """The screen preview of ``recipe`` on an upright proxy of the photo.
+
+    On the screen the quick sharpening comes before the colours, so that a colour slider only
+    re-runs the colours on the framed and sharpened proxy (it looks the same).
+    """
+    framed = frame_preview(proxy, recipe, crop=crop)
+    sharpened = preview_sharpness(framed, sharpness_amount(recipe))
+    return overlay(apply_colours(sharpened, recipe), recipe, logo)

@@ -13,8 +13,8 @@ from PIL import Image
 from lbpmv_desktop.core.photo.export import export_photo, safe_stem
 from lbpmv_desktop.core.photo.opening import PhotoRefused, open_image, sniff
 from lbpmv_desktop.core.photo.presets import PRESETS
-from lbpmv_desktop.core.photo.recipe import Crop, Label, Recipe
-from lbpmv_desktop.core.photo.render import measure_auto, render_preview
+from lbpmv_desktop.core.photo.recipe import Auto, Crop, Label, Recipe
+from lbpmv_desktop.core.photo.render import improve, measure_auto, render_preview
 from tests.helpers.corpus import CORPUS, corpus_files, needs_corpus
 
 if TYPE_CHECKING:
@@ -149,10 +149,59 @@ def test_label_and_price_stay_inside_the_picture() -> None:
 def test_improve_stretches_a_dull_photo() -> None:
     dull = Image.new("RGB", (200, 200), (110, 100, 90))
     dull.paste((150, 140, 130), (0, 0, 100, 200))
-    auto = measure_auto(dull)
-    improved = render_preview(dull, Recipe(auto=auto))
-    low, high = improved.convert("L").getextrema()
+    before_low, before_high = dull.convert("L").getextrema()
+    recipe = improve(dull, Recipe())
+    assert recipe.contrast > 0, "the contrast slider shows what was done"
+    low, high = render_preview(dull, recipe).convert("L").getextrema()
+    assert high - low > (before_high - before_low) * 1.3
+
+
+def test_recipes_of_the_first_edition_render_as_before() -> None:
+    """A saved « Améliorer » of the first edition (levels and gains in ``auto``) keeps its look."""
+    dull = Image.new("RGB", (200, 200), (110, 100, 90))
+    dull.paste((150, 140, 130), (0, 0, 100, 200))
+    import json
+
+    saved = json.loads(Recipe(auto=measure_auto(dull)).to_json())
+    del saved["auto"]["extras"], saved["tint"]
+    recipe = Recipe.from_json(json.dumps(saved))
+    assert recipe.auto is not None
+    assert recipe.auto.extras
+    low, high = render_preview(dull, recipe).convert("L").getextrema()
     assert high - low > 150
+
+
+def _mean_rgb(image: Image.Image) -> tuple[float, ...]:
+    small = image.convert("RGB").resize((64, 64), Image.Resampling.BOX)
+    return tuple(sum(band.histogram()[v] * v for v in range(256)) / 4096 for band in small.split())
+
+
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        Recipe(warmth=40, tint=-30, light=20, contrast=25, colours=15),
+        Recipe(tint=60, sharpness=40),
+        Recipe(warmth=-70, tint=25, light=-30, contrast=-20, colours=-40),
+        Recipe(auto=Auto(high=(180, 180, 180), extras=False), contrast=10, tint=-10),
+    ],
+    ids=["warm-green", "magenta", "cool", "white-point"],
+)
+def test_the_preview_shows_the_colours_the_export_writes(tmp_path: Path, recipe: Recipe) -> None:
+    from lbpmv_desktop.core.photo.preview import Proxy
+
+    source = tmp_path / "photo.png"
+    photo = Image.new("RGB", (2400, 1600), (180, 150, 120))
+    photo.paste((60, 90, 160), (0, 0, 1200, 800))
+    photo.paste((230, 230, 225), (1200, 800, 2400, 1600))
+    photo.paste((40, 140, 60), (300, 1000, 900, 1500))
+    photo.save(source)
+    proxy_image = photo.resize((1280, 853), Image.Resampling.BICUBIC)
+    width, height, rgb = Proxy(proxy_image.size, proxy_image.tobytes()).render(recipe)
+    preview = Image.frombytes("RGB", (width, height), rgb)
+    written = export_photo(source, recipe, PRESETS["web"], tmp_path / "out")
+    with Image.open(written.path) as exported:
+        pairs = zip(_mean_rgb(preview), _mean_rgb(exported), strict=True)
+        assert all(abs(a - b) < 3 for a, b in pairs), "same recipe, same look"
 
 
 def test_safe_stem() -> None:
@@ -163,7 +212,8 @@ def test_safe_stem() -> None:
 
 edits = st.one_of(
     st.tuples(
-        st.sampled_from(["light", "contrast", "colours", "warmth", "sharpness"]), st.integers(-100, 100)
+        st.sampled_from(["light", "contrast", "colours", "warmth", "tint", "sharpness"]),
+        st.integers(-100, 100),
     ),
     st.tuples(st.just("rotate"), st.integers(-3, 3)),
     st.tuples(st.just("straighten"), st.floats(-15, 15)),
@@ -226,3 +276,29 @@ def test_an_iphone_logo_loads_in_a_fresh_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "RGBA"
+
+
+def test_the_studio_proxy_renders_what_render_preview_renders() -> None:
+    """The proxy keeps its framed and sharpened picture between renders: every edit, in any
+    order, still gives exactly the preview computed from scratch."""
+    from lbpmv_desktop.core.photo.preview import Proxy
+
+    image = Image.effect_noise((320, 200), 50).convert("RGB")
+    image.paste((200, 120, 60), (0, 0, 160, 100))
+    proxy = Proxy(image.size, image.tobytes())
+    steps = [
+        Recipe(),
+        Recipe(sharpness=40),
+        Recipe(sharpness=40, light=20),
+        Recipe(sharpness=-30, light=20, tint=15),
+        Recipe(sharpness=-30, light=20, tint=15, rotate=1),
+        Recipe(sharpness=60, rotate=1, crop=Crop(0.1, 0.2, 0.5, 0.5)),
+        Recipe(sharpness=60, rotate=1, crop=Crop(0.1, 0.2, 0.5, 0.5), warmth=-20, contrast=30),
+        Recipe(auto=measure_auto(image)),
+        Recipe(),
+    ]
+    for recipe in steps:
+        width, height, rgb = proxy.render(recipe)
+        expected = render_preview(image, recipe)
+        assert (width, height) == expected.size
+        assert rgb == expected.tobytes(), recipe

@@ -323,7 +323,7 @@ def _layout(poster: Poster, pictures: Pictures, band: float) -> tuple[PosterLayo
         photo_box, photo_h = None, 0.0
         tallest = width * photo.height() / max(1, photo.width()) if photo is not None else 0.0
         if with_photo and photo is not None:
-            photo_h = min((y_bottom - y_top) * 0.5, tallest)
+            photo_h = min((y_bottom - y_top) * 0.42, tallest)
         room = y_bottom - y_top - (photo_h + gap * 1.4 if photo_h else 0.0)
         lacking = fitter.fit(blocks, width, room, gap) - room
         if lacking > 0 and photo_h:  # the photo gives way to the texts, down to 15 % of the room
@@ -384,14 +384,16 @@ def _layout(poster: Poster, pictures: Pictures, band: float) -> tuple[PosterLayo
         main_a, photo_a, lacking_a = column([shop, message], x0, inner_w, top, main_bottom, True)
         alone = beside_code([replace(hint)], beside_x, beside_w, row_top, side)[0]
         main_b, photo_b, lacking_b = column([shop, message, info], x0, inner_w, top, main_bottom, True)
-        better_above = size_of(main_b, "info") >= size_of(with_info, "info") * 1.25 and size_of(
-            main_b, "message") >= size_of(main_a, "message") * 0.75  # fmt: skip
         if not info.text or lacking_beside > 0.01:
             beside_wins = False
         elif max(lacking_a, lacking_b) > 0.01:  # one of them has to cut: the one that cuts less
             beside_wins = lacking_a < lacking_b
-        else:
-            beside_wins = size_of(with_info, "info") >= 7.0 and not better_above
+        else:  # the larger letters win (the shop's name and the message count double)
+
+            def letters(texts: list[TextBox]) -> float:
+                return 2 * size_of(texts, "shop") + 2 * size_of(texts, "message") + size_of(texts, "info")
+
+            beside_wins = letters(with_info + main_a) > letters(alone + main_b)
         if beside_wins:
             page.texts += with_info + main_a
             page.photo = photo_a

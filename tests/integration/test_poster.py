@@ -94,13 +94,32 @@ def test_every_template_is_one_page_of_the_right_size_with_text(
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), "fonts are embedded"
 
 
-@pytest.mark.parametrize("template", ["click-collect", "soldes"])
-def test_the_qr_code_reads_back_the_exact_link(qapp, tmp_path: Path, template: str) -> None:
+@pytest.mark.parametrize(
+    ("template", "link", "expected", "size", "landscape"),
+    [
+        ("click-collect", LINK, LINK, "a4", False),
+        ("soldes", LINK, LINK, "a4", False),
+        ("nouveautes", "boulangerie-séverine.fr", "https://xn--boulangerie-sverine-nzb.fr", "a4", False),
+        (
+            "horaires",
+            "https://lespetitspas.fr/" + "a" * 275,
+            "https://lespetitspas.fr/" + "a" * 275,
+            "a4",
+            False,
+        ),
+        ("soldes", LINK, LINK, "a3", True),
+    ],
+)
+def test_the_qr_code_reads_back_the_exact_link(
+    qapp, tmp_path: Path, template: str, link: str, expected: str, size: str, landscape: bool
+) -> None:
     import zxingcpp
 
-    image = _page_image(_render(Poster(template=template, shop="Chez Paul", url=LINK), tmp_path))
+    poster = Poster(template=template, shop="Chez Paul", url=link, size=size, landscape=landscape,
+                    theme="noir-blanc" if landscape else "modele")  # fmt: skip
+    image = _page_image(_render(poster, tmp_path), dpi=100)
     results = zxingcpp.read_barcodes(image)
-    assert [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode] == [LINK]
+    assert [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode] == [expected]
 
 
 def test_the_qr_code_is_at_least_six_centimetres_on_a4_and_in_proportion_on_a3() -> None:

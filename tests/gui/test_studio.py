@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QRadioButton
 
 from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import wait_idle
@@ -32,6 +32,11 @@ def photo(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def studio(qtbot: QtBot, start_app, dialogs, tmp_path: Path, monkeypatch):
+    return open_studio(qtbot, start_app, tmp_path, monkeypatch)
+
+
+def open_studio(qtbot: QtBot, start_app, tmp_path: Path, monkeypatch):
+    """The app past the welcome, on the studio, writing into ``tmp_path``."""
     from lbpmv_desktop.ui.studio import studio_page
 
     opened: list[Path] = []
@@ -307,7 +312,10 @@ def test_tab_goes_through_the_tools_in_reading_order_to_the_export_buttons(
     expected = [
         w
         for w in page._reading_order()
-        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and (not isinstance(w, QRadioButton) or w.isChecked())  # a choice of several: one Tab stop
     ]
     reached = tab_chain(qtbot, expected[0], page)
     for button in page.preset_buttons.values():
@@ -383,10 +391,13 @@ def test_the_crop_frame_moves_with_the_keyboard_on_a_focused_photo(
     page.crop_combo.activated.emit(1)
     qtbot.mouseClick(page.crop_edit_button, Qt.MouseButton.LeftButton)
     assert page.crop_edit_button.isChecked()
-    unfocused = page.preview.grab().toImage()
+    qtbot.waitUntil(page.preview.hasFocus, timeout=5000)  # the arrows act on the frame at once
+    focused = page.preview.grab().toImage()
+    page.crop_edit_button.setFocus()
+    qtbot.waitUntil(page.crop_edit_button.hasFocus, timeout=5000)
+    assert page.preview.grab().toImage() != focused, "the focused photo shows a ring"
     page.preview.setFocus()
     qtbot.waitUntil(page.preview.hasFocus, timeout=5000)
-    assert page.preview.grab().toImage() != unfocused, "the focused photo shows a ring"
     start = page.studio.recipe.crop
     qtbot.keyClick(page.preview, Qt.Key.Key_Minus)
     qtbot.keyClick(page.preview, Qt.Key.Key_Right)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
 
 from lbpmv_desktop.core.photo.opening import PhotoRefused
-from lbpmv_desktop.core.photo.recipe import Crop, Recipe
+from lbpmv_desktop.core.photo.recipe import Crop, Label, Recipe
 from lbpmv_desktop.core.photo.workers import PhotoWorkers
 from lbpmv_desktop.ui.tasks import TaskRunner
 
@@ -60,6 +60,7 @@ class StudioController(QObject):
     Signals:
         opened(str): a photo is open (its name).
         preview_ready(QImage): a new preview to show.
+        original_ready(QImage): the photo as it was, framed like the preview (split view).
         recipe_changed(object): the current Recipe changed (edit, undo, redo).
         failed(str): a plain French message for the merchant.
         exported(str, bool): a photo was written (its path, whether it was enlarged).
@@ -71,6 +72,7 @@ class StudioController(QObject):
 
     opened = Signal(str)
     preview_ready = Signal(QImage)
+    original_ready = Signal(QImage)
     recipe_changed = Signal(object)
     failed = Signal(str)
     exported = Signal(str, bool)
@@ -92,6 +94,7 @@ class StudioController(QObject):
         self.recipe = Recipe()
         self.showing_original = False
         self.crop_editing = False
+        self.comparing = False
         self._proxy: Proxy | None = None
         self._io = TaskRunner(self)
         self._renderer = TaskRunner(self)
@@ -185,8 +188,9 @@ class StudioController(QObject):
     def straighten(self, degrees: float) -> None:
         self.edit(replace(self.recipe, straighten=round(degrees, 1), crop=None), self.tr("Straighten"), 100)
 
-    def set_crop(self, crop: Crop | None) -> None:
-        self.edit(replace(self.recipe, crop=crop.clamped() if crop else None), self.tr("Crop"), 101)
+    def set_crop(self, crop: Crop | None, key: int = 101) -> None:
+        """A new frame; consecutive moves of the frame are one undo step."""
+        self.edit(replace(self.recipe, crop=crop.clamped() if crop else None), self.tr("Crop"), key)
 
     def crop_to_ratio(self, ratio: float | None) -> None:
         """The largest centred crop of ``ratio`` (None: no crop)."""
@@ -198,16 +202,31 @@ class StudioController(QObject):
         width, height = straightened_size(*self._proxy.size, self.recipe)
         if width / height > ratio:
             w = height * ratio / width
-            self.set_crop(Crop((1 - w) / 2, 0.0, w, 1.0, ratio))
+            self.set_crop(Crop((1 - w) / 2, 0.0, w, 1.0, ratio), -1)
         else:
             h = width / ratio / height
-            self.set_crop(Crop(0.0, (1 - h) / 2, 1.0, h, ratio))
+            self.set_crop(Crop(0.0, (1 - h) / 2, 1.0, h, ratio), -1)
 
     def set_background(self, on: bool) -> None:
         self.edit(replace(self.recipe, brighten_background=on), self.tr("Brighten the background"))
 
-    def set_label(self, label: Any) -> None:
+    def set_label(self, label: Label | None) -> None:
         self.edit(replace(self.recipe, label=label), self.tr("Text on the photo"), 102)
+
+    def move_label(self, x: float, y: float) -> None:
+        """The label's centre, in fractions of the finished picture (a drag is one undo step)."""
+        label = self.recipe.label
+        if label is not None:
+            self.edit(
+                replace(self.recipe, label=replace(label, x=x, y=y).clamped()), self.tr("Move the text"), 103
+            )
+
+    def set_label_size(self, size: int) -> None:
+        label = self.recipe.label
+        if label is not None:
+            self.edit(
+                replace(self.recipe, label=replace(label, size=size).clamped()), self.tr("Text size"), 104
+            )
 
     def set_logo(self, path: Path | None) -> None:
         if path is None:
@@ -232,8 +251,31 @@ class StudioController(QObject):
         self.request_preview()
 
     def set_crop_editing(self, on: bool) -> None:
+        """Show the whole photo (to place a frame on it) or the framed result."""
         self.crop_editing = on
         self.request_preview()
+
+    def set_comparing(self, on: bool) -> None:
+        """Also render the photo as it was, framed the same way, for the split view."""
+        self.comparing = on
+        self.request_preview()
+
+    def export_frame(self, preset_name: str) -> Crop | None:
+        """The frame a target with fixed proportions will keep, when the current crop does not
+        already have them (the merchant sees and moves it first); None: nothing to show."""
+        from lbpmv_desktop.core.photo.presets import PRESETS
+        from lbpmv_desktop.core.photo.render import crop_box, straightened_size
+
+        ratio = PRESETS[preset_name].ratio
+        if ratio is None or self._proxy is None:
+            return None
+        size = straightened_size(*self._proxy.size, self.recipe)
+        left, top, right, bottom = crop_box(size, self.recipe.crop, None)
+        if abs((right - left) / (bottom - top) / ratio - 1.0) < 0.01:
+            return None
+        left, top, right, bottom = crop_box(size, self.recipe.crop, ratio)
+        width, height = size
+        return Crop(left / width, top / height, (right - left) / width, (bottom - top) / height, ratio)
 
     def _show_recipe(self, recipe: Recipe) -> None:
         self.recipe = recipe
@@ -255,16 +297,28 @@ class StudioController(QObject):
             return
         self._render_wanted = False
         self._rendering = True
-        recipe = replace(self.recipe, crop=None) if self.crop_editing else self.recipe
+        # Placing a frame: the whole photo, without the text (its place is on the framed photo).
+        recipe = replace(self.recipe, crop=None, label=None) if self.crop_editing else self.recipe
         original = self.showing_original
         logo = self.library.photos_dir / recipe.logo if recipe.logo else None
-        self._renderer.submit(
-            lambda: proxy.render(recipe, logo, edits=not original), self._on_rendered, self._on_render_failed
+        framing = (
+            Recipe(rotate=recipe.rotate, straighten=recipe.straighten, crop=recipe.crop)
+            if self.comparing and not original
+            else None
         )
 
-    def _on_rendered(self, result: tuple[int, int, bytes]) -> None:
+        def render() -> tuple[tuple[int, int, bytes], tuple[int, int, bytes] | None]:
+            edited = proxy.render(recipe, logo, edits=not original)
+            return edited, proxy.render(framing) if framing is not None else None
+
+        self._renderer.submit(render, self._on_rendered, self._on_render_failed)
+
+    def _on_rendered(self, result: tuple[tuple[int, int, bytes], tuple[int, int, bytes] | None]) -> None:
         self._rendering = False
-        self.preview_ready.emit(_qimage(*result))
+        edited, before = result
+        if before is not None:
+            self.original_ready.emit(_qimage(*before))
+        self.preview_ready.emit(_qimage(*edited))
         self._render_next()
 
     def _on_render_failed(self, error: BaseException) -> None:
@@ -282,13 +336,16 @@ class StudioController(QObject):
             self._save_timer.stop()
             self._save_recipe()
 
-    def export(self, preset_name: str) -> None:
+    def export(self, preset_name: str, frame: Crop | None = None) -> None:
+        """Write a copy for a target; ``frame``: the frame the merchant confirmed for this copy
+        (the photo's own crop is left as it is)."""
         from lbpmv_desktop.core.photo.presets import PRESETS
 
         if self.photo is None:
             return
         self._save_now()
-        future = self.workers.export(self.photo.path, self.recipe, PRESETS[preset_name], self.out_dir)
+        recipe = self.recipe if frame is None else replace(self.recipe, crop=frame.clamped())
+        future = self.workers.export(self.photo.path, recipe, PRESETS[preset_name], self.out_dir)
 
         def done(finished: Future[Any]) -> None:
             try:

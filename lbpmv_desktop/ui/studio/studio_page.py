@@ -7,27 +7,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QLineEdit,
     QListView,
+    QRadioButton,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from lbpmv_desktop.core.photo.presets import PRESETS
-from lbpmv_desktop.core.photo.recipe import ADJUSTMENTS, Label
+from lbpmv_desktop.core.photo.recipe import ADJUSTMENTS, Crop, Label
+from lbpmv_desktop.core.photo.text import label_problem
 from lbpmv_desktop.paths import samples_dir
 from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs
 from lbpmv_desktop.ui.studio.models import PicturesModel
-from lbpmv_desktop.ui.studio.preview_widget import PreviewWidget
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label, set_role
+from lbpmv_desktop.ui.studio.preview_widget import Mode, PreviewWidget
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, field_label, make_label, set_role
 from lbpmv_desktop.ui.widgets.reflow import FlowLayout, WrapButton, wrap_button
 
 if TYPE_CHECKING:
@@ -44,6 +47,7 @@ CROPS = (
     (1.0, QT_TRANSLATE_NOOP("StudioPage", "Square (Instagram)")),
     (0.8, QT_TRANSLATE_NOOP("StudioPage", "Portrait 4:5 (Instagram)")),
     (9 / 16, QT_TRANSLATE_NOOP("StudioPage", "Story 9:16")),
+    (16 / 9, QT_TRANSLATE_NOOP("StudioPage", "Wide 16:9 (screens, videos)")),
     (1200 / 630, QT_TRANSLATE_NOOP("StudioPage", "Wide (Facebook)")),
     (4 / 3, QT_TRANSLATE_NOOP("StudioPage", "Landscape 4:3 (leboncoin)")),
     (0.0, QT_TRANSLATE_NOOP("StudioPage", "Free: draw the frame")),
@@ -92,6 +96,8 @@ class StudioPage(QWidget):
         self._updating = False
         self._last_preset = "instagram"
         self._arrangement: tuple[bool, bool] | None = None
+        self._pending: tuple[str, Crop] | None = None  # a copy waiting for its frame: (preset, frame)
+        self._pending_geometry: tuple[int, float] = (0, 0.0)
         self.setAcceptDrops(True)
         outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 12)
@@ -106,6 +112,7 @@ class StudioPage(QWidget):
         outer.addLayout(self.body, 1)
         studio.opened.connect(self._on_opened)
         studio.preview_ready.connect(self.preview.set_image)
+        studio.original_ready.connect(self.preview.set_original)
         studio.recipe_changed.connect(self._show_recipe)
         studio.failed.connect(self._show_error)
         studio.exported.connect(self._on_exported)
@@ -127,14 +134,47 @@ class StudioPage(QWidget):
         self.error_label = make_label("", "banner")
         self.error_label.hide()
         column.addWidget(self.error_label)
+        self.confirm_box = Card()  # « Préparer pour… » a target of other proportions: its frame first
+        self.confirm_text = make_label("")
+        self.confirm_box.body.addWidget(self.confirm_text)
+        confirm_row = FlowLayout()
+        self.confirm_button = wrap_button(self.tr("Save the copy"), "primary")
+        self.confirm_cancel_button = wrap_button(self.tr("Cancel"))
+        self.confirm_button.clicked.connect(lambda: self._end_confirm(True))
+        self.confirm_cancel_button.clicked.connect(lambda: self._end_confirm(False))
+        confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.confirm_cancel_button)
+        self.confirm_box.body.addLayout(confirm_row)
+        self.confirm_box.hide()
+        column.addWidget(self.confirm_box)
         self.preview = PreviewWidget()
         self.preview.placeholder = self.tr(
             "Open a photo, drop one here, or try with a sample photo.\nYour original photo is never changed."
         )
         self.preview.setAccessibleName(self.tr("The photo"))
-        self.preview.crop_chosen.connect(self.studio.set_crop)
-        self.preview.finished.connect(self._on_crop_keys_done)
+        self.preview.split_names = (self.tr("Before"), self.tr("After"))
+        self.preview.descriptions = {
+            Mode.CROP: self._crop_keys(),
+            Mode.TEXT: self.tr(
+                "Drag the text on the photo, or move it with the arrows (Shift: faster). Return: done."
+            ),
+            Mode.SPLIT: self.tr(
+                "Left of the line: the photo as it was; right: with your changes. Drag the line or move it "
+                "with the arrows. Return: done."
+            ),
+        }
+        self.preview.zoomed_description = self.tr(
+            "100 %: the studio's screen copy of the photo (1280 pixels wide), one pixel for one screen "
+            "pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows "
+            "to look around; Escape: fit."
+        )
+        self.preview.crop_chosen.connect(self._on_frame_chosen)
+        self.preview.label_moved.connect(self.studio.move_label)
+        self.preview.finished.connect(self._on_preview_keys_done)
         column.addWidget(self.preview, 1)
+        self.hint_label = make_label("", "muted")
+        self.hint_label.hide()
+        column.addWidget(self.hint_label)
         # Undo, redo, before and start again: under the photo, or on top of the tools when narrow.
         self.edit_box = QWidget()
         edits = FlowLayout(self.edit_box)
@@ -152,9 +192,31 @@ class StudioPage(QWidget):
         self.redo_button.clicked.connect(self.studio.undo_stack.redo)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        self.compare_button = wrap_button(
+            self.tr("Before | after"),
+            accessible=self.tr("Before | after: the photo as it was left of a line, with your changes right"),
+        )
+        self.compare_button.setCheckable(True)
+        self.compare_button.toggled.connect(self._on_compare)
+        self.zoom_button = wrap_button(
+            self.tr("100 %"), accessible=self.tr("100 %: see the photo pixel for pixel (Ctrl+1)")
+        )
+        self.fit_button = wrap_button(self.tr("Fit"), accessible=self.tr("Fit: see the whole photo (Ctrl+0)"))
+        for button in (self.fit_button, self.zoom_button):  # one of the two is down (not a button
+            button.setCheckable(True)  # group: Tab would skip the one that is up)
+        self.fit_button.setChecked(True)
+        self.zoom_button.clicked.connect(lambda: self._on_zoom(True))
+        self.fit_button.clicked.connect(lambda: self._on_zoom(False))
+        for keys, zoomed in (("Ctrl+1", True), ("Ctrl+0", False)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda z=zoomed: self._on_zoom(z))
         self.reset_button = wrap_button(self.tr("Start again"))
         self.reset_button.clicked.connect(self.studio.reset)
-        for button in (self.undo_button, self.redo_button, self.before_button, self.reset_button):
+        for button in (
+            self.undo_button, self.redo_button, self.before_button, self.compare_button,
+            self.zoom_button, self.fit_button, self.reset_button,
+        ):  # fmt: skip
             edits.addWidget(button)
         column.addWidget(self.edit_box)
         return column
@@ -283,25 +345,44 @@ class StudioPage(QWidget):
         self.background_check = QCheckBox(self.tr("Brighten a pale background"))
         self.background_check.toggled.connect(self._on_background)
         dress.body.addWidget(self.background_check)
-        text_label = make_label(self.tr("Text or price on the photo"))
         self.label_edit = QLineEdit()
         self.label_edit.setMaxLength(60)
         self.label_edit.setPlaceholderText(self.tr("for example: 29,90 €"))
-        self.label_edit.setAccessibleName(self.tr("Text or price on the photo"))
-        text_label.setBuddy(self.label_edit)
-        style_label = make_label(self.tr("Text style"))
-        self.label_style = QComboBox()
-        self.label_style.setAccessibleName(self.tr("Text style"))
-        self.label_style.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        style_label.setBuddy(self.label_style)
-        for style, text in LABEL_STYLES:
-            self.label_style.addItem(self.tr(str(text)), style)
-        self.label_edit.editingFinished.connect(self._on_label)
-        self.label_style.activated.connect(lambda _i: self._on_label())
-        dress.body.addWidget(text_label)
+        dress.body.addWidget(field_label(self.tr("Text or price on the photo"), self.label_edit))
         dress.body.addWidget(self.label_edit)
-        dress.body.addWidget(style_label)
-        dress.body.addWidget(self.label_style)
+        self.label_problem = make_label("", "banner")
+        self.label_problem.hide()
+        dress.body.addWidget(self.label_problem)
+        self.label_edit.textEdited.connect(lambda _text: self._on_label())
+        dress.body.addWidget(make_label(self.tr("Text style")))
+        styles = FlowLayout()
+        self.label_styles: dict[str, QRadioButton] = {}
+        self._style_group = QButtonGroup(self)
+        for style, text in LABEL_STYLES:
+            radio = QRadioButton(self.tr(str(text)))
+            radio.setAccessibleDescription(self.tr("Text style"))
+            radio.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            radio.toggled.connect(self._on_style)
+            self._style_group.addButton(radio)
+            styles.addWidget(radio)
+            self.label_styles[style] = radio
+        self.label_styles["sombre"].setChecked(True)
+        dress.body.addLayout(styles)
+        self.label_size = QSlider(Qt.Orientation.Horizontal)
+        self.label_size.setRange(50, 200)
+        self.label_size.setSingleStep(10)
+        self.label_size.setPageStep(25)
+        self.label_size.setValue(100)
+        self.label_size.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.label_size.valueChanged.connect(self._on_label_size)
+        self.label_size_label = field_label(self._size_text(100), self.label_size)
+        self.label_size.setAccessibleName(self.tr("Text size"))
+        dress.body.addWidget(self.label_size_label)
+        dress.body.addWidget(self.label_size)
+        self.text_move_button = wrap_button(self.tr("Move the text"))
+        self.text_move_button.setCheckable(True)
+        self.text_move_button.toggled.connect(self._on_text_moving)
+        dress.body.addWidget(self.text_move_button)
         logo_row = FlowLayout()
         self.logo_button = wrap_button(self.tr("Add my logo…"))
         self.no_logo_button = wrap_button(self.tr("Remove the logo"))
@@ -343,12 +424,15 @@ class StudioPage(QWidget):
     def _reading_order(self) -> list[QWidget]:
         """Every control, in the order Tab goes through them (the same in both arrangements)."""
         return [
-            self.preview, self.undo_button, self.redo_button, self.before_button, self.reset_button,
+            self.confirm_button, self.confirm_cancel_button, self.preview, self.undo_button,
+            self.redo_button, self.before_button, self.compare_button, self.zoom_button, self.fit_button,
+            self.reset_button,
             self.open_button, self.phone_button, self.sample_button, self.recent_view,
             self.improve_button, *self.sliders.values(), self.left_button, self.right_button,
             self.straighten_slider, self.crop_combo, self.crop_edit_button, self.background_check,
-            self.label_edit, self.label_style, self.logo_button, self.no_logo_button,
-            *self.preset_buttons.values(), self.batch_button, self.folder_button,
+            self.label_edit, *self.label_styles.values(), self.label_size, self.text_move_button,
+            self.logo_button, self.no_logo_button, *self.preset_buttons.values(), self.batch_button,
+            self.folder_button,
         ]  # fmt: skip
 
     def _chain_tab_order(self) -> None:
@@ -400,7 +484,12 @@ class StudioPage(QWidget):
         tools = self._tools_width()
         centre = room - tools - self.body.spacing()
         side_by_side = centre >= 360
-        pairs = ((self.undo_button, self.redo_button), (self.before_button, self.reset_button))
+        pairs = (
+            (self.undo_button, self.redo_button),
+            (self.before_button, self.compare_button),
+            (self.zoom_button, self.fit_button),
+            (self.reset_button,),
+        )
         two_lines = max(sum(b.natural_size().width() for b in pair) for pair in pairs) + 8
         edits_under_photo = side_by_side and centre >= two_lines
         if (side_by_side, edits_under_photo) != self._arrangement:
@@ -441,8 +530,9 @@ class StudioPage(QWidget):
         for widget in (
             self.improve_button, *self.sliders.values(), self.left_button, self.right_button,
             self.straighten_slider, self.crop_combo, self.crop_edit_button, self.background_check,
-            self.label_edit, self.label_style, self.logo_button, self.no_logo_button,
-            *self.preset_buttons.values(), self.before_button, self.reset_button,
+            self.label_edit, *self.label_styles.values(), self.logo_button, self.no_logo_button,
+            *self.preset_buttons.values(), self.before_button, self.compare_button, self.zoom_button,
+            self.fit_button, self.reset_button,
         ):  # fmt: skip
             widget.setEnabled(enabled)
         self.edit_box.setVisible(enabled)  # nothing to undo or compare before a photo is open
@@ -462,9 +552,21 @@ class StudioPage(QWidget):
                 slider.setValue(getattr(recipe, name))
             self.straighten_slider.setValue(round(recipe.straighten * 2))
             self.background_check.setChecked(recipe.brighten_background)
-            self.label_edit.setText(recipe.label.text if recipe.label else "")
-            if recipe.label:
-                self.label_style.setCurrentIndex(max(0, self.label_style.findData(recipe.label.style)))
+            label = recipe.label
+            if label is not None or not self.label_problem.isVisible():
+                text = label.text if label else ""
+                if self.label_edit.text().strip() != text:  # never move the cursor while typing
+                    self.label_edit.setText(text)
+                    self.label_problem.hide()
+            if label is not None:
+                self.label_styles.get(label.style, self.label_styles["sombre"]).setChecked(True)
+                self.label_size.setValue(label.size)
+            self.label_size_label.setText(self._size_text(self.label_size.value()))
+            self.label_size.setEnabled(label is not None)
+            self.text_move_button.setEnabled(label is not None)
+            if label is None and self.text_move_button.isChecked():
+                self.text_move_button.setChecked(False)
+            self.preview.label = label
             self.no_logo_button.setVisible(recipe.logo is not None)
             crop = recipe.crop
             ratio = None if crop is None else (crop.ratio if crop.ratio is not None else 0.0)
@@ -480,7 +582,10 @@ class StudioPage(QWidget):
             self.crop_edit_button.setEnabled(crop is not None)
             if crop is None and self.crop_edit_button.isChecked():
                 self.crop_edit_button.setChecked(False)
-            self.preview.crop = crop
+            if self._pending is not None and (recipe.rotate, recipe.straighten) != self._pending_geometry:
+                self._end_confirm(False)  # turned: the frame no longer means anything
+            if self._pending is None:
+                self.preview.crop = crop
         finally:
             self._updating = False
 
@@ -553,40 +658,138 @@ class StudioPage(QWidget):
     def _on_crop_choice(self, index: int) -> None:
         ratio = CROPS[index][0]
         if ratio == 0.0:
-            from lbpmv_desktop.core.photo.recipe import Crop
-
-            self.studio.set_crop(Crop(0.1, 0.1, 0.8, 0.8, None))
+            self.studio.set_crop(Crop(0.1, 0.1, 0.8, 0.8, None), -1)
             self.crop_edit_button.setChecked(True)
         else:
             self.studio.crop_to_ratio(ratio)
 
-    def _on_crop_editing(self, on: bool) -> None:
-        self.preview.set_crop_mode(on)
-        self.preview.crop = self.studio.recipe.crop
-        set_role(self.crop_edit_button, "primary" if on else "")
-        self.crop_edit_button.set_full_text(
-            self.tr("Done with the frame") if on else self.tr("Move the frame")
+    # -- what the photo does with the mouse and the arrows -------------------------------------
+    def _crop_keys(self, confirming: bool = False) -> str:
+        keys = self.tr(
+            "Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it "
+            "(Shift: faster), Ctrl + arrows make it wider or taller, + and − larger or smaller."
         )
-        self.studio.set_crop_editing(on)
+        if confirming:
+            return keys + " " + self.tr("Return: save the copy. Escape: cancel.")
+        return keys + " " + self.tr("Return: done.")
 
-    def _on_crop_keys_done(self) -> None:
-        """Return or Escape on the photo: the frame is done, back to its button."""
-        self.crop_edit_button.setChecked(False)
-        self.crop_edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _toggles(self) -> dict[Mode, tuple[WrapButton, str, str]]:
+        """Each mode's button, with its text when off and when on."""
+        return {
+            Mode.CROP: (self.crop_edit_button, self.tr("Move the frame"), self.tr("Done with the frame")),
+            Mode.TEXT: (self.text_move_button, self.tr("Move the text"), self.tr("Done with the text")),
+            Mode.SPLIT: (self.compare_button, self.tr("Before | after"), self.tr("Done comparing")),
+        }
+
+    def _set_mode(self, mode: Mode, *, focus: bool = True) -> None:
+        """One mode at a time: the other modes' buttons go back up; the photo takes the focus."""
+        for other, (button, off, on) in self._toggles().items():
+            checked = other is mode and self._pending is None
+            if button.isChecked() != checked:
+                button.blockSignals(True)
+                button.setChecked(checked)
+                button.blockSignals(False)
+            set_role(button, "primary" if checked else "")
+            button.set_full_text(on if checked else off)
+        if mode is not Mode.VIEW:
+            self._show_zoom(False)
+        self.preview.descriptions[Mode.CROP] = self._crop_keys(self._pending is not None)
+        self.preview.crop = self._pending[1] if self._pending else self.studio.recipe.crop
+        self.preview.label = self.studio.recipe.label
+        self.preview.set_mode(mode)
+        self.studio.set_crop_editing(mode is Mode.CROP)
+        self.studio.set_comparing(mode is Mode.SPLIT)
+        self._show_hint()
+        if focus and mode is not Mode.VIEW and self.preview.isVisible():
+            self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_hint(self) -> None:
+        """Under the photo, what the mouse and the keyboard do on it now."""
+        text = self.preview.accessibleDescription()
+        self.hint_label.setText(text)
+        self.hint_label.setVisible(bool(text))
+
+    def _on_crop_editing(self, on: bool) -> None:
+        self._set_mode(Mode.CROP if on else Mode.VIEW, focus=on)
+
+    def _on_text_moving(self, on: bool) -> None:
+        self._set_mode(Mode.TEXT if on else Mode.VIEW, focus=on)
+
+    def _on_compare(self, on: bool) -> None:
+        self._set_mode(Mode.SPLIT if on else Mode.VIEW, focus=on)
+
+    def _on_zoom(self, on: bool) -> None:
+        if self.studio.photo is None:
+            return
+        if on and self.preview.mode is not Mode.VIEW:
+            if self._pending is not None:
+                return  # the frame of a copy is chosen on the whole photo
+            self._set_mode(Mode.VIEW, focus=False)
+        self._show_zoom(on)
+        self.preview.set_zoomed(on)
+        self._show_hint()
+        if on:
+            self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_zoom(self, zoomed: bool) -> None:
+        self.zoom_button.setChecked(zoomed)
+        self.fit_button.setChecked(not zoomed)
+
+    def _on_preview_keys_done(self, accepted: bool) -> None:
+        """Return or Escape on the photo: back to the button that started what it was doing."""
+        if self._pending is not None:
+            self._end_confirm(accepted)
+            return
+        mode = self.preview.mode
+        if mode is Mode.VIEW:  # Escape at 100 %: fit
+            self._on_zoom(False)
+            self.fit_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        button = self._toggles()[mode][0]
+        button.setChecked(False)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_frame_chosen(self, crop: Crop) -> None:
+        if self._pending is not None:
+            self._pending = (self._pending[0], crop)
+        else:
+            self.studio.set_crop(crop)
 
     def _on_background(self, on: bool) -> None:
         if not self._updating:
             self.studio.set_background(on)
 
     def _on_label(self) -> None:
+        """The text as typed and the chosen style; a text the fonts cannot draw is not applied."""
         if self._updating:
             return
         text = self.label_edit.text().strip()
+        problem = label_problem(text) if text else None
+        self.label_problem.setText(problem or "")
+        self.label_problem.setVisible(problem is not None)
+        if problem is not None:
+            announce(self.label_problem, problem)
+            return
         old = self.studio.recipe.label
-        style = self.label_style.currentData()
-        self.studio.set_label(
-            replace(old, text=text, style=style) if old and text else Label(text, style) if text else None
-        )
+        style = next((s for s, radio in self.label_styles.items() if radio.isChecked()), "sombre")
+        if not text:
+            self.studio.set_label(None)
+        elif old is not None:
+            self.studio.set_label(replace(old, text=text, style=style))
+        else:
+            self.studio.set_label(Label(text, style, size=self.label_size.value()))
+
+    def _on_style(self, on: bool) -> None:
+        if on:
+            self._on_label()
+
+    def _size_text(self, size: int) -> str:
+        return self.tr("Text size: {size} %").format(size=size)
+
+    def _on_label_size(self, size: int) -> None:
+        self.label_size_label.setText(self._size_text(size))
+        if not self._updating:
+            self.studio.set_label_size(size)
 
     def _on_logo(self) -> None:
         chosen = dialogs.ask_photo_file(self, self.tr("Choose your logo"))
@@ -595,9 +798,45 @@ class StudioPage(QWidget):
 
     def _on_export(self, preset: str) -> None:
         self._last_preset = preset
+        if self._pending is not None:
+            self._end_confirm(False)
+        frame = self.studio.export_frame(preset)
+        if frame is not None:  # other proportions: the merchant sees and moves what will be kept
+            self._begin_confirm(preset, frame)
+            return
+        self._write(preset, None)
+
+    def _write(self, preset: str, frame: Crop | None) -> None:
         self.export_note.setText(self.tr("Preparing…"))
         self.export_note.show()
-        self.studio.export(preset)
+        self.studio.export(preset, frame)
+
+    def _begin_confirm(self, preset: str, frame: Crop) -> None:
+        self._pending = (preset, frame)
+        recipe = self.studio.recipe
+        self._pending_geometry = (recipe.rotate, recipe.straighten)
+        text = self.tr(
+            "This frame is what will be saved for {target}. Move it or resize it, then save the copy."
+        ).format(target=preset_label(preset))
+        self.confirm_text.setText(text)
+        self.confirm_box.show()
+        self._set_mode(Mode.CROP, focus=False)
+        self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.confirm_text, text)
+
+    def _end_confirm(self, save: bool) -> None:
+        """« Enregistrer la copie » writes exactly the frame shown; « Annuler » writes nothing."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        self.confirm_box.hide()
+        self._set_mode(Mode.VIEW, focus=False)
+        preset, frame = pending
+        button = self.preset_buttons[preset]
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tools_panel.reveal_after_refit(button)
+        if save:
+            self._write(preset, frame)
 
     def _on_exported(self, path: str, upscaled: bool) -> None:
         text = self.tr("✓ Your photo is ready: {name}, in « Mes photos prêtes ».").format(

@@ -319,3 +319,21 @@ def test_a_look_alike_link_is_refused_right_under_its_field(qtbot: QtBot, start_
     page.refresh_preview()
     assert not page.link_note.isVisible()
     assert page.poster.url == "https://www.lespetitspas.fr/"
+
+
+def test_a_remembered_photo_deleted_since_is_forgotten_without_a_word(
+    qtbot: QtBot, start_app, dialogs, data_dir
+) -> None:
+    from lbpmv_desktop.core.poster import memory
+    from lbpmv_desktop.core.poster.model import Poster
+
+    memory.remember(data_dir.root / memory.FILE_NAME,
+                    Poster(shop="Chez Paul", photo=str(data_dir.root / "effacee.jpg"), theme="blanc-vert"))  # fmt: skip
+    app = _ready(qtbot, start_app)
+    app.window.open_poster()
+    page = app.window.poster
+    qtbot.waitUntil(lambda: page.theme_combo.currentData() == "blanc-vert", timeout=5000)
+    assert page.shop_edit.text() == "Chez Paul"
+    assert page.photo_combo.currentIndex() == 0
+    wait_idle(qtbot, app.window)
+    assert not page.form_note.isVisible()

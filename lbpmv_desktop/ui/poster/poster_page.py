@@ -525,8 +525,13 @@ class PosterPage(QWidget):
                 continue
             self._pictures_wanted[which] = path
             future = self.workers().picture(Path(path), PICTURE_SIDE, keep_transparency=which == "logo")
-            future.add_done_callback(functools.partial(self._picture_done.emit, (which, path)))
+            future.add_done_callback(functools.partial(self._deliver, (which, path)))
         self._changed()
+
+    def _deliver(self, key: tuple[str, str], future: Future[tuple[int, int, bytes]]) -> None:
+        """From the pool's thread to the GUI thread (nobody to tell once the page is gone)."""
+        with contextlib.suppress(RuntimeError):
+            self._picture_done.emit(key, future)
 
     def _on_picture_done(self, key: tuple[str, str], future: Future[tuple[int, int, bytes]]) -> None:
         from lbpmv_desktop.core.photo.opening import PhotoRefused
@@ -567,9 +572,17 @@ class PosterPage(QWidget):
 
     def _load_remembered(self) -> None:
         target = self._memory_file()
-        self._session.maintenance.submit(
-            lambda: memory.remembered(target), self._on_remembered, self._session.report, context=self
-        )
+
+        def work() -> Poster:
+            from pathlib import Path
+
+            poster = memory.remembered(target)
+            # A picture deleted since last time is forgotten without a word.
+            photo = poster.photo if poster.photo and Path(poster.photo).is_file() else ""
+            logo = poster.logo if poster.logo and Path(poster.logo).is_file() else ""
+            return replace(poster, photo=photo, logo=logo)
+
+        self._session.maintenance.submit(work, self._on_remembered, self._session.report, context=self)
 
     def _on_remembered(self, poster: Poster) -> None:
         self._remembered_once = True

@@ -388,12 +388,21 @@ def _layout(poster: Poster, pictures: Pictures, band: float) -> tuple[PosterLayo
             beside_wins = False
         elif max(lacking_a, lacking_b) > 0.01:  # one of them has to cut: the one that cuts less
             beside_wins = lacking_a < lacking_b
-        else:  # the larger letters win (the shop's name and the message count double)
+        else:  # the smallest letters as large as possible; when close, the larger letters overall
+
+            def smallest(texts: list[TextBox]) -> float:
+                return min(
+                    size_of(texts, role) for role in ("shop", "message", "info") if size_of(texts, role)
+                )
 
             def letters(texts: list[TextBox]) -> float:
                 return 2 * size_of(texts, "shop") + 2 * size_of(texts, "message") + size_of(texts, "info")
 
-            beside_wins = letters(with_info + main_a) > letters(alone + main_b)
+            a, b = with_info + main_a, alone + main_b
+            if abs(smallest(a) - smallest(b)) > 0.1 * max(smallest(a), smallest(b)):
+                beside_wins = smallest(a) > smallest(b)
+            else:
+                beside_wins = letters(a) > letters(b)
         if beside_wins:
             page.texts += with_info + main_a
             page.photo = photo_a

@@ -380,14 +380,25 @@ def test_the_pdf_is_drawn_in_noto_sans_with_the_address_large_under_the_code(
 
 
 def test_no_line_of_the_pdf_separates_a_number_from_its_unit(qapp, tmp_path: Path) -> None:
-    pdf = _render(Poster(template="horaires", **LONGEST), tmp_path)
-    lines = [text.strip() for text, _, _ in _pdf_lines(pdf)]
-    assert len(lines) > 12
+    hours = "Mardi à samedi : 9 h 30 – 12 h 30 et 14 h – 19 h, dimanche 10 h – 12 h. "
+    lines = []
+    for index, (size, landscape) in enumerate(PAGES):
+        for words in range(4):  # the breaks fall at other places each time
+            fields = {
+                **LONG,
+                "hours": ("le " * words + hours * 5)[:400],
+                "message": "Prix doux : 24,90 € ! " * 12,
+            }
+            poster = Poster(template="horaires", size=size, landscape=landscape, **fields)
+            pdf = _render(poster, tmp_path, f"affiche-{index}-{words}.pdf")
+            lines += [text.strip() for text, _, _ in _pdf_lines(pdf)]
+    assert len(lines) > 200
     for before, after in zip(lines, lines[1:], strict=False):
         if before[-1:].isdigit():
             assert not after.startswith(("h", "€", "%")), (before, after)
+            assert not after[:1].isdigit(), (before, after)
     for line in lines:
-        assert not line.startswith((":", "!", "?", ";", "»", "h ", "€")), line
+        assert not line.startswith((":", "!", "?", ";", "»", "h ", "€", "–")), line
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ it in letters at least 5 mm tall (readable from 1 m and more).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -107,6 +108,16 @@ def _font(size_mm: float, bold: bool, family: str) -> QFont:
     return font
 
 
+@functools.lru_cache(maxsize=4096)  # the preview is laid out again at every key typed
+def _measure(
+    family: str, text: str, pixels: int, width: float, bold: bool, anywhere: bool
+) -> tuple[float, float]:
+    metrics = QFontMetricsF(_font(pixels / UNIT, bold, family))
+    flags = _Fitter.flags(Qt.AlignmentFlag.AlignLeft, anywhere)
+    bounds = metrics.boundingRect(QRectF(0, 0, width, 1e9), flags, text)
+    return bounds.height() / UNIT, bounds.width() / UNIT
+
+
 @dataclass
 class _Block:
     """A text to fit: its nominal size relative to the others and its limits (mm)."""
@@ -140,10 +151,7 @@ class _Fitter:
         self, text: str, size: float, width: float, bold: bool, anywhere: bool = False
     ) -> tuple[float, float]:
         """(height, widest line) of ``text`` wrapped at ``width``, in millimetres."""
-        metrics = QFontMetricsF(_font(size, bold, self.family))
-        flags = self.flags(Qt.AlignmentFlag.AlignLeft, anywhere)
-        bounds = metrics.boundingRect(QRectF(0, 0, width * UNIT, 1e9), flags, text)
-        return bounds.height() / UNIT, bounds.width() / UNIT
+        return _measure(self.family, text, round(size * UNIT), round(width * UNIT, 3), bold, anywhere)
 
     def word_cap(self, block: _Block, width: float) -> float:
         """The largest size at which the longest unbreakable piece of ``block`` fits ``width``."""

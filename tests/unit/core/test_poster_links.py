@@ -79,6 +79,12 @@ def test_hostile_links_are_refused_with_one_french_sentence(link: str, said: str
         ("https://exemple.fr/été", "https://exemple.fr/%C3%A9t%C3%A9", "exemple.fr/été"),
         ("https://пример.рф", "https://xn--e1afmkfd.xn--p1ai", "xn--e1afmkfd.xn--p1ai"),
         ("https://ｐａｙｐａｌ.com", "https://paypal.com", "paypal.com"),
+        (
+            "https://www.tiktok.com/@lespetitspas",
+            "https://www.tiktok.com/@lespetitspas",
+            "www.tiktok.com/@lespetitspas",
+        ),
+        ("exemple.fr.", "https://exemple.fr", "exemple.fr"),
         ("", "", ""),
     ],  # fmt: skip
 )

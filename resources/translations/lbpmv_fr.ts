@@ -1491,6 +1491,10 @@ Ma Ville</translation>
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>Cancel: do not save this copy</source>
+        <translation>Annuler&#xa0;: ne pas enregistrer cette copie</translation>
+    </message>
+    <message>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -1715,14 +1719,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Open a photo</source>
         <translation>Ouvrir une photo</translation>
-    </message>
-    <message>
-        <source>Choose your phone&apos;s photo folder (often DCIM)</source>
-        <translation>Choisissez le dossier des photos de votre téléphone (souvent DCIM)</translation>
-    </message>
-    <message>
-        <source>No photo was found in this folder. Look for a folder named DCIM or Camera.</source>
-        <translation>Aucune photo n&apos;a été trouvée dans ce dossier. Cherchez un dossier nommé DCIM ou Camera.</translation>
     </message>
     <message>
         <source>Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it (Shift: faster), Ctrl + arrows make it wider or taller, + and − larger or smaller.</source>

@@ -157,42 +157,31 @@ def test_drop_a_photo_on_the_studio(qtbot: QtBot, studio, photo: Path) -> None:
     qtbot.waitUntil(lambda: page.recent_model.rowCount() == 1, timeout=10_000)
 
 
-def test_import_from_a_phone_folder(qtbot: QtBot, studio, photo: Path, tmp_path: Path, monkeypatch) -> None:
-    app, page = studio
-    dcim = tmp_path / "Téléphone" / "DCIM" / "Camera"
-    dcim.mkdir(parents=True)
-    for name in ("IMG_001.jpg", "IMG_002.jpg"):
-        (dcim / name).write_bytes(photo.read_bytes())
-    (dcim / "notes.txt").write_text("x", encoding="utf-8")
-    from lbpmv_desktop.ui.studio import dialogs
+def test_import_from_my_phone_opens_the_first_photo_imported(
+    qtbot: QtBot, studio, photo: Path, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.studio import phone_import
 
-    seen: list[list[Path]] = []
-    monkeypatch.setattr(dialogs, "ask_folder", lambda *_a: tmp_path / "Téléphone")
-    monkeypatch.setattr(
-        dialogs.PhoneImportDialog,
-        "ask",
-        classmethod(lambda cls, parent, studio, pictures: seen.append(pictures) or pictures[:1]),
-    )
+    app, page = studio
+    library = page.studio.library
+    asked: list[object] = []
+
+    def ask(cls, parent, controller) -> list[Path]:  # the dialog imports into the library
+        asked.append(controller)
+        return [library.add_copy(photo).path, library.add_copy(photo).path]
+
+    monkeypatch.setattr(phone_import.PhoneImportDialog, "ask", classmethod(ask))
     qtbot.mouseClick(page.phone_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)  # the folder is listed in the worker
-    assert sorted(p.name for p in seen[0]) == ["IMG_001.jpg", "IMG_002.jpg"]
+    assert asked == [page.studio]
     qtbot.waitUntil(lambda: page.studio.photo is not None, timeout=20_000)
-    assert (dcim / "IMG_001.jpg").read_bytes() == photo.read_bytes()
+    assert page.studio.photo.path.parent == library.photos_dir
+    qtbot.waitUntil(lambda: page.recent_model.rowCount() == 2, timeout=10_000)
 
-
-def test_phone_import_dialog_ticks_and_unticks(qtbot: QtBot, studio, photo: Path) -> None:
-    from lbpmv_desktop.ui.studio.dialogs import PhoneImportDialog
-
-    app, page = studio
-    dialog = PhoneImportDialog(page, page.studio, [photo])
-    qtbot.addWidget(dialog)
-    assert dialog.model.checked_paths() == [photo]
-    qtbot.mouseClick(dialog.none_button, Qt.MouseButton.LeftButton)
-    assert dialog.model.checked_paths() == []
-    qtbot.waitUntil(
-        lambda: dialog.model.data(dialog.model.index(0), Qt.ItemDataRole.DecorationRole) is not None,
-        timeout=20_000,
-    )
+    asked.clear()
+    opened = page.studio.photo
+    monkeypatch.setattr(phone_import.PhoneImportDialog, "ask", classmethod(lambda cls, *_a: []))
+    qtbot.mouseClick(page.phone_button, Qt.MouseButton.LeftButton)
+    assert page.studio.photo == opened, "nothing imported: the open photo stays"
 
 
 def test_batch_export_with_progress_then_cancel(qtbot: QtBot, studio, photo: Path, tmp_path: Path) -> None:
@@ -412,15 +401,12 @@ def test_the_crop_frame_moves_with_the_keyboard_on_a_focused_photo(
 
 def test_studio_dialogs_fit_a_small_screen_at_200(qtbot: QtBot, studio, photo: Path) -> None:
     from lbpmv_desktop.ui import checks
-    from lbpmv_desktop.ui.studio.dialogs import BatchExportDialog, PhoneImportDialog
+    from lbpmv_desktop.ui.studio.dialogs import BatchExportDialog
 
     app, page = studio
     _text_size(qtbot, app, 200, (1024, 696))
     library = page.studio.library
-    for dialog in (
-        PhoneImportDialog(page, page.studio, [photo]),
-        BatchExportDialog(page, page.studio, [library.add_copy(photo)]),
-    ):
+    for dialog in (BatchExportDialog(page, page.studio, [library.add_copy(photo)]),):
         qtbot.addWidget(dialog)
         dialog.resize(1000, 660)
         dialog.show()

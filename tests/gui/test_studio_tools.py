@@ -399,3 +399,45 @@ def test_improve_shows_its_choice_on_the_sliders_and_undo_puts_them_back(
     qtbot.mouseClick(page.redo_button, Qt.MouseButton.LeftButton)
     for name in ADJUSTMENTS:
         assert page.sliders[name].value() == getattr(page.studio.recipe, name), name
+
+
+@pytest.mark.parametrize(("size", "text"), [((1024, 696), 200), ((1366, 768), 100)])
+def test_every_mode_of_the_photo_fits_and_is_named(
+    qtbot: QtBot, studio, halves: Path, monkeypatch, size: tuple[int, int], text: int
+) -> None:
+    import os
+
+    from tests.gui.test_studio import _page_problems, _text_size
+
+    app, page = studio
+    _text_size(qtbot, app, text, size)
+    _open(qtbot, page, halves, monkeypatch)
+    shots = os.environ.get("LBPMV_STUDIO_SHOTS")  # to look at them: a folder for the pictures
+
+    def check(name: str) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        if shots:
+            app.window.grab().save(f"{shots}/{name}-{size[0]}-{text}.png")
+        assert _page_problems(app.window, page, monkeypatch) == [], name
+
+    _type(qtbot, page.label_edit, "Chaussons bébé 24,90 €")
+    qtbot.mouseClick(page.label_styles["prix"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.text_move_button.isEnabled(), timeout=2000)
+    page.text_move_button.click()
+    check("texte")
+    page.compare_button.click()
+    qtbot.waitUntil(lambda: not page.preview.original.isNull(), timeout=10_000)
+    check("avant-apres")
+    page.compare_button.click()
+    page.zoom_button.click()
+    check("zoom")
+    page.fit_button.click()
+    _choose_crop(page, 0.8)
+    page.crop_edit_button.click()
+    qtbot.waitUntil(lambda: _whole_photo_shown(page, 2.0), timeout=10_000)
+    check("cadre")
+    page.crop_edit_button.click()
+    page.preset_buttons["facebook"].click()
+    assert page.confirm_box.isVisible()
+    check("confirmer")

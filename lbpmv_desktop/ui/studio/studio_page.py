@@ -72,6 +72,9 @@ def preset_label(name: str) -> str:
     return QCoreApplication.translate("StudioPage", str(PRESET_LABELS[name]))
 
 
+COMPARE_NAME = QT_TRANSLATE_NOOP(
+    "StudioPage", "Before | after: the photo as it was left of a line, with your changes right"
+)
 SLIDER_KEYS = {name: 10 + i for i, name in enumerate(ADJUSTMENTS)}
 
 
@@ -139,14 +142,15 @@ class StudioPage(QWidget):
         self.confirm_box.body.addWidget(self.confirm_text)
         confirm_row = FlowLayout()
         self.confirm_button = wrap_button(self.tr("Save the copy"), "primary")
-        self.confirm_cancel_button = wrap_button(self.tr("Cancel"))
+        self.confirm_cancel_button = wrap_button(
+            self.tr("Cancel"), accessible=self.tr("Cancel: do not save this copy")
+        )
         self.confirm_button.clicked.connect(lambda: self._end_confirm(True))
         self.confirm_cancel_button.clicked.connect(lambda: self._end_confirm(False))
         confirm_row.addWidget(self.confirm_button)
         confirm_row.addWidget(self.confirm_cancel_button)
         self.confirm_box.body.addLayout(confirm_row)
         self.confirm_box.hide()
-        column.addWidget(self.confirm_box)
         self.preview = PreviewWidget()
         self.preview.placeholder = self.tr(
             "Open a photo, drop one here, or try with a sample photo.\nYour original photo is never changed."
@@ -174,7 +178,14 @@ class StudioPage(QWidget):
         column.addWidget(self.preview, 1)
         self.hint_label = make_label("", "muted")
         self.hint_label.hide()
-        column.addWidget(self.hint_label)
+        # What the photo does now, and the copy waiting for its frame: under the photo, or on top of
+        # the tools when narrow (with the edit buttons).
+        self.notes_box = QWidget()
+        notes = QVBoxLayout(self.notes_box)
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(self.confirm_box)
+        notes.addWidget(self.hint_label)
+        column.addWidget(self.notes_box)
         # Undo, redo, before and start again: under the photo, or on top of the tools when narrow.
         self.edit_box = QWidget()
         edits = FlowLayout(self.edit_box)
@@ -192,10 +203,7 @@ class StudioPage(QWidget):
         self.redo_button.clicked.connect(self.studio.undo_stack.redo)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.compare_button = wrap_button(
-            self.tr("Before | after"),
-            accessible=self.tr("Before | after: the photo as it was left of a line, with your changes right"),
-        )
+        self.compare_button = wrap_button(self.tr("Before | after"), accessible=self.tr(str(COMPARE_NAME)))
         self.compare_button.setCheckable(True)
         self.compare_button.toggled.connect(self._on_compare)
         self.zoom_button = wrap_button(
@@ -424,7 +432,7 @@ class StudioPage(QWidget):
     def _reading_order(self) -> list[QWidget]:
         """Every control, in the order Tab goes through them (the same in both arrangements)."""
         return [
-            self.confirm_button, self.confirm_cancel_button, self.preview, self.undo_button,
+            self.preview, self.confirm_button, self.confirm_cancel_button, self.undo_button,
             self.redo_button, self.before_button, self.compare_button, self.zoom_button, self.fit_button,
             self.reset_button,
             self.open_button, self.phone_button, self.sample_button, self.recent_view,
@@ -494,12 +502,13 @@ class StudioPage(QWidget):
         edits_under_photo = side_by_side and centre >= two_lines
         if (side_by_side, edits_under_photo) != self._arrangement:
             self._arrangement = (side_by_side, edits_under_photo)
-            if edits_under_photo:
-                self.tools_panel.body.removeWidget(self.edit_box)
-                self.centre_column.addWidget(self.edit_box)
-            else:
-                self.centre_column.removeWidget(self.edit_box)
-                self.tools_panel.body.insertWidget(0, self.edit_box)
+            for index, box in enumerate((self.notes_box, self.edit_box)):
+                if edits_under_photo:
+                    self.tools_panel.body.removeWidget(box)
+                    self.centre_column.addWidget(box)
+                else:
+                    self.centre_column.removeWidget(box)
+                    self.tools_panel.body.insertWidget(index, box)
             if side_by_side:
                 self.body.setDirection(QBoxLayout.Direction.LeftToRight)
                 self.body.setStretch(0, 1)
@@ -623,19 +632,14 @@ class StudioPage(QWidget):
             self.studio.open_file(samples[0])
 
     def _on_phone(self) -> None:
-        folder = dialogs.ask_folder(self, self.tr("Choose your phone's photo folder (often DCIM)"))
-        if folder is not None:  # a phone or USB key can be slow to list: done in the worker
-            self.studio.find_pictures(folder, self._on_phone_pictures)
+        """The phones, cameras and USB keys plugged in; the first photo imported opens."""
+        from lbpmv_desktop.core.photo.library import LibraryPhoto
+        from lbpmv_desktop.ui.studio.phone_import import PhoneImportDialog
 
-    def _on_phone_pictures(self, pictures: list[Path]) -> None:
-        if not pictures:
-            self._show_error(
-                self.tr("No photo was found in this folder. Look for a folder named DCIM or Camera.")
-            )
-            return
-        chosen = dialogs.PhoneImportDialog.ask(self, self.studio, pictures)
-        for path in chosen:
-            self.studio.open_file(path)
+        imported = PhoneImportDialog.ask(self, self.studio)
+        self.studio.refresh_recent()
+        if imported:
+            self.studio.open_photo(LibraryPhoto(imported[0]))
 
     def _on_recent(self, index: object) -> None:
         path = self.recent_model.data(index, Qt.ItemDataRole.UserRole)  # type: ignore[arg-type]
@@ -691,6 +695,8 @@ class StudioPage(QWidget):
                 button.blockSignals(False)
             set_role(button, "primary" if checked else "")
             button.set_full_text(on if checked else off)
+            if button is self.compare_button:  # its longer name says what it does when it is up
+                button.setAccessibleName(self.tr(str(COMPARE_NAME)) if not checked else on)
         if mode is not Mode.VIEW:
             self._show_zoom(False)
         self.preview.descriptions[Mode.CROP] = self._crop_keys(self._pending is not None)
@@ -708,6 +714,8 @@ class StudioPage(QWidget):
         text = self.preview.accessibleDescription()
         self.hint_label.setText(text)
         self.hint_label.setVisible(bool(text))
+        if text and not self.centre.isAncestorOf(self.notes_box):
+            self.tools_panel.reveal_after_refit(self.notes_box)
 
     def _on_crop_editing(self, on: bool) -> None:
         self._set_mode(Mode.CROP if on else Mode.VIEW, focus=on)
@@ -734,6 +742,7 @@ class StudioPage(QWidget):
     def _show_zoom(self, zoomed: bool) -> None:
         self.zoom_button.setChecked(zoomed)
         self.fit_button.setChecked(not zoomed)
+        set_role(self.zoom_button, "primary" if zoomed else "")
 
     def _on_preview_keys_done(self, accepted: bool) -> None:
         """Return or Escape on the photo: back to the button that started what it was doing."""
@@ -822,6 +831,9 @@ class StudioPage(QWidget):
         self.confirm_box.show()
         self._set_mode(Mode.CROP, focus=False)
         self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tools_panel.reveal_after_refit(
+            None if self.centre.isAncestorOf(self.confirm_box) else self.confirm_box
+        )
         announce(self.confirm_text, text)
 
     def _end_confirm(self, save: bool) -> None:

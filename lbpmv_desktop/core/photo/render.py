@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from lbpmv_desktop.core.photo.recipe import Auto, Crop, Recipe
-from lbpmv_desktop.core.photo.text import draw_label
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -76,7 +75,7 @@ _CAST_WARM = -0.04
 _BRIGHTEST, _LEAST_COLOURED = 15, 15  # percent: where the neutral pixels are looked for
 _CAST_DEAD_ZONE = (0.07, 0.1, 0.04)  # half axes: towards blue, towards yellow, green-magenta
 _CAST_MAX = 0.22
-_LIGHT_TARGET = 0.46  # the middle tone, as a fraction of white
+_LIGHT_TARGET = 0.42  # the middle tone, as a fraction of white
 _WHITE_POINT_SATURATION = 0.5
 
 
@@ -193,7 +192,7 @@ def _light_for(histogram: list[int]) -> int:
         return 0
     middle = min(0.95, max(0.03, _percentile_of(body, 0.5)))
     needed = -100 * math.log2(math.log(_LIGHT_TARGET) / math.log(middle))
-    if abs(needed) < 15:
+    if abs(needed) < 20:
         return 0
     if needed > 0:
         return round(min(60.0, 0.7 * needed))
@@ -397,7 +396,7 @@ def saturation(recipe: Recipe) -> float:
     amount = 1.0 + recipe.colours / 100 + (0.08 if extras else 0.0)
     if not extras:
         gamma = light_gamma(recipe.light)
-        amount *= contrast_factor(recipe.contrast) ** -0.85 * gamma ** (-0.3 if gamma < 1 else -0.13)
+        amount *= contrast_factor(recipe.contrast) ** -0.85 * gamma ** (-0.15 if gamma < 1 else 0.0)
         if recipe.auto is not None:  # a white point brightens too
             amount *= (max(1, recipe.auto.high[1] - recipe.auto.low[1]) / 255) ** _WHITE_POINT_SATURATION
     return amount
@@ -512,6 +511,8 @@ def overlay(
     image: Image.Image, recipe: Recipe, logo: Image.Image | None = None, *, in_place: bool = False
 ) -> Image.Image:
     if recipe.label is not None:
+        from lbpmv_desktop.core.photo.text import draw_label  # its fonts: only with a label
+
         image = draw_label(image, recipe.label, in_place=in_place)
     if logo is not None:
         image = draw_logo(image, logo)

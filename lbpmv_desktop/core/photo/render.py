@@ -149,7 +149,8 @@ def improve(image: Image.Image, recipe: Recipe) -> Recipe:
     """
     scale = min(1.0, 2 * _ANALYSIS_SIDE / max(image.size))
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    small = apply_geometry(image.convert("RGB").resize(size, Image.Resampling.BOX), recipe)
+    small = image.resize(size, Image.Resampling.BOX)  # never a copy of a large photo
+    small = apply_geometry(small if small.mode == "RGB" else small.convert("RGB"), recipe)
     if recipe.crop is not None:
         small = small.crop(crop_box(small.size, recipe.crop, None))
     small.thumbnail((_ANALYSIS_SIDE, _ANALYSIS_SIDE), Image.Resampling.BOX)

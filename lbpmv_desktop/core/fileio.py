@@ -1,9 +1,17 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of one."""
+"""Atomic file writes: a reader sees the old file or the new one, never half of one.
+
+New files get a free name that the file system accepts: a name longer than it allows (255 bytes
+on most systems, an accent taking 2 and an emoji 4; 260 characters for a whole Windows path) is
+shortened, never a failure blamed on the folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sys
+import unicodedata
 from pathlib import Path
 
 # Temporary files are created private (0600); a finished file gets the permissions a plain
@@ -22,7 +30,10 @@ def write_bytes_atomic(path: Path, data: bytes, *, private: bool = False) -> Non
     import tempfile  # not needed at start-up
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # The temporary name stays short, so a target whose name just fits can still be written.
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{fit_name(path.name[:40], 60)}.", suffix=".tmp", dir=path.parent
+    )
     try:
         if not private:
             os.chmod(tmp_name, PUBLIC_MODE)
@@ -68,23 +79,120 @@ def publish_under_free_name(finished: Path, folder: Path, stem: str, suffix: str
     """Give the finished temporary file ``finished`` the first free name ``stem[-N]<suffix>``.
 
     Never replaces an existing file: the name is taken atomically by a hard link, or, where there
-    are none (a FAT USB key), reserved with an exclusive create before the file replaces it.
+    are none (a FAT USB key), reserved with an exclusive create before the file replaces it. A
+    ``stem`` too long for the file system is shortened (suffix and counter kept, never a letter
+    cut from its accent).
     """
-    import itertools
-
-    for number in itertools.count(1):
-        target = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+    number, spare = 1, 0
+    while True:
+        tail = (f"-{number}" if number > 1 else "") + suffix
+        target = folder / (stem_that_fits(folder, stem, tail, spare=spare) + tail)
         try:
-            os.link(finished, target)  # atomic, and fails if the name is taken
-        except FileExistsError:
-            continue
-        except OSError:  # no hard links: reserve the name, then replace it
             try:
-                os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                os.link(finished, target)  # atomic, and fails if the name is taken
             except FileExistsError:
-                continue
-            os.replace(finished, target)
-            return target
+                raise
+            except OSError as error:
+                if _name_too_long(error):
+                    raise
+                # no hard links: reserve the name, then replace it
+                os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                os.replace(finished, target)
+                return target
+        except FileExistsError:
+            number += 1
+            continue
+        except OSError as error:
+            if not _name_too_long(error) or spare >= NAME_MAX:
+                raise
+            spare += 32  # the file system allows less than it said: shorter again
+            continue
         os.unlink(finished)
         return target
-    raise AssertionError("unreachable")
+
+
+# -- names that fit ---------------------------------------------------------------------------
+NAME_MAX = 255  # bytes in one name on most file systems (ext4, APFS, NTFS counts UTF-16 units)
+NAME_SPARE = 16  # left free, so a companion file (« photo.jpg.json ») still fits
+WINDOWS_PATH_MAX = 259  # MAX_PATH without its final NUL, for Windows without long paths
+
+
+def _name_too_long(error: OSError) -> bool:
+    return error.errno == errno.ENAMETOOLONG or getattr(error, "winerror", None) in (206, 3)
+
+
+def name_length(text: str) -> int:
+    """How long ``text`` is for the file system: UTF-16 units on Windows, bytes elsewhere."""
+    if os.name == "nt":
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    try:
+        return len(text.encode(sys.getfilesystemencoding(), "surrogateescape"))
+    except UnicodeEncodeError:
+        return len(text.encode("utf-8", "surrogatepass"))
+
+
+def name_limit(folder: Path) -> int:
+    """The longest name ``folder``'s file system accepts (255 when it does not say)."""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = NAME_MAX
+    return min(limit, NAME_MAX) if limit > 0 else NAME_MAX
+
+
+def stem_that_fits(folder: Path, stem: str, tail: str, *, spare: int = 0) -> str:
+    """``stem`` shortened so that ``stem + tail`` is a name ``folder`` accepts (``spare`` more
+    units left free)."""
+    budget = name_limit(folder) - NAME_SPARE - spare - name_length(tail)
+    if os.name == "nt":
+        budget = min(budget, WINDOWS_PATH_MAX - len(str(folder.absolute())) - 1 - name_length(tail))
+    return fit_name(stem, budget)
+
+
+def fit_name(text: str, budget: int) -> str:
+    """The longest start of ``text`` at most ``budget`` long for the file system, cut between
+    two characters as a reader sees them (an accent stays on its letter, an emoji whole), without
+    a trailing space or dot (Windows refuses them); at least its first character."""
+    if name_length(text) <= budget:
+        return text
+    kept: list[str] = []
+    used = 0
+    for cluster in graphemes(unicodedata.normalize("NFC", text)):
+        size = name_length(cluster)
+        if used + size > budget:
+            break
+        kept.append(cluster)
+        used += size
+    cut = "".join(kept).rstrip(" .-_")
+    return cut or next(iter(graphemes(text)), "_")
+
+
+def _joins_previous(char: str, previous: str, regional_run: int) -> bool:
+    code = ord(char)
+    return (
+        unicodedata.combining(char) != 0
+        or unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or char == "\u200d"
+        or previous == "\u200d"
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors (text or emoji look)
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tags (flags of regions)
+        or 0xE0100 <= code <= 0xE01EF
+        or (0x1F1E6 <= code <= 0x1F1FF and regional_run % 2 == 1)  # the second letter of a flag
+    )
+
+
+def graphemes(text: str) -> list[str]:
+    """``text`` split into the characters a reader sees (a letter with its accents, an emoji with
+    its modifiers, a flag): close enough to Unicode's clusters for cutting a file name."""
+    clusters: list[str] = []
+    previous = ""
+    regional_run = 0
+    for char in text:
+        if clusters and _joins_previous(char, previous, regional_run):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+        regional_run = regional_run + 1 if 0x1F1E6 <= ord(char) <= 0x1F1FF else 0
+        previous = char
+    return clusters

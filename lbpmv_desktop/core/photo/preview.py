@@ -12,7 +12,6 @@ from lbpmv_desktop.core.photo.render import (
     frame_preview,
     improve,
     load_logo,
-    measure_auto,
     overlay,
     preview_blur,
     preview_sharpness,
@@ -22,7 +21,7 @@ from lbpmv_desktop.core.photo.render import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from lbpmv_desktop.core.photo.recipe import Auto, Recipe
+    from lbpmv_desktop.core.photo.recipe import Recipe
 
 
 class Proxy:
@@ -43,12 +42,10 @@ class Proxy:
     def size(self) -> tuple[int, int]:
         return self._image.size
 
-    def measure_auto(self) -> Auto:
-        return measure_auto(self._image)
-
     def improved(self, recipe: Recipe) -> Recipe:
         """``recipe`` after « Améliorer »: light, contrast, warmth and tint chosen for this photo
-        (as the recipe frames it), the other edits kept."""
+        as the recipe frames it (and a white point for a dark photo without whites), the other
+        edits kept."""
         return improve(self._image, recipe)
 
     def _framed_image(self, recipe: Recipe) -> Image.Image:

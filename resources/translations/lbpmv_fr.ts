@@ -1677,6 +1677,10 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>par exemple&#xa0;: 29,90&#xa0;€</translation>
     </message>
     <message>
+        <source>Green to the left, pink to the right</source>
+        <translation>Vert vers la gauche, rose vers la droite</translation>
+    </message>
+    <message>
         <source>Text style</source>
         <translation>Style du texte</translation>
     </message>

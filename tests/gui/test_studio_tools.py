@@ -219,6 +219,11 @@ def test_instagram_on_a_landscape_photo_shows_the_square_first_and_writes_the_mo
     # Keyboard: Return saves the frame moved with the arrows (to the right: the blue half).
     qtbot.keyClick(page.preset_buttons["instagram"], Qt.Key.Key_Space)
     qtbot.waitUntil(page.preview.hasFocus, timeout=5000)
+    qtbot.keyClick(page.preview, Qt.Key.Key_Tab)
+    assert page.confirm_button.hasFocus(), "Tab goes from the frame to « Enregistrer la copie »"
+    qtbot.keyClick(page.confirm_button, Qt.Key.Key_Tab)
+    assert page.confirm_cancel_button.hasFocus()
+    page.preview.setFocus()
     for _ in range(6):
         qtbot.keyClick(page.preview, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     with qtbot.waitSignal(page.studio.exported, timeout=20_000) as written:
@@ -378,6 +383,17 @@ def test_text_tool_types_french_chooses_a_style_and_size_and_moves_the_label(
         return yellow > len(colours) // 3
 
     qtbot.waitUntil(sticker_shown, timeout=10_000)
+    with qtbot.waitSignal(page.studio.exported, timeout=20_000) as written:  # and in the copy
+        qtbot.mouseClick(page.preset_buttons["web"], Qt.MouseButton.LeftButton)
+    with Image.open(written.args[0]) as exported:
+        rgb = exported.convert("RGB")
+        x0, y0, x1, y1 = label_box(rgb.size, moved)
+        yellow = [
+            rgb.getpixel((x0 + (x1 - x0) * i // 10, y0 + (y1 - y0) * j // 10))
+            for i in range(1, 10)
+            for j in range(1, 10)
+        ]
+        assert sum(1 for r, g, b in yellow if r > 200 and g > 150 and b < 90) > len(yellow) // 3
 
 
 def test_improve_shows_its_choice_on_the_sliders_and_undo_puts_them_back(
@@ -424,6 +440,9 @@ def test_every_mode_of_the_photo_fits_and_is_named(
     _type(qtbot, page.label_edit, "Chaussons bébé 24,90 €")
     qtbot.mouseClick(page.label_styles["prix"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.text_move_button.isEnabled(), timeout=2000)
+    page.tools_panel.reveal_after_refit(page.text_move_button)
+    qtbot.waitUntil(lambda: not page.text_move_button.visibleRegion().isEmpty(), timeout=2000)
+    check("outils-texte")
     page.text_move_button.click()
     check("texte")
     page.compare_button.click()

@@ -260,6 +260,15 @@ class StudioController(QObject):
         self.comparing = on
         self.request_preview()
 
+    def whole_aspect(self) -> float | None:
+        """Width / height of the whole upright, straightened photo (what a frame is placed on)."""
+        if self._proxy is None:
+            return None
+        from lbpmv_desktop.core.photo.render import straightened_size
+
+        width, height = straightened_size(*self._proxy.size, self.recipe)
+        return width / height
+
     def export_frame(self, preset_name: str) -> Crop | None:
         """The frame a target with fixed proportions will keep, when the current crop does not
         already have them (the merchant sees and moves it first); None: nothing to show."""

@@ -108,6 +108,7 @@ class PreviewWidget(QWidget):
         self.image = QImage()
         self.original = QImage()  # the photo as it was, same framing (split view)
         self.crop: Crop | None = None
+        self.whole_aspect: float | None = None  # the whole photo's proportions (crop mode)
         self.label: Label | None = None
         self.mode = Mode.VIEW
         self.zoomed = False
@@ -237,9 +238,16 @@ class PreviewWidget(QWidget):
             crop.h * target.height(),
         )
 
+    def frame_ready(self) -> bool:
+        """The frame can be shown: the whole photo is on screen (not the framed one of before)."""
+        if self.crop is None or self.image.isNull():
+            return False
+        aspect = self.whole_aspect
+        return aspect is None or abs(self._aspect() / aspect - 1.0) < 0.02
+
     def frame_rect(self) -> QRectF:
         """The crop frame on screen (empty without a frame)."""
-        if self.crop is None or self.image.isNull():
+        if not self.frame_ready() or self.crop is None:
             return QRectF()
         return self._crop_rect(self.image_rect(), self.crop)
 
@@ -328,7 +336,7 @@ class PreviewWidget(QWidget):
                 y = target.top() + target.height() * i / 8
                 painter.drawLine(QPointF(x, target.top()), QPointF(x, target.bottom()))
                 painter.drawLine(QPointF(target.left(), y), QPointF(target.right(), y))
-        if self.mode is Mode.CROP and self.crop is not None:
+        if self.mode is Mode.CROP and self.frame_ready():
             self._paint_crop(painter, target)
         if self.mode is Mode.TEXT and self.label is not None:
             self._outline(painter, self.label_rect().adjusted(-3, -3, 3, 3), dashed=True)
@@ -498,7 +506,7 @@ class PreviewWidget(QWidget):
     def _set_cursor(self, point: QPointF | None) -> None:
         if self.image.isNull():
             self.unsetCursor()
-        elif self.mode is Mode.CROP and self.crop is not None and point is not None:
+        elif self.mode is Mode.CROP and self.frame_ready() and point is not None:
             self.setCursor(_CURSORS[self._hit(point)])
         elif self.mode is Mode.TEXT and self.label is not None:
             self.setCursor(Qt.CursorShape.SizeAllCursor)
@@ -515,6 +523,8 @@ class PreviewWidget(QWidget):
         position = event.position()
         self._drag_start = position
         if self.mode is Mode.CROP:
+            if not self.frame_ready():
+                return  # the whole photo is still being drawn
             self._drag, self._drag_origin = self._hit(position), self.crop
         elif self.mode is Mode.TEXT and self.label is not None:
             self._drag = "label"

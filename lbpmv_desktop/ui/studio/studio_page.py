@@ -296,6 +296,9 @@ class StudioPage(QWidget):
             slider.setSingleStep(5)
             slider.setPageStep(20)
             slider.setAccessibleName(names[name])
+            if name == "tint":  # which way is which
+                slider.setAccessibleDescription(self.tr("Green to the left, pink to the right"))
+                slider.setToolTip(self.tr("Green to the left, pink to the right"))
             slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # never the wheel: it scrolls the tools
             slider.valueChanged.connect(lambda value, n=name: self._on_slider(n, value))
             label.setBuddy(slider)
@@ -595,6 +598,7 @@ class StudioPage(QWidget):
                 self._end_confirm(False)  # turned: the frame no longer means anything
             if self._pending is None:
                 self.preview.crop = crop
+            self.preview.whole_aspect = self.studio.whole_aspect()
         finally:
             self._updating = False
 
@@ -701,6 +705,7 @@ class StudioPage(QWidget):
             self._show_zoom(False)
         self.preview.descriptions[Mode.CROP] = self._crop_keys(self._pending is not None)
         self.preview.crop = self._pending[1] if self._pending else self.studio.recipe.crop
+        self.preview.whole_aspect = self.studio.whole_aspect()
         self.preview.label = self.studio.recipe.label
         self.preview.set_mode(mode)
         self.studio.set_crop_editing(mode is Mode.CROP)

@@ -97,12 +97,15 @@ TOO_LARGE = "Cette image est beaucoup trop grande pour être une photo : le stud
 DAMAGED = (
     "Cette photo est abîmée ou incomplète (copie interrompue ?). Copiez-la à nouveau depuis le téléphone."
 )
+OUT_OF_MEMORY = (
+    "Cette photo est trop lourde pour la mémoire libre de cet ordinateur. Fermez d'autres "
+    "programmes, ou enregistrez-la en plus petit, puis ouvrez-la à nouveau."
+)
 _DECODING_ERRORS = (
     OSError,
     ValueError,
     SyntaxError,
     EOFError,
-    MemoryError,
     struct.error,
     IndexError,
     TypeError,
@@ -121,6 +124,8 @@ def _decoding() -> Iterator[None]:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoRefused(TOO_LARGE) from None
+    except MemoryError:
+        raise PhotoRefused(OUT_OF_MEMORY) from None
     except _DECODING_ERRORS:
         raise PhotoRefused(DAMAGED) from None
 

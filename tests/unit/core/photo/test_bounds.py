@@ -413,3 +413,18 @@ def test_a_cut_name_is_a_start_of_the_name_on_a_character_boundary(text: str, bu
         clusters = graphemes(unicodedata.normalize("NFC", text))
         assert graphemes(cut) == clusters[: len(graphemes(cut))], "never a letter without its accent"
         assert not cut.endswith((" ", "."))
+
+
+def test_running_out_of_memory_while_decoding_is_a_french_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "photo.jpg"
+    _photo((400, 300)).save(source)
+
+    def no_memory(self: ImageFile.ImageFile) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_memory)
+    with pytest.raises(PhotoRefused) as refused:
+        open_image(source)
+    assert refused.value.message == opening.OUT_OF_MEMORY

@@ -118,6 +118,7 @@ class _Run:
         if len(session.catalogue) == 0:
             self.problems.append("aucun tutoriel chargé")
         window = self.controller.window
+        window.ready_dir = session.paths.root / "Mes photos prêtes"  # never the user's folder
         if window.current_page() != "welcome":
             self.problems.append("le premier démarrage n'affiche pas Bienvenue")
         self.shot("00-role")
@@ -224,7 +225,6 @@ class _Run:
         studio = window.studio
         self.shot("15-studio-vide")
         controller = studio.studio
-        controller.out_dir = self.session.paths.root / "Mes photos prêtes"  # never the user's folder
         studio.sample_button.click()
         _wait(
             self._process,

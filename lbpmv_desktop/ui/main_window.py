@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.paths import ready_photos_dir
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.home.home_page import HomePage
 from lbpmv_desktop.ui.widgets import dialogs
@@ -24,6 +25,9 @@ from lbpmv_desktop.ui.widgets.common import ScrollPage, make_button, make_label,
 from lbpmv_desktop.ui.widgets.reflow import WrapButton, wrap_button
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.workers import PhotoWorkers
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
@@ -73,7 +77,7 @@ class NavRail(ScrollPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body.setContentsMargins(12, 12, 12, 12)
+        self.body.setContentsMargins(6, 12, 6, 12)  # the rail is narrow: the words need the room
         self.body.setSpacing(TIGHT_SPACING)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its buttons take the focus, and scroll it
         self._limit: int | None = None
@@ -163,6 +167,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.studio_controller: StudioController | None = None
+        self._photo_workers: PhotoWorkers | None = None
+        # « Mes photos prêtes »: where the studio writes and the poster finds photos (the self-test
+        # points it into its data folder before the pages are built).
+        self.ready_dir: Path = ready_photos_dir()
         self.animator: AnimatorController | None = None
         self._unlocked = False
         self._after_unlock: str | None = None
@@ -294,13 +302,11 @@ class MainWindow(QMainWindow):
             return tutorial
         if name == "studio":
             from lbpmv_desktop.core.photo.library import PhotoLibrary
-            from lbpmv_desktop.core.photo.workers import PhotoWorkers
-            from lbpmv_desktop.paths import ready_photos_dir
             from lbpmv_desktop.ui.studio.controller import StudioController
             from lbpmv_desktop.ui.studio.studio_page import StudioPage
 
             self.studio_controller = StudioController(
-                PhotoLibrary(self.session.paths.photo_library), PhotoWorkers(), ready_photos_dir(), self
+                PhotoLibrary(self.session.paths.photo_library), self.photo_workers, self.ready_dir, self
             )
             studio = StudioPage(self.studio_controller, self.session)
             studio.photo_exported.connect(self.session.record_photo_exported)
@@ -309,7 +315,7 @@ class MainWindow(QMainWindow):
         if name == "poster":
             from lbpmv_desktop.ui.poster.poster_page import PosterPage
 
-            poster = PosterPage(self.session)
+            poster = PosterPage(self.session, workers=self.photo_workers, ready_dir=self.ready_dir)
             poster.poster_made.connect(self.session.record_poster_made)
             return poster
         if name == "bilan":
@@ -365,12 +371,24 @@ class MainWindow(QMainWindow):
         self.show_page("studio")
         self.studio.set_target(preset)
 
+    @property
+    def photo_workers(self) -> PhotoWorkers:
+        """The worker processes that decode and export pictures, shared by the studio and the poster."""
+        if self._photo_workers is None:
+            from lbpmv_desktop.core.photo.workers import PhotoWorkers
+
+            self._photo_workers = PhotoWorkers()
+        return self._photo_workers
+
     def shutdown(self) -> None:
-        """Stop the studio's worker processes and save its last edit."""
+        """Save the studio's last edit and stop the picture worker processes."""
         controller = self.studio_controller
         if controller is not None:
             controller.shutdown()
             self.studio_controller = None
+        if self._photo_workers is not None:
+            self._photo_workers.shutdown()
+            self._photo_workers = None
 
     @property
     def bilan(self) -> BilanPage:

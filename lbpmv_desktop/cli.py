@@ -278,6 +278,12 @@ def _parser() -> _Parser:
         "--size", choices=("a4", "a3"), default="a4", help="le format du papier (a4 par défaut)"
     )
     poster.add_argument("--landscape", action="store_true", help="à l'italienne (en largeur)")
+    poster.add_argument(
+        "--theme",
+        metavar="COULEURS",
+        default="modele",
+        help="les couleurs (voir --list ; « modele » par défaut)",
+    )
     poster.add_argument("--out", metavar="FICHIER.pdf", help="le fichier PDF à écrire")
     progress_commands = group(commands, "progress", "partager les progrès avec l'animateur")
     command(progress_commands, "code", "afficher le code de vérification de ce commerce")
@@ -420,17 +426,23 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _poster(args: argparse.Namespace) -> int:
-    from lbpmv_desktop.core.poster.model import TEMPLATES, Poster, PosterRefused
+    from lbpmv_desktop.core.poster.model import TEMPLATES, THEMES, Poster, PosterRefused
 
     if args.list:
         for template in TEMPLATES.values():
             print(f"{template.name:<20} {template.label}")
+        print("\ncouleurs (--theme) :")
+        for theme in THEMES.values():
+            print(f"{theme.name:<20} {theme.label}")
         return 0
     if not args.template or args.shop is None or not args.out:
         raise _UsageError("il faut --template, --shop et --out (ou --list)", "poster")
+    if args.theme not in THEMES:
+        choices = ", ".join(THEMES)
+        raise _UsageError(f"--theme : « {args.theme} » n'est pas possible (choix : {choices})", "poster")
     poster = Poster(template=args.template, shop=args.shop, phone=args.phone, hours=args.hours, address=args.address,
                     message=args.message, url=args.url, photo=args.photo, logo=args.logo, size=args.size,
-                    landscape=args.landscape)  # fmt: skip
+                    landscape=args.landscape, theme=args.theme)  # fmt: skip
     try:
         checked = poster.checked()
         from lbpmv_desktop.ui.poster.render import load_pictures, write_pdf

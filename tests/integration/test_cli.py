@@ -151,6 +151,10 @@ USAGE_ERRORS = [
     (("photo", "export", "a.jpg", "--preset", "tiktok", "--out", "d"), "destination inconnue « tiktok »"),
     (("poster", "--size", "a5"), "« a5 » n'est pas possible (choix : a4, a3)"),
     (("poster", "--shop", "Chaussons bébé 24,90 €"), "il faut --template, --shop et --out"),
+    (
+        ("poster", "--template", "soldes", "--shop", "Léa", "--theme", "rosé", "--out", "a.pdf"),
+        "--theme : « rosé » n'est pas possible (choix : modele, jaune-bleu",
+    ),
     (("progress", "report", "--format", "pdf"), "--out FICHIER.pdf"),
     (("demo", "programme", "--merchants", "0"), "de 1 à 5000, pas 0"),
     (("demo", "programme", "--merchants", "douze"), "« douze » n'est pas un nombre entier"),

@@ -234,11 +234,18 @@ def test_instagram_on_a_landscape_photo_shows_the_square_first_and_writes_the_mo
         assert r < 100
 
 
-def test_a_square_target_on_a_square_crop_writes_at_once(
+def test_another_tool_drops_the_waiting_copy_and_a_square_crop_writes_at_once(
     qtbot: QtBot, studio, halves: Path, monkeypatch
 ) -> None:
     app, page = studio
     _open(qtbot, page, halves, monkeypatch)
+    qtbot.mouseClick(page.preset_buttons["instagram"], Qt.MouseButton.LeftButton)
+    assert page.confirm_box.isVisible()
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)  # another tool: no copy
+    assert not page.confirm_box.isVisible()
+    assert page.preview.mode is Mode.SPLIT
+    qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    assert not page.studio.out_dir.exists() or not list(page.studio.out_dir.iterdir())
     _choose_crop(page, 1.0)
     with qtbot.waitSignal(page.studio.exported, timeout=20_000):
         qtbot.mouseClick(page.preset_buttons["instagram"], Qt.MouseButton.LeftButton)

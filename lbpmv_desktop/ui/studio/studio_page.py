@@ -553,6 +553,12 @@ class StudioPage(QWidget):
         self.photo_label.setText(self.tr("Photo: {name}").format(name=name))
         self.error_label.hide()
         self._set_photo_controls(True)
+        self._pending = None  # a new photo: back to looking at all of it
+        self.confirm_box.hide()
+        self._set_mode(Mode.VIEW, focus=False)
+        self._show_zoom(False)
+        self.preview.set_zoomed(False)
+        self._show_hint()
         if self.isVisible():  # the next thing to do: improve it
             self.improve_button.setFocus(Qt.FocusReason.OtherFocusReason)
             self.tools_panel.reveal_after_refit(self.improve_button)
@@ -691,6 +697,8 @@ class StudioPage(QWidget):
 
     def _set_mode(self, mode: Mode, *, focus: bool = True) -> None:
         """One mode at a time: the other modes' buttons go back up; the photo takes the focus."""
+        if self._pending is not None and mode is not Mode.CROP:
+            self._end_confirm(False)  # another tool: the copy waiting for its frame is not written
         for other, (button, off, on) in self._toggles().items():
             checked = other is mode and self._pending is None
             if button.isChecked() != checked:
@@ -732,11 +740,10 @@ class StudioPage(QWidget):
         self._set_mode(Mode.SPLIT if on else Mode.VIEW, focus=on)
 
     def _on_zoom(self, on: bool) -> None:
-        if self.studio.photo is None:
+        if self.studio.photo is None or (on and self._pending is not None):
+            self._show_zoom(self.preview.zoomed)  # the frame of a copy is chosen on the whole photo
             return
         if on and self.preview.mode is not Mode.VIEW:
-            if self._pending is not None:
-                return  # the frame of a copy is chosen on the whole photo
             self._set_mode(Mode.VIEW, focus=False)
         self._show_zoom(on)
         self.preview.set_zoomed(on)

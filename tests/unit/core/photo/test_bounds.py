@@ -257,6 +257,8 @@ def test_band_by_band_conversion_gives_the_whole_picture_result(tmp_path: Path, 
         banded = opening._working_image(image, image.size, opening._converter(image), "RGB")
         assert banded.mode == "RGB"
         assert ImageChops.difference(banded, _whole(image)).getbbox() is None
+        reduced = opening._working_image(image, (173, 401), opening._converter(image), "RGB")
+        assert ImageChops.difference(reduced, _whole(image).reduce(3)).getbbox() is None
         smaller = opening._working_image(image, (300, 698), opening._converter(image), "RGB")
         expected = _whole(image).resize((300, 698), Image.Resampling.BICUBIC)
         # Pillow may run its two resampling passes in another order on a band (its intermediate

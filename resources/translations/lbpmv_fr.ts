@@ -1507,6 +1507,10 @@ Ma Ville</translation>
         <translation>À gauche de la ligne, la photo d’origine&#xa0;; à droite, avec vos retouches. Faites glisser la ligne ou déplacez-la avec les flèches. Entrée&#xa0;: terminé.</translation>
     </message>
     <message>
+        <source>100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the arrows to look around; Escape: fit.</source>
+        <translation>100 % : chaque pixel de votre photo, un pour un pixel de l’écran. Faites glisser la photo ou utilisez les flèches pour la parcourir ; Échap : ajuster.</translation>
+    </message>
+    <message>
         <source>100 %: the studio&apos;s screen copy of the photo (1280 pixels wide), one pixel for one screen pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows to look around; Escape: fit.</source>
         <translation>100&#xa0;%&#xa0;: la copie d’écran du studio (1280 pixels de large), un pixel pour un pixel de l’écran&#xa0;; les photos préparées utilisent tous les pixels de l’original. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
     </message>

@@ -467,3 +467,49 @@ def test_every_mode_of_the_photo_fits_and_is_named(
     page.preset_buttons["facebook"].click()
     assert page.confirm_box.isVisible()
     check("confirmer")
+
+
+def test_at_100_the_real_pixels_of_the_visible_part_come_from_the_workers(
+    qtbot: QtBot, studio, tmp_path: Path, monkeypatch
+) -> None:
+    """With ``PhotoWorkers.tile`` (the region of the finished picture at full size, decoded in a
+    worker), 100 % shows one pixel of the photo for one screen pixel, and asks again after a pan."""
+    from concurrent.futures import Future
+
+    app, page = studio
+    app.window.activateWindow()
+    big = tmp_path / "Grande.jpg"
+    Image.new("RGB", (3000, 2000), (110, 110, 110)).save(big, quality=90)
+    asked: list[tuple[int, int, int, int]] = []
+
+    def tile(source, recipe, box):  # a stand-in for the worker: green pixels of the box's size
+        asked.append(box)
+        future: Future = Future()
+        width, height = box[2] - box[0], box[3] - box[1]
+        future.set_result(((width, height), bytes((0, 200, 0)) * (width * height)))
+        return future
+
+    monkeypatch.setattr(page.studio.workers, "tile", tile, raising=False)
+    _open(qtbot, page, big, monkeypatch)
+    preview = page.preview
+    qtbot.mouseClick(page.zoom_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.full_size == (3000, 2000), timeout=10_000)
+    assert preview.image_rect().width() == pytest.approx(3000 / preview.devicePixelRatioF())
+    assert "chaque pixel" in page.hint_label.text()
+    qtbot.waitUntil(lambda: not preview.tile.isNull(), timeout=10_000)
+    left, top, right, bottom = asked[-1]
+    assert (right - left, bottom - top) == (
+        pytest.approx(preview.width() * preview.devicePixelRatioF(), abs=2),
+        pytest.approx(preview.height() * preview.devicePixelRatioF(), abs=2),
+    )
+    assert left == pytest.approx(1500 - (right - left) / 2, abs=2), "the middle of the photo first"
+    centre = preview.grab().toImage().pixelColor(preview.width() // 2, preview.height() // 2)
+    assert (centre.red(), centre.green(), centre.blue()) == (0, 200, 0)
+    qtbot.keyClick(preview, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: asked[-1][0] > left, timeout=5000)
+    page.sliders["light"].setValue(40)  # an edit: its real pixels again
+    count = len(asked)
+    qtbot.waitUntil(lambda: len(asked) > count, timeout=10_000)
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert preview.full_size is None
+    assert preview.tile.isNull()

@@ -68,6 +68,9 @@ class StudioController(QObject):
         batch_finished(int, bool): photos written, whether the batch was cancelled.
         recent_changed(list): the library's photos, most recent first.
         thumbnail_ready(str, QImage): a small picture for the recent list or the import dialog.
+        full_size_known(object): the (width, height) of the finished picture at full size.
+        tile_ready(QImage, object): real pixels of the finished picture for 100 %, with their
+            (left, top, right, bottom) box in full-size pixels.
     """
 
     opened = Signal(str)
@@ -80,6 +83,8 @@ class StudioController(QObject):
     batch_finished = Signal(int, bool)
     recent_changed = Signal(list)
     thumbnail_ready = Signal(str, QImage)
+    full_size_known = Signal(object)
+    tile_ready = Signal(QImage, object)
     _future_done = Signal(object, object)
 
     def __init__(
@@ -101,6 +106,8 @@ class StudioController(QObject):
         self._render_wanted = False
         self._rendering = False
         self._batch: list[Future[Any]] = []
+        self._tile_wanted: tuple[int, int, int, int] | None = None
+        self._tiling = False
         self._batch_done = 0
         self._batch_written = 0
         self._save_timer = QTimer(self)
@@ -333,6 +340,54 @@ class StudioController(QObject):
     def _on_render_failed(self, error: BaseException) -> None:
         self._rendering = False
         self._report(error)
+
+    # -- 100 %: real pixels of the photo, decoded in a worker (latest wins) -----------------------
+    def can_show_real_pixels(self) -> bool:
+        """Whether the workers decode a region of the photo at full size (``PhotoWorkers.tile``)."""
+        return callable(getattr(self.workers, "tile", None))
+
+    def measure_full_size(self) -> None:
+        """Emit ``full_size_known`` with the finished picture's full size (the file's header only)."""
+        photo, recipe = self.photo, self.recipe
+        if photo is None:
+            return
+
+        def measure() -> tuple[int, int]:
+            from lbpmv_desktop.core.photo.opening import upright_size
+            from lbpmv_desktop.core.photo.render import crop_box, straightened_size
+
+            size = straightened_size(*upright_size(photo.path), recipe)
+            left, top, right, bottom = crop_box(size, recipe.crop, None)
+            return right - left, bottom - top
+
+        self._io.submit(measure, self.full_size_known.emit, self._report)
+
+    def request_tile(self, box: tuple[int, int, int, int]) -> None:
+        """Real pixels for ``box`` of the finished picture (full-size pixels)."""
+        self._tile_wanted = box
+        if not self._tiling:
+            self._tile_next()
+
+    def _tile_next(self) -> None:
+        photo, box, recipe = self.photo, self._tile_wanted, self.recipe
+        if photo is None or box is None or not self.can_show_real_pixels():
+            return
+        self._tile_wanted, self._tiling = None, True
+        tile = getattr(self.workers, "tile")  # noqa: B009 (to come in PhotoWorkers)
+        future: Future[Any] = tile(photo.path, recipe, box)
+
+        def done(finished: Future[Any]) -> None:
+            self._tiling = False
+            try:
+                (width, height), rgb = PhotoWorkers.result(finished)
+            except (PhotoRefused, OSError) as error:
+                self._report(error)
+                return
+            if photo == self.photo and recipe == self.recipe:  # else an older picture: not shown
+                self.tile_ready.emit(_qimage(width, height, rgb), box)
+            self._tile_next()
+
+        self._when_done(future, done)
 
     # -- saving and exporting ----------------------------------------------------------------
     def _save_recipe(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from lbpmv_desktop.core.photo.recipe import Crop, Label
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 
 MIN_CROP = 0.05  # the smallest frame, as a fraction of the photo's side
 CORNERS = ("tl", "tr", "br", "bl")
@@ -97,11 +97,14 @@ class PreviewWidget(QWidget):
         crop_chosen(object): the merchant moved or resized the frame (a Crop in fractions).
         label_moved(float, float): the label's new centre, in fractions of the finished picture.
         finished(bool): Return (True) or Escape (False) in the crop, text or split mode.
+        view_changed(object): at 100 % with the full size known, the (left, top, right, bottom)
+            box of the finished picture on screen, in full-size pixels (its real pixels are wanted).
     """
 
     crop_chosen = Signal(object)
     label_moved = Signal(float, float)
     finished = Signal(bool)
+    view_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +121,9 @@ class PreviewWidget(QWidget):
         self.descriptions: dict[Mode, str] = {}
         self.zoomed_description = ""
         self.split_names = ("Before", "After")  # the page gives them in the merchant's language
+        self.full_size: tuple[int, int] | None = None  # the finished picture's size at 100 %
+        self.tile = QImage()  # real pixels of part of it
+        self.tile_box: tuple[int, int, int, int] | None = None
         self._pan = QPointF(0.5, 0.5)  # the point of the photo at the centre, in fractions
         self._drag: str | None = None  # what the mouse is dragging: a handle, "move", "new", …
         self._drag_start = QPointF()
@@ -154,8 +160,44 @@ class PreviewWidget(QWidget):
         """100 %: one pixel of the preview for one pixel of the screen; else the photo fits."""
         self.zoomed = on and self.mode is Mode.VIEW
         self._pan = QPointF(0.5, 0.5)
+        if not self.zoomed:
+            self.set_full_size(None)
         self._update_focus()
         self.update()
+
+    def set_full_size(self, size: tuple[int, int] | None) -> None:
+        """The finished picture's full size: at 100 % one of its pixels is one screen pixel, and
+        its real pixels are asked for (``view_changed``); None: the screen copy's pixels."""
+        size = size if self.zoomed else None
+        if size != self.full_size:  # else the shown pixels stay until the new ones come
+            self.tile, self.tile_box = QImage(), None
+        self.full_size = size
+        self.update()
+        self._ask_view(force=True)
+
+    def set_tile(self, image: QImage, box: tuple[int, int, int, int]) -> None:
+        if self.full_size is not None:
+            self.tile, self.tile_box = image, box
+            self.update()
+
+    def visible_box(self) -> tuple[int, int, int, int] | None:
+        """The part of the full-size picture on screen at 100 %, in its pixels."""
+        if not self.zoomed or self.full_size is None or self.image.isNull():
+            return None
+        rect = self.image_rect()
+        shown = rect.intersected(QRectF(self.rect()))
+        per_point = self.full_size[0] / rect.width()
+        width, height = self.full_size
+        left = max(0, int((shown.left() - rect.left()) * per_point))
+        top = max(0, int((shown.top() - rect.top()) * per_point))
+        right = min(width, int((shown.right() - rect.left()) * per_point + 1))
+        bottom = min(height, int((shown.bottom() - rect.top()) * per_point + 1))
+        return (left, top, right, bottom) if right > left and bottom > top else None
+
+    def _ask_view(self, *, force: bool = False) -> None:
+        box = self.visible_box()
+        if box is not None and (force or box != self.tile_box):
+            self.view_changed.emit(box)
 
     def set_image(self, image: QImage) -> None:
         self.image = image
@@ -183,7 +225,8 @@ class PreviewWidget(QWidget):
 
     def _scale(self) -> float:
         if self.zoomed:
-            return 1.0 / max(1.0, self.devicePixelRatioF())
+            real = self.full_size[0] / self.image.width() if self.full_size else 1.0
+            return real / max(1.0, self.devicePixelRatioF())
         room = 2 * self._margin()
         return max(
             0.01,
@@ -220,6 +263,7 @@ class PreviewWidget(QWidget):
         pan = QPointF(self._pan.x() + dx / rect.width(), self._pan.y() + dy / rect.height())
         self._pan = self._clamped_pan(pan, rect.width(), rect.height())
         self.update()
+        self._ask_view()
 
     @property
     def pan(self) -> QPointF:
@@ -327,6 +371,18 @@ class PreviewWidget(QWidget):
             return
         target = self.image_rect()
         painter.drawImage(target, self.image)
+        if self.zoomed and self.full_size and self.tile_box and not self.tile.isNull():
+            per_pixel = target.width() / self.full_size[0]  # real pixels over the screen copy
+            left, top, right, bottom = self.tile_box
+            painter.drawImage(
+                QRectF(
+                    target.left() + left * per_pixel,
+                    target.top() + top * per_pixel,
+                    (right - left) * per_pixel,
+                    (bottom - top) * per_pixel,
+                ),
+                self.tile,
+            )
         if self.mode is Mode.SPLIT and not self.original.isNull():
             self._paint_split(painter, target)
         if self.show_grid:
@@ -494,6 +550,10 @@ class PreviewWidget(QWidget):
         self.update()
         self.label_moved.emit(x, y)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._ask_view()
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         super().focusInEvent(event)
         self.update()
@@ -589,6 +649,8 @@ class PreviewWidget(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         dragged, self._drag = self._drag, None
+        if dragged == "pan":
+            self._ask_view()
         if self.mode is Mode.CROP and dragged and self.crop is not None and self.crop != self._drag_origin:
             self.crop_chosen.emit(self.crop)
         self._set_cursor(event.position())

@@ -116,6 +116,9 @@ class StudioPage(QWidget):
         studio.opened.connect(self._on_opened)
         studio.preview_ready.connect(self.preview.set_image)
         studio.original_ready.connect(self.preview.set_original)
+        studio.full_size_known.connect(self.preview.set_full_size)
+        studio.tile_ready.connect(self.preview.set_tile)
+        self.preview.view_changed.connect(studio.request_tile)
         studio.recipe_changed.connect(self._show_recipe)
         studio.failed.connect(self._show_error)
         studio.exported.connect(self._on_exported)
@@ -167,11 +170,6 @@ class StudioPage(QWidget):
                 "with the arrows. Return: done."
             ),
         }
-        self.preview.zoomed_description = self.tr(
-            "100 %: the studio's screen copy of the photo (1280 pixels wide), one pixel for one screen "
-            "pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows "
-            "to look around; Escape: fit."
-        )
         self.preview.crop_chosen.connect(self._on_frame_chosen)
         self.preview.label_moved.connect(self.studio.move_label)
         self.preview.finished.connect(self._on_preview_keys_done)
@@ -605,6 +603,8 @@ class StudioPage(QWidget):
             if self._pending is None:
                 self.preview.crop = crop
             self.preview.whole_aspect = self.studio.whole_aspect()
+            if self.preview.zoomed and self.studio.can_show_real_pixels():
+                self.studio.measure_full_size()  # the real pixels again, with this edit
         finally:
             self._updating = False
 
@@ -746,10 +746,25 @@ class StudioPage(QWidget):
         if on and self.preview.mode is not Mode.VIEW:
             self._set_mode(Mode.VIEW, focus=False)
         self._show_zoom(on)
+        self.preview.zoomed_description = self._zoom_text()
         self.preview.set_zoomed(on)
+        if on and self.studio.can_show_real_pixels():
+            self.studio.measure_full_size()  # then the real pixels of what is on screen
         self._show_hint()
         if on:
             self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _zoom_text(self) -> str:
+        if self.studio.can_show_real_pixels():
+            return self.tr(
+                "100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the "
+                "arrows to look around; Escape: fit."
+            )
+        return self.tr(
+            "100 %: the studio's screen copy of the photo (1280 pixels wide), one pixel for one screen "
+            "pixel; the prepared photos use every pixel of the original. Drag the photo or use the "
+            "arrows to look around; Escape: fit."
+        )
 
     def _show_zoom(self, zoomed: bool) -> None:
         self.zoom_button.setChecked(zoomed)

@@ -75,6 +75,7 @@ _CAST_WARM = -0.04
 _BRIGHTEST, _LEAST_COLOURED = 15, 15  # percent: where the neutral pixels are looked for
 _CAST_DEAD_ZONE = (0.07, 0.1, 0.04)  # half axes: towards blue, towards yellow, green-magenta
 _CAST_MAX = 0.22
+_CAST_CHROMA = (28.0, 44.0)  # a*b* chroma of the « whites »: all trusted up to, none beyond
 _LIGHT_TARGET = 0.42  # the middle tone, as a fraction of white
 _WHITE_POINT_SATURATION = 0.5
 
@@ -124,8 +125,11 @@ def cast_gains(image: Image.Image) -> tuple[float, float, float]:
     # How far outside the natural range: light varies mostly from warm to cool, rarely to green.
     # A photo a little too warm is less wrong than a warm object turned cold: more room there.
     found = math.hypot(warm / _CAST_DEAD_ZONE[0 if warm > 0 else 1], magenta / _CAST_DEAD_ZONE[2])
+    # Dim « whites » are likely a colour, and so are strongly coloured ones (a yellow wall).
     lightness = sum(c[0] for c in chosen) / len(chosen)
-    confidence = min(1.0, max(0.0, (lightness - 55) / 25))  # dim « whites » are likely a colour
+    chroma = math.sqrt(sum(c[1] for c in chosen) / len(chosen))
+    confidence = min(1.0, max(0.0, (lightness - 55) / 25))
+    confidence *= min(1.0, max(0.0, (_CAST_CHROMA[1] - chroma) / (_CAST_CHROMA[1] - _CAST_CHROMA[0])))
     if found <= 0.3 or confidence == 0.0:
         return 1.0, 1.0, 1.0
     kept = found * found / (1.0 + found * found) * confidence
@@ -184,8 +188,9 @@ def _levels_for(image: Image.Image, histogram: list[int]) -> Auto | None:
 
 def _light_for(histogram: list[int]) -> int:
     """The light slider that brings the middle tone (of what is not white background) towards
-    :data:`_LIGHT_TARGET`, partly; a bright photo is only darkened when its whites are burnt
-    (a photo that is mostly white, or already right, is left alone)."""
+    :data:`_LIGHT_TARGET`, partly; a bright photo is only darkened when its whites are burnt,
+    a dark one that has whites only lightened a little (a photo that is mostly white, or
+    already right, is left alone)."""
     total = sum(histogram)
     burnt = sum(histogram[250:]) > 0.01 * total
     body = histogram if burnt else histogram[:240]
@@ -195,8 +200,9 @@ def _light_for(histogram: list[int]) -> int:
     needed = -100 * math.log2(math.log(_LIGHT_TARGET) / math.log(middle))
     if abs(needed) < 20:
         return 0
-    if needed > 0:
-        return round(min(60.0, 0.7 * needed))
+    if needed > 0:  # a dark scene with its lights (a night, a candle) is meant dark: a little
+        lit = _percentile_of(histogram, 0.998) > 0.75
+        return round(min(25.0 if lit else 60.0, 0.7 * needed))
     return round(max(-50.0, 0.7 * needed)) if burnt else 0
 
 

@@ -1507,8 +1507,12 @@ Ma Ville</translation>
         <translation>À gauche de la ligne, la photo d’origine&#xa0;; à droite, avec vos retouches. Faites glisser la ligne ou déplacez-la avec les flèches. Entrée&#xa0;: terminé.</translation>
     </message>
     <message>
+        <source>Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it (Shift: faster), Ctrl + arrows change its size (right or down: larger), + and − too.</source>
+        <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier : les flèches le déplacent (Maj : plus vite), Ctrl + flèches changent sa taille (droite ou bas : plus grand), + et − aussi.</translation>
+    </message>
+    <message>
         <source>100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the arrows to look around; Escape: fit.</source>
-        <translation>100 % : chaque pixel de votre photo, un pour un pixel de l’écran. Faites glisser la photo ou utilisez les flèches pour la parcourir ; Échap : ajuster.</translation>
+        <translation>100&#xa0;%&#xa0;: chaque pixel de votre photo, un pour un pixel de l’écran. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
     </message>
     <message>
         <source>100 %: the studio&apos;s screen copy of the photo (1280 pixels wide), one pixel for one screen pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows to look around; Escape: fit.</source>
@@ -1727,10 +1731,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Open a photo</source>
         <translation>Ouvrir une photo</translation>
-    </message>
-    <message>
-        <source>Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it (Shift: faster), Ctrl + arrows make it wider or taller, + and − larger or smaller.</source>
-        <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier&#xa0;: les flèches le déplacent (Maj&#xa0;: plus vite), Ctrl + flèches l’élargissent ou l’allongent, + et − l’agrandissent ou le rétrécissent.</translation>
     </message>
     <message>
         <source>Return: save the copy. Escape: cancel.</source>

@@ -301,16 +301,18 @@ class PreviewWidget(QWidget):
         if frame.isEmpty():
             return {}
         cx, cy = frame.center().x(), frame.center().y()
-        return {
+        points = {
             "tl": frame.topLeft(),
             "tr": frame.topRight(),
             "br": frame.bottomRight(),
             "bl": frame.bottomLeft(),
-            "t": QPointF(cx, frame.top()),
-            "r": QPointF(frame.right(), cy),
-            "b": QPointF(cx, frame.bottom()),
-            "l": QPointF(frame.left(), cy),
         }
+        room = 4 * self.handle_size()  # on a short side the corners are enough
+        if frame.width() >= room:
+            points |= {"t": QPointF(cx, frame.top()), "b": QPointF(cx, frame.bottom())}
+        if frame.height() >= room:
+            points |= {"r": QPointF(frame.right(), cy), "l": QPointF(frame.left(), cy)}
+        return points
 
     def _hit(self, point: QPointF) -> str:
         """What a press at ``point`` grabs in crop mode: a handle, "move" (inside) or "new"."""

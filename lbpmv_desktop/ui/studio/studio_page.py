@@ -681,7 +681,7 @@ class StudioPage(QWidget):
     def _crop_keys(self, confirming: bool = False) -> str:
         keys = self.tr(
             "Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it "
-            "(Shift: faster), Ctrl + arrows make it wider or taller, + and − larger or smaller."
+            "(Shift: faster), Ctrl + arrows change its size (right or down: larger), + and − too."
         )
         if confirming:
             return keys + " " + self.tr("Return: save the copy. Escape: cancel.")

@@ -16,7 +16,6 @@ from lbpmv_desktop.core.photo.workers import PhotoWorkers
 from lbpmv_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from concurrent.futures import Future
     from pathlib import Path
 
@@ -131,12 +130,6 @@ class StudioController(QObject):
 
     def refresh_recent(self) -> None:
         self._io.submit(self.library.recent, self.recent_changed.emit, self._report)
-
-    def find_pictures(self, folder: Path, done: Callable[[list[Path]], None]) -> None:
-        """The pictures under ``folder`` (a phone's DCIM), listed in the worker."""
-        from lbpmv_desktop.core.photo.library import find_pictures
-
-        self._io.submit(lambda: find_pictures(folder), done, self._report)
 
     def open_file(self, path: Path) -> None:
         """Open a photo from anywhere: a copy goes into the library, the original is only read."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lbpmv_desktop.core.photo.opening import MAX_WORK_PIXELS
 from tests.unit.core.photo.test_bounds import hand_made_png
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="VmHWM is Linux's")
@@ -98,7 +99,7 @@ def test_a_108_megapixel_phone_photo_opens_and_exports_within_the_bound(
     assert peak < LIMIT_MB, f"{action}: {peak} MB"
     if action == "original":
         width, height = (int(side) for side in outcome.split()[1].split("x"))
-        assert width * height <= 12_000_000, "written at 12 megapixels at most"
+        assert width * height <= MAX_WORK_PIXELS, "written at 12.6 megapixels at most"
         assert height > width, "upright"
 
 

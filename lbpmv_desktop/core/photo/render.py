@@ -7,6 +7,7 @@ matrix, applied after resizing: fast on an old PC.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -375,12 +376,16 @@ def light_gamma(light: int) -> float:
 def colour_table(recipe: Recipe) -> list[int] | None:
     """One 3×256 lookup table for the levels, warmth and tint (channel gains), light (a gamma)
     and contrast (a stretch around the middle grey)."""
-    auto = recipe.auto
-    if auto is None and not (recipe.light or recipe.contrast or recipe.warmth or recipe.tint):
+    if recipe.auto is None and not (recipe.light or recipe.contrast or recipe.warmth or recipe.tint):
         return None
-    gamma = light_gamma(recipe.light)
-    contrast = contrast_factor(recipe.contrast)
-    channel_gain = balance_gains(recipe.warmth, recipe.tint)
+    return _table(recipe.auto, recipe.light, recipe.contrast, recipe.warmth, recipe.tint)
+
+
+@functools.lru_cache(maxsize=16)  # the label, crop or sharpness moved: the same table
+def _table(auto: Auto | None, light: int, contrast_value: int, warmth: int, tint: int) -> list[int]:
+    gamma = light_gamma(light)
+    contrast = contrast_factor(contrast_value)
+    channel_gain = balance_gains(warmth, tint)
     table: list[int] = []
     for channel in range(3):
         low = auto.low[channel] if auto else 0

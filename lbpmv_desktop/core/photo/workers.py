@@ -60,6 +60,15 @@ def _export(source: str, recipe: Recipe, preset: Preset, out_dir: str, auto: boo
         _give_memory_back()
 
 
+def _tile(source: str, recipe: Recipe, box: tuple[int, int, int, int]) -> tuple[tuple[int, int], bytes]:
+    from pathlib import Path
+
+    from lbpmv_desktop.core.photo.region import render_region
+
+    image = render_region(Path(source), recipe, box)
+    return image.size, image.tobytes()
+
+
 def _give_memory_back() -> None:
     """Return the freed pixel buffers of a full-size export to the system (glibc keeps them)."""
     import sys
@@ -107,6 +116,12 @@ class PhotoWorkers:
 
     def proxy(self, path: Path, max_side: int) -> Future[tuple[tuple[int, int], bytes]]:
         return self._submit(_proxy, str(path), max_side)
+
+    def tile(
+        self, source: Path, recipe: Recipe, box: tuple[int, int, int, int]
+    ) -> Future[tuple[tuple[int, int], bytes]]:
+        """Real pixels of ``box`` of the finished photo (full-size pixels), for the 100 % view."""
+        return self._submit(_tile, str(source), recipe, box)
 
     def picture(
         self, path: Path, max_side: int, *, keep_transparency: bool = False

@@ -160,9 +160,14 @@ class StudioController(QObject):
 
     def load_thumbnail(self, path: Path) -> None:
         def done(future: Future[Any]) -> None:
+            if future.cancelled():  # the studio is closing: nobody waits for it any more
+                return
             try:
                 (width, height), rgb = PhotoWorkers.result(future)
             except PhotoRefused:
+                return
+            except Exception:  # a thumbnail that fails only stays grey
+                log.warning("thumbnail of %s failed", path.name, exc_info=True)
                 return
             self.thumbnail_ready.emit(str(path), _qimage(width, height, rgb))
 
@@ -335,10 +340,6 @@ class StudioController(QObject):
         self._report(error)
 
     # -- 100 %: real pixels of the photo, decoded in a worker (latest wins) -----------------------
-    def can_show_real_pixels(self) -> bool:
-        """Whether the workers decode a region of the photo at full size (``PhotoWorkers.tile``)."""
-        return callable(getattr(self.workers, "tile", None))
-
     def measure_full_size(self) -> None:
         """Emit ``full_size_known`` with the finished picture's full size (the file's header only)."""
         photo, recipe = self.photo, self.recipe
@@ -363,11 +364,10 @@ class StudioController(QObject):
 
     def _tile_next(self) -> None:
         photo, box, recipe = self.photo, self._tile_wanted, self.recipe
-        if photo is None or box is None or not self.can_show_real_pixels():
+        if photo is None or box is None:
             return
         self._tile_wanted, self._tiling = None, True
-        tile = getattr(self.workers, "tile")  # noqa: B009 (to come in PhotoWorkers)
-        future: Future[Any] = tile(photo.path, recipe, box)
+        future: Future[Any] = self.workers.tile(photo.path, recipe, box)
 
         def done(finished: Future[Any]) -> None:
             self._tiling = False

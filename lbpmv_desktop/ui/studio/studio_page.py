@@ -603,7 +603,7 @@ class StudioPage(QWidget):
             if self._pending is None:
                 self.preview.crop = crop
             self.preview.whole_aspect = self.studio.whole_aspect()
-            if self.preview.zoomed and self.studio.can_show_real_pixels():
+            if self.preview.zoomed:
                 self.studio.measure_full_size()  # the real pixels again, with this edit
         finally:
             self._updating = False
@@ -748,21 +748,15 @@ class StudioPage(QWidget):
         self._show_zoom(on)
         self.preview.zoomed_description = self._zoom_text()
         self.preview.set_zoomed(on)
-        if on and self.studio.can_show_real_pixels():
+        if on:
             self.studio.measure_full_size()  # then the real pixels of what is on screen
         self._show_hint()
         if on:
             self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _zoom_text(self) -> str:
-        if self.studio.can_show_real_pixels():
-            return self.tr(
-                "100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the "
-                "arrows to look around; Escape: fit."
-            )
         return self.tr(
-            "100 %: the studio's screen copy of the photo (1280 pixels wide), one pixel for one screen "
-            "pixel; the prepared photos use every pixel of the original. Drag the photo or use the "
+            "100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the "
             "arrows to look around; Escape: fit."
         )
 

@@ -648,14 +648,6 @@ Ma Ville</translation>
         <translation>Quelles photos voulez-vous importer&#xa0;?</translation>
     </message>
     <message>
-        <source>Ticked photos are copied into the studio. The photos on your phone do not change.</source>
-        <translation>Les photos cochées sont copiées dans le studio. Les photos de votre téléphone ne changent pas.</translation>
-    </message>
-    <message>
-        <source>Photos found</source>
-        <translation>Photos trouvées</translation>
-    </message>
-    <message>
         <source>Tick all</source>
         <translation>Tout cocher</translation>
     </message>
@@ -666,10 +658,6 @@ Ma Ville</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Import the ticked photos</source>
-        <translation>Importer les photos cochées</translation>
     </message>
     <message>
         <source>already imported</source>
@@ -1508,15 +1496,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Drag the frame to move it, its corners or edges to resize it. Keyboard: arrows move it (Shift: faster), Ctrl + arrows change its size (right or down: larger), + and − too.</source>
-        <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier : les flèches le déplacent (Maj : plus vite), Ctrl + flèches changent sa taille (droite ou bas : plus grand), + et − aussi.</translation>
+        <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier&#xa0;: les flèches le déplacent (Maj&#xa0;: plus vite), Ctrl + flèches changent sa taille (droite ou bas&#xa0;: plus grand), + et − aussi.</translation>
     </message>
     <message>
         <source>100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the arrows to look around; Escape: fit.</source>
         <translation>100&#xa0;%&#xa0;: chaque pixel de votre photo, un pour un pixel de l’écran. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
-    </message>
-    <message>
-        <source>100 %: the studio&apos;s screen copy of the photo (1280 pixels wide), one pixel for one screen pixel; the prepared photos use every pixel of the original. Drag the photo or use the arrows to look around; Escape: fit.</source>
-        <translation>100&#xa0;%&#xa0;: la copie d’écran du studio (1280 pixels de large), un pixel pour un pixel de l’écran&#xa0;; les photos préparées utilisent tous les pixels de l’original. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
     </message>
     <message>
         <source>Before: keep it pressed to see the photo as it was</source>

@@ -62,48 +62,6 @@ def _picture_list(model: PicturesModel) -> QListView:
     return view
 
 
-class PhoneImportDialog(QDialog):
-    """Choose, among the pictures of a phone's folder, which ones to copy into the studio."""
-
-    def __init__(self, parent: QWidget | None, studio: StudioController, pictures: list[Path]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import from my phone"))
-        _fit_screen(self, 900, 640)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(make_label(self.tr("Which photos do you want to import?"), "subtitle"))
-        layout.addWidget(
-            make_label(
-                self.tr("Ticked photos are copied into the studio. The photos on your phone do not change.")
-            )
-        )
-        self.model = PicturesModel(checkable=True, parent=self)
-        self.model.set_pictures(pictures)
-        self.view = _picture_list(self.model)
-        self.view.setAccessibleName(self.tr("Photos found"))
-        layout.addWidget(self.view, 1)
-        row = FlowLayout()
-        self.all_button = wrap_button(self.tr("Tick all"))
-        self.none_button = wrap_button(self.tr("Untick all"))
-        self.all_button.clicked.connect(lambda: self.model.set_all_checked(True))
-        self.none_button.clicked.connect(lambda: self.model.set_all_checked(False))
-        cancel = wrap_button(self.tr("Cancel"))
-        self.import_button = wrap_button(self.tr("Import the ticked photos"), "primary")
-        cancel.clicked.connect(self.reject)
-        self.import_button.clicked.connect(self.accept)
-        for widget in (self.all_button, self.none_button, cancel, self.import_button):
-            row.addWidget(widget)
-        layout.addLayout(row)
-        studio.thumbnail_ready.connect(self.model.set_thumbnail)
-        for path in pictures[:200]:
-            studio.load_thumbnail(path)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, studio: StudioController, pictures: list[Path]) -> list[Path]:
-        dialog = cls(parent, studio, pictures)
-        return dialog.model.checked_paths() if dialog.exec() == QDialog.DialogCode.Accepted else []
-
-
 class BatchExportDialog(QDialog):
     """Prepare several photos of the library for one destination, with progress and cancel."""
 

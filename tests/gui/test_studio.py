@@ -416,3 +416,30 @@ def test_studio_dialogs_fit_a_small_screen_at_200(qtbot: QtBot, studio, photo: P
         assert checks.layout_problems(dialog) == []
         assert checks.accessibility_problems(dialog) == []
         dialog.close()
+
+
+def test_a_thumbnail_cancelled_while_the_studio_closes_is_ignored(qtbot: QtBot, studio, monkeypatch) -> None:
+    import pathlib
+    import threading
+    from concurrent.futures import Future
+
+    _app, page = studio
+    controller = page.studio
+    cancelled: Future[object] = Future()
+    failing: Future[object] = Future()
+    futures = iter([cancelled, failing])
+    monkeypatch.setattr(controller.workers, "proxy", lambda _path, _side: next(futures))
+    shown: list[str] = []
+    controller.thumbnail_ready.connect(lambda path, _image: shown.append(path))
+    controller.load_thumbnail(pathlib.Path("IMG_0001.jpg"))
+    controller.load_thumbnail(pathlib.Path("IMG_0002.jpg"))
+
+    def finish_elsewhere() -> None:  # as the pool does: from another thread, delivered through Qt
+        cancelled.cancel()
+        failing.set_exception(ValueError("a decoder said something odd"))
+
+    thread = threading.Thread(target=finish_elsewhere)
+    thread.start()
+    thread.join()
+    QApplication.processEvents()  # an exception in the delivered callbacks fails the test
+    assert shown == []

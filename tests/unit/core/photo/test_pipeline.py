@@ -169,6 +169,8 @@ def test_recipes_of_the_first_edition_render_as_before() -> None:
     assert recipe.auto.extras
     low, high = render_preview(dull, recipe).convert("L").getextrema()
     assert high - low > 150
+    white_point = Recipe(auto=Auto(high=(180, 180, 180), extras=False), light=10)
+    assert Recipe.from_json(white_point.to_json()) == white_point, "today's white point is kept as is"
 
 
 def _mean_rgb(image: Image.Image) -> tuple[float, ...]:

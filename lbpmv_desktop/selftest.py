@@ -236,14 +236,47 @@ class _Run:
         _wait(self._process, lambda: not controller.recipe.is_original, "amélioration")
         self._process()
         self.shot("16-studio")
+        self._studio_tools()
         self._phone_import()
         written: list[str] = []
         controller.exported.connect(lambda path, _upscaled: written.append(path))
-        controller.export("instagram")
+        studio.preset_buttons["instagram"].click()  # a landscape photo: the square is shown first
+        if studio.confirm_button.isVisible():
+            self.shot("17-studio-copie-a-valider")
+            studio.confirm_button.click()
+        else:
+            self.problems.append("studio : « Instagram (carré) » n'a pas montré le cadre de la copie")
         _wait(self._process, lambda: bool(written) or studio.error_label.isVisible(), "export d'une photo")
         if not written:
             self.problems.append(f"studio : export impossible ({studio.error_label.text()})")
         self.shot("17-studio-exporte")
+
+    def _studio_tools(self) -> None:
+        """The crop frame, the text being moved, the before/after line and 100 %."""
+        studio = self.controller.window.studio
+        square = next(i for i in range(studio.crop_combo.count()) if studio.crop_combo.itemData(i) == 1.0)
+        studio.crop_combo.setCurrentIndex(square)
+        studio.crop_combo.activated.emit(square)
+        studio.crop_edit_button.click()
+        self.shot("16-studio-cadre")
+        studio.crop_edit_button.click()
+        text = "Chaussons bébé 24,90 €"
+        studio.label_edit.setText(text)
+        studio.label_edit.textEdited.emit(text)
+        studio.label_styles["prix"].click()
+        studio.text_move_button.click()
+        self.shot("16-studio-texte")
+        studio.text_move_button.click()
+        studio.compare_button.click()
+        self.shot("16-studio-avant-apres")
+        studio.compare_button.click()
+        studio.zoom_button.click()
+        _wait(self._process, lambda: not studio.preview.tile.isNull(), "les vrais pixels à 100 %")
+        self.shot("16-studio-100")
+        studio.fit_button.click()
+        studio.crop_combo.setCurrentIndex(0)  # no crop again: « Instagram (carré) » shows its square
+        studio.crop_combo.activated.emit(0)
+        self.idle()
 
     def _phone_import(self) -> None:
         """The phone import, with a phone plugged in (three photos) and with nothing plugged in."""

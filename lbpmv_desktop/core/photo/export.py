@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from lbpmv_desktop.core.fileio import write_new_file
+from lbpmv_desktop.core.fileio import graphemes, write_new_file
 from lbpmv_desktop.core.photo.opening import open_image, upright_size
 from lbpmv_desktop.core.photo.render import (
     apply_geometry,
@@ -60,7 +60,7 @@ def safe_stem(name: str) -> str:
     """A file name part that every system accepts (accents kept, separators removed)."""
     text = unicodedata.normalize("NFC", name)
     text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")
-    return text[:60] or "photo"
+    return "".join(graphemes(text)[:60]) or "photo"  # never half a flag or an accent
 
 
 def render_export(
@@ -85,7 +85,8 @@ def render_export(
     # a third faster than bicubic. Lanczos stays for enlargements, where its sharpness shows.
     shrinking = (box[2] - box[0]) >= out_w
     method = Image.Resampling.HAMMING if shrinking else Image.Resampling.LANCZOS
-    image = resize(image, (out_w, out_h), method, box, threads=threads)
+    if box != (0, 0, *image.size) or (out_w, out_h) != image.size:  # « original »: nothing to resample
+        image = resize(image, (out_w, out_h), method, box, threads=threads)
     logo = load_logo(_library_file(source, recipe.logo)) if recipe.logo else None
     return finish(image, recipe, logo), upscaled
 
@@ -97,7 +98,8 @@ def _library_file(source: Path, name: str) -> Path:
 def encode_jpeg(image: Image.Image, quality: int) -> bytes:
     """An sRGB JPEG with no EXIF, no GPS, no embedded thumbnail and no colour profile."""
     buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "JPEG", quality=quality, optimize=False, subsampling="4:2:0")
+    rgb = image if image.mode == "RGB" else image.convert("RGB")  # no copy of a big picture for nothing
+    rgb.save(buffer, "JPEG", quality=quality, optimize=False, subsampling="4:2:0")
     return buffer.getvalue()
 
 

@@ -499,17 +499,17 @@ def draw_logo(image: Image.Image, logo: Image.Image) -> Image.Image:
 
 
 def load_logo(path: Path) -> Image.Image | None:
-    """The logo with its transparency kept (small allow-listed pictures only)."""
-    from lbpmv_desktop.core.photo.opening import PhotoRefused, opened_picture
+    """The logo with its transparency kept, decoded within the memory budget (None: not a picture
+    the studio opens)."""
+    from lbpmv_desktop.core.photo.opening import PhotoRefused, open_image
 
     try:
-        with opened_picture(path) as opened:
-            if opened.width * opened.height > 25_000_000:
-                return None
-            opened.load()
-            return opened.convert("RGBA")
-    except (PhotoRefused, OSError, ValueError, Image.DecompressionBombError):
+        return open_image(path, max_side=LOGO_SIDE, alpha=True)
+    except (PhotoRefused, OSError, ValueError):
         return None
+
+
+LOGO_SIDE = 1024  # a sixth of the widest export is under 700 pixels
 
 
 def finish(

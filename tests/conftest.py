@@ -47,6 +47,15 @@ def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _earlier_widgets_really_deleted(qapp: QApplication) -> None:
+    """Widgets an earlier test closed are deleted before this one restyles the application (a
+    restyle that reaches a widget waiting for its deferred deletion crashes Qt)."""
+    from PySide6.QtCore import QEvent
+
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads or writes the user's real folders or settings."""
     home = tmp_path_factory.mktemp("home")

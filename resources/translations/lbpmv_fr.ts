@@ -1475,14 +1475,6 @@ Ma Ville</translation>
         <translation>Enregistrer la copie</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Cancel: do not save this copy</source>
-        <translation>Annuler&#xa0;: ne pas enregistrer cette copie</translation>
-    </message>
-    <message>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -1667,6 +1659,14 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>for example: 29,90 €</source>
         <translation>par exemple&#xa0;: 29,90&#xa0;€</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save: no copy is written</source>
+        <translation>Ne pas enregistrer : aucune copie n'est écrite</translation>
     </message>
     <message>
         <source>Green to the left, pink to the right</source>

@@ -187,7 +187,9 @@ def test_instagram_on_a_landscape_photo_shows_the_square_first_and_writes_the_mo
     assert page.confirm_box.isVisible()
     assert "Instagram" in page.confirm_text.text()
     assert page.confirm_button.text() == "Enregistrer la copie"
-    assert page.confirm_cancel_button.text() == "Annuler"
+    assert (
+        page.confirm_cancel_button.text() == "Ne pas enregistrer"
+    )  # not « Annuler »: that one undoes the last edit
     qtbot.mouseClick(page.confirm_cancel_button, Qt.MouseButton.LeftButton)
     assert not page.confirm_box.isVisible()
     assert page.preview.mode is Mode.VIEW

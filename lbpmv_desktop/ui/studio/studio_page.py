@@ -146,7 +146,7 @@ class StudioPage(QWidget):
         confirm_row = FlowLayout()
         self.confirm_button = wrap_button(self.tr("Save the copy"), "primary")
         self.confirm_cancel_button = wrap_button(
-            self.tr("Cancel"), accessible=self.tr("Cancel: do not save this copy")
+            self.tr("Don't save"), accessible=self.tr("Don't save: no copy is written")
         )
         self.confirm_button.clicked.connect(lambda: self._end_confirm(True))
         self.confirm_cancel_button.clicked.connect(lambda: self._end_confirm(False))

@@ -242,6 +242,8 @@ class _Run:
         controller.exported.connect(lambda path, _upscaled: written.append(path))
         studio.preset_buttons["instagram"].click()  # a landscape photo: the square is shown first
         if studio.confirm_button.isVisible():
+            _wait(self._process, studio.preview.frame_ready, "le cadre de la copie")
+            _wait(self._process, lambda: not controller.preview_pending, "aperçu de la copie")
             self.shot("17-studio-copie-a-valider")
             studio.confirm_button.click()
         else:
@@ -254,25 +256,32 @@ class _Run:
     def _studio_tools(self) -> None:
         """The crop frame, the text being moved, the before/after line and 100 %."""
         studio = self.controller.window.studio
+        controller = studio.studio
+
+        def drawn(name: str) -> None:
+            _wait(self._process, lambda: not controller.preview_pending, f"aperçu : {name}")
+            self.shot(name)
+
         square = next(i for i in range(studio.crop_combo.count()) if studio.crop_combo.itemData(i) == 1.0)
         studio.crop_combo.setCurrentIndex(square)
         studio.crop_combo.activated.emit(square)
         studio.crop_edit_button.click()
-        self.shot("16-studio-cadre")
+        _wait(self._process, studio.preview.frame_ready, "le cadre sur la photo entière")
+        drawn("16-studio-cadre")
         studio.crop_edit_button.click()
         text = "Chaussons bébé 24,90 €"
         studio.label_edit.setText(text)
         studio.label_edit.textEdited.emit(text)
         studio.label_styles["prix"].click()
         studio.text_move_button.click()
-        self.shot("16-studio-texte")
+        drawn("16-studio-texte")
         studio.text_move_button.click()
         studio.compare_button.click()
-        self.shot("16-studio-avant-apres")
+        drawn("16-studio-avant-apres")
         studio.compare_button.click()
         studio.zoom_button.click()
         _wait(self._process, lambda: not studio.preview.tile.isNull(), "les vrais pixels à 100 %")
-        self.shot("16-studio-100")
+        drawn("16-studio-100")
         studio.fit_button.click()
         studio.crop_combo.setCurrentIndex(0)  # no crop again: « Instagram (carré) » shows its square
         studio.crop_combo.activated.emit(0)

@@ -298,6 +298,11 @@ class StudioController(QObject):
         self._save_timer.start()
 
     # -- preview (latest wins: a slider moved during a render is rendered next) -------------
+    @property
+    def preview_pending(self) -> bool:
+        """A preview is being drawn, or will be: what is shown is not the last edit yet."""
+        return self._rendering or self._render_wanted
+
     def request_preview(self) -> None:
         if self._proxy is None:
             return

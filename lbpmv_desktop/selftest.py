@@ -241,13 +241,15 @@ class _Run:
         written: list[str] = []
         controller.exported.connect(lambda path, _upscaled: written.append(path))
         studio.preset_buttons["instagram"].click()  # a landscape photo: the square is shown first
-        if studio.confirm_button.isVisible():
-            _wait(self._process, studio.preview.frame_ready, "le cadre de la copie")
-            _wait(self._process, lambda: not controller.preview_pending, "aperçu de la copie")
-            self.shot("17-studio-copie-a-valider")
-            studio.confirm_button.click()
-        else:
-            self.problems.append("studio : « Instagram (carré) » n'a pas montré le cadre de la copie")
+        _wait(
+            self._process,
+            studio.confirm_button.isVisible,
+            "« Instagram (carré) » montre le cadre de la copie",
+        )
+        _wait(self._process, studio.preview.frame_ready, "le cadre de la copie")
+        _wait(self._process, lambda: not controller.preview_pending, "aperçu de la copie")
+        self.shot("17-studio-copie-a-valider")
+        studio.confirm_button.click()
         _wait(self._process, lambda: bool(written) or studio.error_label.isVisible(), "export d'une photo")
         if not written:
             self.problems.append(f"studio : export impossible ({studio.error_label.text()})")

@@ -1491,6 +1491,10 @@ Ma Ville</translation>
         <translation>Faites glisser le cadre pour le déplacer, ses coins ou ses bords pour le redimensionner. Au clavier&#xa0;: les flèches le déplacent (Maj&#xa0;: plus vite), Ctrl + flèches changent sa taille (droite ou bas&#xa0;: plus grand), + et − aussi.</translation>
     </message>
     <message>
+        <source>Return: save the copy. Escape: do not save it.</source>
+        <translation>Entrée : enregistrer la copie. Échap : ne pas l'enregistrer.</translation>
+    </message>
+    <message>
         <source>100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the arrows to look around; Escape: fit.</source>
         <translation>100&#xa0;%&#xa0;: chaque pixel de votre photo, un pour un pixel de l’écran. Faites glisser la photo ou utilisez les flèches pour la parcourir&#xa0;; Échap&#xa0;: ajuster.</translation>
     </message>
@@ -1666,7 +1670,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Don&apos;t save: no copy is written</source>
-        <translation>Ne pas enregistrer : aucune copie n'est écrite</translation>
+        <translation>Ne pas enregistrer : aucune copie n&apos;est écrite</translation>
     </message>
     <message>
         <source>Green to the left, pink to the right</source>
@@ -1715,10 +1719,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Open a photo</source>
         <translation>Ouvrir une photo</translation>
-    </message>
-    <message>
-        <source>Return: save the copy. Escape: cancel.</source>
-        <translation>Entrée&#xa0;: enregistrer la copie. Échap&#xa0;: annuler.</translation>
     </message>
     <message>
         <source>Return: done.</source>

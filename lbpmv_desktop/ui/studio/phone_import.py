@@ -70,6 +70,7 @@ from lbpmv_desktop.ui.accessibility import announce
 from lbpmv_desktop.ui.studio import dialogs
 from lbpmv_desktop.ui.widgets.common import (
     Card,
+    ReflowRow,
     ScrollPage,
     field_label,
     make_button,
@@ -446,19 +447,16 @@ class PhoneImportDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(make_label(self.tr("Which photos do you want to import?"), "subtitle"))
         self.device_combo = QComboBox()
-        self.device_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.device_combo.setMinimumContentsLength(10)
-        self.device_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # As wide as the device's name; the row becomes a column when that does not fit.
+        self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.device_combo.activated.connect(self._on_device_chosen)
         self.folder_button = wrap_button(self.tr("Choose a folder…"))
         self.folder_button.clicked.connect(self._on_choose_folder)
-        row = QHBoxLayout()
-        row.addWidget(field_label(self.tr("Photos of:"), self.device_combo))
-        row.addWidget(self.device_combo, 1)
-        row.addWidget(self.folder_button)
-        layout.addLayout(row)
+        row = ReflowRow()
+        row.row.addWidget(field_label(self.tr("Photos of:"), self.device_combo))
+        row.row.addWidget(self.device_combo)
+        row.row.addWidget(self.folder_button)
+        layout.addWidget(row)
         self.status = make_label("", "muted")
         layout.addWidget(self.status)
         self.model = PhonePhotosModel(self)

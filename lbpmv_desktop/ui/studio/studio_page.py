@@ -500,7 +500,11 @@ class StudioPage(QWidget):
             (self.reset_button,),
         )
         two_lines = max(sum(b.natural_size().width() for b in pair) for pair in pairs) + 8
-        edits_under_photo = side_by_side and centre >= two_lines
+        height = self.height() - margins.top() - margins.bottom()
+        photo = self.photo_label.sizeHint().height() + 240 + 2 * self.centre_column.spacing()
+        edits_under_photo = (
+            side_by_side and centre >= two_lines and photo + self._under_photo_height(centre) <= height
+        )
         if (side_by_side, edits_under_photo) != self._arrangement:
             self._arrangement = (side_by_side, edits_under_photo)
             for index, box in enumerate((self.notes_box, self.edit_box)):
@@ -529,6 +533,17 @@ class StudioPage(QWidget):
             self.tools_panel.setMaximumWidth(16_777_215)
             height = self.height() - margins.top() - margins.bottom()
             self.preview.setMaximumHeight(max(self.preview.minimumHeight(), height // 3))
+
+    def _under_photo_height(self, width: int) -> int:
+        """The height the notes and the edit buttons take under a photo ``width`` wide."""
+        total = 0
+        for box in (self.notes_box, self.edit_box):
+            layout = box.layout()
+            if box.isHidden() or layout is None:
+                continue
+            wanted = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+            total += max(wanted, layout.minimumSize().height()) + self.centre_column.spacing()
+        return total
 
     @property
     def _side_by_side(self) -> bool | None:
@@ -684,7 +699,7 @@ class StudioPage(QWidget):
             "(Shift: faster), Ctrl + arrows change its size (right or down: larger), + and − too."
         )
         if confirming:
-            return keys + " " + self.tr("Return: save the copy. Escape: cancel.")
+            return keys + " " + self.tr("Return: save the copy. Escape: do not save it.")
         return keys + " " + self.tr("Return: done.")
 
     def _toggles(self) -> dict[Mode, tuple[WrapButton, str, str]]:
@@ -727,6 +742,7 @@ class StudioPage(QWidget):
         text = self.preview.accessibleDescription()
         self.hint_label.setText(text)
         self.hint_label.setVisible(bool(text))
+        self._arrange()  # a long hint may leave the photo too little room: the notes go beside it
         if text and not self.centre.isAncestorOf(self.notes_box):
             self.tools_panel.reveal_after_refit(self.notes_box)
 
@@ -850,6 +866,8 @@ class StudioPage(QWidget):
         ).format(target=preset_label(preset))
         self.confirm_text.setText(text)
         self.confirm_box.show()
+        self.edit_box.hide()  # while the copy waits, the photo and its two choices get the room
+        self._arrange()
         self._set_mode(Mode.CROP, focus=False)
         self.preview.setFocus(Qt.FocusReason.OtherFocusReason)
         self.tools_panel.reveal_after_refit(
@@ -863,6 +881,8 @@ class StudioPage(QWidget):
         if pending is None:
             return
         self.confirm_box.hide()
+        self.edit_box.setVisible(self.studio.photo is not None)
+        self._arrange()
         self._set_mode(Mode.VIEW, focus=False)
         preset, frame = pending
         button = self.preset_buttons[preset]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -465,6 +465,7 @@ class StudioPage(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_recent()
             self._arrange()
+            QTimer.singleShot(0, self._arrange)  # again once every button has taken the new font
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -537,9 +538,11 @@ class StudioPage(QWidget):
     def _under_photo_height(self, width: int) -> int:
         """The height the notes and the edit buttons take under a photo ``width`` wide."""
         total = 0
-        for box in (self.notes_box, self.edit_box):
+        # Not isHidden(): a box just moved between the two places is hidden until Qt shows it again.
+        editing = self.studio.photo is not None and getattr(self, "_pending", None) is None
+        for box, shown in ((self.notes_box, True), (self.edit_box, editing)):
             layout = box.layout()
-            if box.isHidden() or layout is None:
+            if not shown or layout is None:
                 continue
             wanted = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
             total += max(wanted, layout.minimumSize().height()) + self.centre_column.spacing()
@@ -561,6 +564,7 @@ class StudioPage(QWidget):
         ):  # fmt: skip
             widget.setEnabled(enabled)
         self.edit_box.setVisible(enabled)  # nothing to undo or compare before a photo is open
+        self._arrange()
 
     def _on_opened(self, name: str) -> None:
         self.photo_label.setText(self.tr("Photo: {name}").format(name=name))

@@ -412,7 +412,7 @@ def test_no_line_of_the_pdf_separates_a_number_from_its_unit(qapp, tmp_path: Pat
 def test_qt_never_breaks_a_line_at_a_no_break_space(qapp, text: str) -> None:
     from PySide6.QtGui import QFont, QRawFont, QTextLayout, QTextOption
 
-    from lbpmv_desktop.core.poster.text import NBSP, NNBSP, keep_together
+    from lbpmv_desktop.core.typography import NBSP, NNBSP, keep_together
     from lbpmv_desktop.ui.fonts import register_fonts
 
     font = QFont(register_fonts())

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.photo.fonts import BOLD, FontMissing, covered, truetype
+from lbpmv_desktop.core.typography import keep_together
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -151,26 +152,12 @@ def _width(text: str) -> float:
     return float(truetype(_REFERENCE_PIXELS).getlength(text)) / _REFERENCE_PIXELS
 
 
-# A space a line never breaks at, even typed as an ordinary space: before « € », « % », « » »,
-# « : », « ; », « ! », « ? », after « « » or a dash, and between a number and its unit or the
-# next group of digits (« 24,90 € », « 19 h », « 1 000 », « 03 12 34 56 78 »).
-_GLUED_AFTER = re.compile(r"[€%$»:;!?]")
-_AFTER_A_NUMBER = re.compile(r"(?:\d|(?:h|min|cm|mm|m|kg|g|cl|ml|l|L|ans|mois)(?![\w’']))")
-
-
-def _breakable(text: str, index: int) -> bool:
-    before, after = text[:index].rstrip(" "), text[index + 1 :].lstrip(" ")
-    if not before or not after or before[-1] in "«—–-" or _GLUED_AFTER.match(after):
-        return False
-    return not (before[-1].isdigit() and _AFTER_A_NUMBER.match(after))
-
-
 def _two_lines(text: str) -> tuple[str, str] | None:
     """The most even break at an ordinary space (never at a non-breaking one, never inside
     a price, a time or a phone number)."""
     best: tuple[float, tuple[str, str]] | None = None
     for index, char in enumerate(text):
-        if char != " " or not _breakable(text, index):
+        if char != " ":  # keep_together() made every space that must not break a no-break one
             continue
         first, second = text[:index].rstrip(" "), text[index + 1 :].lstrip(" ")
         if not first or not second:
@@ -234,7 +221,7 @@ def _inside(centre: float, extent: float, margin: float, limit: float) -> float:
 
 def _fitted(size: tuple[int, int], label: Label) -> tuple[_Layout, float] | None:
     """The label's layout on a picture of ``size`` pixels and the pixels per unit, or None."""
-    text = drawable_text(label.text)
+    text = keep_together(drawable_text(label.text))
     width, height = size
     if not text or width < 1 or height < 1:
         return None

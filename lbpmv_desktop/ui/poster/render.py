@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 
 from lbpmv_desktop.core.poster.links import display_link
 from lbpmv_desktop.core.poster.model import MARGIN_MM, qr_modules
-from lbpmv_desktop.core.poster.text import keep_together
+from lbpmv_desktop.core.typography import keep_together
 from lbpmv_desktop.ui.fonts import register_fonts
 from lbpmv_desktop.ui.pdf import pdf_file
 

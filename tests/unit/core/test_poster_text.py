@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lbpmv_desktop.core.poster.text import NBSP, NNBSP, keep_together
+from lbpmv_desktop.core.typography import NBSP, NNBSP, keep_together
 
 JOINED = (NBSP, NNBSP)
 

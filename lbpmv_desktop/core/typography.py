@@ -1,4 +1,4 @@
-"""French typography for posters: the spaces a line must never break at.
+"""French typography for posters and photo labels: the spaces a line must never break at.
 
 Qt's line breaking (Unicode's) never breaks at a no-break space, so the text is prepared once
 before layout: « 19 h », « 24,90 € », « 03 80 12 34 56 », « 62400 Béthune » stay on one line.
@@ -40,6 +40,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(\b\d{{5}}){_SPACES}+(?=[A-ZÀ-ÖØ-Þ])"), rf"\1{NBSP}"),
     # A dash between two times or prices stays with what comes before it: « 9 h – 19 h »
     (re.compile(rf"(?<=\S){_SPACES}+(?=[–—-](?:{_SPACES}|$))"), NBSP),
+    # ... and a line never ends on a spaced dash either: « 24,90 € — « Soldes » »
+    (re.compile(rf"((?:^|(?<={_SPACES}))[–—-]){_SPACES}+(?=\S)"), rf"\1{NBSP}"),
     # French punctuation never starts a line: « Bonjour ! », « Horaires : », « « Soldes » »
     (re.compile(rf"(?<=\S){_SPACES}+(?=[;!?»])"), NNBSP),
     (re.compile(rf"(?<=\S){_SPACES}+(?=:)"), NBSP),

@@ -284,7 +284,7 @@ def test_zoom_to_100_pans_and_fits_again(qtbot: QtBot, studio, grey: Path, monke
     assert preview.zoomed
     qtbot.keyClick(page, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert not preview.zoomed
-    assert preview.image_rect() == fitted
+    qtbot.waitUntil(lambda: preview.image_rect() == fitted, timeout=5000)  # the layout settles over events
 
 
 def test_before_is_held_and_the_split_line_moves_with_mouse_and_keys(

@@ -320,6 +320,8 @@ def list_photos(
 def exif_date(path: Path) -> float | None:
     """DateTimeOriginal (else DateTime) of a JPEG as local time, from its first 64 KiB; None if absent."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+            return None
         with path.open("rb") as handle:
             head = handle.read(EXIF_HEAD_BYTES)
     except OSError:

@@ -182,3 +182,12 @@ def test_a_volume_full_of_folders_ends(tmp_path: Path, monkeypatch: pytest.Monke
     listed = phone.list_photos(phone.folder_device(tmp_path / "volume"), max_files=10)
     assert 0 < len(listed) <= 10
     assert len(phone.list_photos(phone.folder_device(tmp_path / "volume"), max_files=1000)) < 60
+
+
+def test_the_date_of_a_fifo_or_an_empty_file_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "IMG_0001.jpg"
+    os.mkfifo(fifo)  # opening it would wait forever for a writer
+    empty = tmp_path / "IMG_0002.jpg"
+    empty.write_bytes(b"")
+    assert phone.exif_date(fifo) is None
+    assert phone.exif_date(empty) is None

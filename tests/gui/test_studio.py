@@ -14,6 +14,7 @@ from tests.gui.test_merchant_flow import _complete_welcome
 from tests.helpers.app_fixtures import wait_idle
 from tests.helpers.corpus import CORPUS, needs_corpus
 from tests.helpers.keys import tab_chain
+from tests.helpers.studio import _open, open_studio
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,30 +34,6 @@ def photo(tmp_path: Path) -> Path:
 @pytest.fixture
 def studio(qtbot: QtBot, start_app, dialogs, tmp_path: Path, monkeypatch):
     return open_studio(qtbot, start_app, tmp_path, monkeypatch)
-
-
-def open_studio(qtbot: QtBot, start_app, tmp_path: Path, monkeypatch):
-    """The app past the welcome, on the studio, writing into ``tmp_path``."""
-    from lbpmv_desktop.ui.studio import studio_page
-
-    opened: list[Path] = []
-    monkeypatch.setattr(studio_page, "open_folder", lambda path: opened.append(path) or True)
-    controller = start_app()
-    _complete_welcome(qtbot, controller.window)
-    qtbot.waitUntil(lambda: controller.window.current_page() == "home")
-    controller.window.open_studio()
-    page = controller.window.studio
-    page.studio.out_dir = tmp_path / "Mes photos prêtes"
-    page.opened_folders = opened
-    return controller, page
-
-
-def _open(qtbot: QtBot, page, path: Path, monkeypatch) -> None:
-    from lbpmv_desktop.ui.studio import dialogs
-
-    monkeypatch.setattr(dialogs, "ask_photo_file", lambda *_a: path)
-    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.studio.photo is not None and not page.preview.image.isNull(), timeout=20_000)
 
 
 def test_open_improve_crop_undo_redo_and_export(qtbot: QtBot, studio, photo: Path, monkeypatch) -> None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop.core.photo.recipe import ADJUSTMENTS
 from lbpmv_desktop.ui.studio.preview_widget import Mode
-from tests.gui.test_studio import _open, open_studio
 from tests.helpers.keys import tab_chain
+from tests.helpers.studio import _open, open_studio
 
 if TYPE_CHECKING:
     from pathlib import Path

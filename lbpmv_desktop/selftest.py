@@ -10,6 +10,7 @@ visible focus, Tab order) at the chosen screen size and text size (``--screen-si
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -317,7 +318,7 @@ class _Run:
                 os.environ["LBPMV_VOLUMES_ROOTS"] = str(roots)
                 dialog = PhoneImportDialog(window, window.studio.studio)
                 dialog.show()
-                _wait(self._process, lambda d=dialog, r=ready: r(d), name)  # type: ignore[misc]
+                _wait(self._process, functools.partial(ready, dialog), name)
                 self.shot(name, dialog)
                 dialog.done(0)
                 dialog.deleteLater()

@@ -199,6 +199,7 @@ def test_an_engine_that_never_answers_does_not_freeze_the_app(
     speech = controller.speech
     qtbot.waitUntil(page.read_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(engines), timeout=10_000)  # made in the speech thread, maybe later
     assert engines[0].entered.wait(10)  # the engine is now stuck in say(), in its thread
     timer = QTimer()
     timer.setSingleShot(True)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
+
+from lbpmv_desktop.core.errors import UserError
 
 # Temporary files are created private (0600); a finished file gets the permissions a plain
 # ``open()`` would give it, so a progress file in a shared folder or an exported photo stays
@@ -196,3 +200,131 @@ def graphemes(text: str) -> list[str]:
         regional_run = regional_run + 1 if 0x1F1E6 <= ord(char) <= 0x1F1FF else 0
         previous = char
     return clusters
+
+
+# -- files from outside ---------------------------------------------------------------------------
+class UnsafeFile(UserError):
+    """A file from outside that is refused before a byte of it is parsed.
+
+    Attributes:
+        reason: ``"not-regular"`` (a folder, a FIFO, a device, a link to one), ``"too-big"`` or
+            ``"unreadable"``.
+        size: its size in bytes when known.
+    """
+
+    def __init__(self, reason: str, message: str, size: int = 0) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.size = size
+
+
+def _megabytes(size: int) -> str:
+    return f"{max(1, round(size / (1024 * 1024)))} Mo"
+
+
+def _refuse_mode(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise UnsafeFile("not-regular", "Ce n'est pas un fichier ordinaire : il ne peut pas être ouvert.")
+
+
+def check_regular(path: Path, max_bytes: int) -> os.stat_result:
+    """Refuse ``path`` unless it is (or links to) a regular file of at most ``max_bytes``.
+
+    Never opens the file, so a FIFO or a device cannot block or flood the caller.
+
+    Raises:
+        UnsafeFile: not a regular file, too big, or missing and unreadable.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise UnsafeFile("unreadable", "Ce fichier est introuvable ou illisible.") from error
+    _refuse_mode(info.st_mode)
+    if info.st_size > max_bytes:
+        raise UnsafeFile(
+            "too-big", f"Ce fichier est beaucoup trop gros (plus de {_megabytes(max_bytes)}).", info.st_size
+        )
+    return info
+
+
+def open_regular(path: Path, max_bytes: int) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file of at most ``max_bytes``.
+
+    The check is made on the open file itself (no race with a file swapped in between), and the
+    open never blocks on a FIFO.
+
+    Raises:
+        UnsafeFile: see ``check_regular``.
+    """
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise UnsafeFile("unreadable", "Ce fichier est introuvable ou illisible.") from error
+    try:
+        info = os.fstat(fd)
+        _refuse_mode(info.st_mode)
+        if info.st_size > max_bytes:
+            raise UnsafeFile(
+                "too-big",
+                f"Ce fichier est beaucoup trop gros (plus de {_megabytes(max_bytes)}).",
+                info.st_size,
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``max_bytes`` (also if it grows while read).
+
+    Raises:
+        UnsafeFile: see ``check_regular``.
+    """
+    with open_regular(path, max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise UnsafeFile("unreadable", "Ce fichier est illisible.") from error
+    if len(data) > max_bytes:
+        raise UnsafeFile(
+            "too-big", f"Ce fichier est beaucoup trop gros (plus de {_megabytes(max_bytes)}).", len(data)
+        )
+    return data
+
+
+def read_regular_text(path: Path, max_bytes: int) -> str:
+    """``read_regular`` decoded as UTF-8 (a leading byte-order mark is dropped).
+
+    Raises:
+        UnsafeFile: see ``check_regular``, or the bytes are not UTF-8.
+    """
+    try:
+        return read_regular(path, max_bytes).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnsafeFile("unreadable", "Ce fichier n'est pas un texte lisible.") from error
+
+
+def regular_files(folder: Path) -> list[Path]:
+    """The regular files directly in ``folder`` (links to regular files included), sorted by name.
+
+    FIFOs, devices, sockets, folders and links to them are skipped without being opened; a folder
+    that cannot be read gives an empty list.
+    """
+    found: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_file(follow_symlinks=True):
+                        found.append(Path(entry.path))
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)

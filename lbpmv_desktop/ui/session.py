@@ -241,18 +241,10 @@ class AppSession(QObject):
         self._store = None
 
         def work() -> None:
-            import shutil
+            from lbpmv_desktop.core.progress.erase import erase_everything
 
             self.maintenance.drain()  # no backup may be written while everything is erased
-            if store is not None:
-                store.erase_events()
-                store.close()
-            for path in (self.paths.database, self.paths.backups, self.paths.cache, self.paths.settings):
-                for target in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                    if target.is_dir():
-                        shutil.rmtree(target, ignore_errors=True)
-                    else:
-                        target.unlink(missing_ok=True)
+            erase_everything(self.paths, store)
 
         def done(_: object) -> None:
             self.settings = Settings()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 # Every revision this version knows, oldest first; the last one is the head.
-REVISIONS = ("0001_initial", "0002_shops")
+REVISIONS = ("0001_initial", "0002_shops", "0003_trust")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -87,6 +87,36 @@ def inspect_database(path: Path) -> str | None:
     if revision not in REVISIONS:
         raise NewerDatabaseError(revision)
     return revision
+
+
+SHARING_STATES = ("active", "stopped", "erased")
+
+
+def _instant(text: str | None) -> datetime | None:
+    """An ISO time as an aware datetime (naive ones are UTC), or None when absent or unreadable."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _is_newer(candidate: str, stored: str | None) -> bool:
+    """True when ``candidate`` is later than ``stored`` (an absent or unreadable stored time is older)."""
+    new, old = _instant(candidate), _instant(stored)
+    if new is None:
+        return False
+    return old is None or new > old
+
+
+def _summary(text: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -225,12 +255,13 @@ class ProgressStore:
 
     def append(self, events: Iterable[Event], shop: str | None = None) -> int:
         """Add events of ``shop`` (this install's own by default) in one transaction; events already
-        present (same UUID) are skipped.
+        present in that shop (same id) are skipped.
 
         Returns:
             How many events were new.
         """
-        rows = [_event_row(e, shop or self.shop_id) for e in events]
+        owner = shop or self.shop_id
+        rows = [_event_row(e, owner) for e in events]
         rows = list({row["uuid"]: row for row in rows}.values())
         if not rows:
             return 0
@@ -245,13 +276,15 @@ class ProgressStore:
                 chunk = rows[first : first + 500]
                 present = set(
                     session.scalars(
-                        select(EventRow.uuid).where(EventRow.uuid.in_([r["uuid"] for r in chunk]))
+                        select(EventRow.uuid).where(
+                            EventRow.shop == owner, EventRow.uuid.in_([r["uuid"] for r in chunk])
+                        )
                     )
                 )
                 fresh = [r for r in chunk if r["uuid"] not in present]
                 if fresh:
                     session.execute(
-                        sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"]), fresh
+                        sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["shop", "uuid"]), fresh
                     )
                     added += len(fresh)
         return added
@@ -282,36 +315,78 @@ class ProgressStore:
         events: list[Event],
         summary: str,
         file_received: bool = True,
-    ) -> None:
-        """Trust (or update) a shop and add its new events, all in one transaction."""
+        file_at: str | None = None,
+        sharing: str | None = None,
+    ) -> int:
+        """Trust (or update) a shop and add its new events, all in one transaction.
+
+        Events already stored for this shop (same id) are kept as they are. ``summary`` is always
+        replaced. ``received_at`` becomes ``now`` when a file was received. The shop's name,
+        ``last_file_at`` and (when given) ``sharing`` / ``sharing_at`` change only when the file is
+        newer than the newest one received so far: ``file_at`` is when the shop's app wrote it
+        (``now`` stands for it when unknown), so replaying an older file never brings back an
+        older name or time.
+
+        Returns:
+            How many events were new.
+        """
+        from sqlalchemy import func, select
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         from lbpmv_desktop.core.progress.models import EventRow, ShopRow
 
-        rows = [_event_row(e, shop_id) for e in events]
+        if sharing is not None and sharing not in SHARING_STATES:
+            raise ValueError(f"unknown sharing state {sharing!r}")
+        written = file_at if file_at is not None else (now if file_received else None)
+        rows = list({r["uuid"]: r for r in (_event_row(e, shop_id) for e in events)}.values())
         with self._session() as session, session.begin():
             shop = session.get(ShopRow, shop_id)
             if shop is None:
-                session.add(
-                    ShopRow(
-                        shop_id=shop_id,
-                        name=name,
-                        public_key=public_key,
-                        code=code,
-                        trusted_at=now,
-                        last_file_at=now,
-                        summary=summary,
-                    )
+                shop = ShopRow(
+                    shop_id=shop_id,
+                    name=name,
+                    public_key=public_key,
+                    code=code,
+                    trusted_at=now,
+                    last_file_at=written,
+                    received_at=now if file_received else None,
+                    summary=summary,
+                    sharing=sharing or "active",
+                    sharing_at=written if sharing is not None else None,
                 )
+                session.add(shop)
             else:
-                shop.name, shop.summary = name, summary
+                shop.summary = summary
                 if file_received:
-                    shop.last_file_at = now
+                    shop.received_at = now
+                if written is not None and _is_newer(written, shop.last_file_at):
+                    shop.name, shop.last_file_at = name, written
+                    if sharing is not None:
+                        shop.sharing, shop.sharing_at = sharing, written
+            before = session.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.shop == shop_id)
+            )
             for first in range(0, len(rows), 2000):
                 session.execute(
-                    sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["uuid"]),
+                    sqlite_insert(EventRow).on_conflict_do_nothing(index_elements=["shop", "uuid"]),
                     rows[first : first + 2000],
                 )
+            after = session.scalar(select(func.count()).select_from(EventRow).where(EventRow.shop == shop_id))
+        return int(after or 0) - int(before or 0)
+
+    def delete_shop_events(self, shop_id: str) -> int:
+        """Delete every event of ``shop_id`` (its merchant erased their data); the shop row stays.
+
+        Returns:
+            How many events were deleted.
+        """
+        from sqlalchemy import delete
+
+        from lbpmv_desktop.core.progress.models import EventRow
+
+        with self._session() as session, session.begin():
+            result = session.execute(delete(EventRow).where(EventRow.shop == shop_id))
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def erase_events(self) -> None:
         """Delete every event (the merchant asked to erase their data)."""
@@ -337,13 +412,27 @@ def export_document(store: ProgressStore, app_version: str, now: datetime) -> di
     }
 
 
+SHOP_KEYS = (
+    "shop_id",
+    "name",
+    "public_key",
+    "code",
+    "trusted_at",
+    "last_file_at",
+    "summary",
+    "received_at",
+    "sharing",
+    "sharing_at",
+)
+
+
 def shop_rows(store: ProgressStore) -> list[dict[str, Any]]:
-    """The shops this install follows (animator side), with their stored summaries."""
-    rows = store._read(
-        "SELECT shop_id, name, public_key, code, trusted_at, last_file_at, summary FROM shops ORDER BY name"
-    )
-    keys = ("shop_id", "name", "public_key", "code", "trusted_at", "last_file_at", "summary")
-    found = [dict(zip(keys, row, strict=True)) for row in rows]
+    """The shops this install follows (animator side), with their stored summaries.
+
+    Each row has the keys of ``SHOP_KEYS``; ``summary`` is decoded (an empty dict when unreadable).
+    """
+    rows = store._read(f"SELECT {', '.join(SHOP_KEYS)} FROM shops ORDER BY name")
+    found = [dict(zip(SHOP_KEYS, row, strict=True)) for row in rows]
     for row in found:
-        row["summary"] = json.loads(row["summary"] or "{}")
+        row["summary"] = _summary(row["summary"])
     return found

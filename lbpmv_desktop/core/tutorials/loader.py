@@ -9,50 +9,47 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
+from lbpmv_desktop.core.fileio import UnsafeFile, check_regular, read_regular
 from lbpmv_desktop.core.photo.presets import PRESETS
 from lbpmv_desktop.core.poster.model import TEMPLATES
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
+from lbpmv_desktop.core.tutorials.markup import (
+    MAX_IMAGE_BYTES,
+    is_safe_url,
+    markdown_images,
+    toml_problem,
+)
 from lbpmv_desktop.core.tutorials.model import (
     ACTIONS,
+    ID_RE,
     MAX_STEP_MINUTES,
+    MAX_TITLE,
+    STEP_FILE_RE,
     THEMES,
+    Problem,
     Step,
     StepAction,
     Tutorial,
 )
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 PACK_FILE = "tutorial.toml"
 FRONT_MATTER = "+++"
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STEP_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-HTML_IMG_RE = re.compile(r"<img\b", re.IGNORECASE)
 TOML_POSITION_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
-IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
-MAX_FILE_BYTES = 512 * 1024
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_TITLE = 90
+MAX_TOML_BYTES = 16 * 1024  # a tutorial.toml is a few hundred bytes
+MAX_STEP_BYTES = 64 * 1024  # a step is 60 to 180 words (2 KB); pictures are files of their own
+NOT_REGULAR = (
+    "ce n'est pas un fichier ordinaire (un dossier, un tube ou un périphérique) : "
+    "remplacez-le par un vrai fichier"
+)
 
 PACK_FIELDS = ("id", "title", "summary", "theme", "level", "order", "prerequisites", "version")
 PACK_REQUIRED = ("id", "title", "summary", "theme", "level", "version")
 STEP_FIELDS = ("title", "minutes", "action", "preset", "template", "url", "label")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a content pack, located for the author."""
-
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 class _Report:
@@ -67,15 +64,19 @@ class _Report:
         self.problems.append(Problem(path, max(1, line), message))
 
 
-def _read_text(path: Path, report: _Report) -> str | None:
+def _read_text(path: Path, report: _Report, limit: int) -> str | None:
+    """The text of ``path``, a regular file of at most ``limit`` bytes (never blocks on a FIFO)."""
     try:
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
-    except OSError:
-        report.add(path, 1, "fichier illisible (vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs)")
-        return None
-    if size > MAX_FILE_BYTES:
-        report.add(path, 1, f"fichier trop gros ({size // 1024} Ko, maximum 512 Ko)")
+        data = read_regular(path, limit)
+    except UnsafeFile as error:
+        if error.reason == "not-regular":
+            report.add(path, 1, NOT_REGULAR)
+        elif error.reason == "too-big":
+            report.add(path, 1, f"fichier trop gros ({error.size // 1024} Ko, maximum {limit // 1024} Ko)")
+        else:
+            report.add(
+                path, 1, "fichier illisible (vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs)"
+            )
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -94,8 +95,15 @@ def _read_text(path: Path, report: _Report) -> str | None:
 
 
 def _parse_toml(text: str, path: Path, first_line: int, report: _Report) -> dict[str, Any] | None:
+    over = toml_problem(text)  # before the parser: some small files make it run for minutes
+    if over is not None:
+        report.add(path, first_line + over[0] - 1, over[1])
+        return None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        report.add(path, first_line, "trop de crochets ou d'accolades imbriqués")
+        return None
     except tomllib.TOMLDecodeError as error:
         match = TOML_POSITION_RE.search(str(error))
         line = int(match.group(1)) if match else 1
@@ -177,7 +185,7 @@ def _int_field(
 
 
 def _load_step(path: Path, number: int, step_id: str, pack: Path, report: _Report) -> Step | None:
-    text = _read_text(path, report)
+    text = _read_text(path, report, MAX_STEP_BYTES)
     if text is None:
         return None
     lines = text.split("\n")
@@ -204,10 +212,7 @@ def _load_step(path: Path, number: int, step_id: str, pack: Path, report: _Repor
     body_first_line = end + 2
     if not body.strip():
         report.add(path, end + 1, "le texte de l'étape est vide : écrivez quelques phrases sous l'en-tête")
-    _check_images(body, body_first_line, path, pack, report)
-    if HTML_IMG_RE.search(body):
-        line = body_first_line + body[: HTML_IMG_RE.search(body).start()].count("\n")  # type: ignore[union-attr]
-        report.add(path, line, "les images s'écrivent en Markdown : ![description](images/fichier.svg)")
+    _check_markdown(body, body_first_line, path, pack, report)
     if len(report.problems) > before or title is None or minutes is None:
         return None
     return Step(step_id, number, title, minutes, body, path, action)
@@ -245,7 +250,7 @@ def _load_action(data: dict[str, Any], text: str, path: Path, report: _Report) -
             f"{allowed} inconnu « {value} » (possibles : {', '.join(choices)})",
         )
         return None
-    if kind == "open-url" and (not isinstance(value, str) or not _is_safe_url(value)):
+    if kind == "open-url" and (not isinstance(value, str) or not is_safe_url(value)):
         report.add(
             path,
             _line_of(text, "url" if value is not None else "action", 2),
@@ -261,67 +266,71 @@ def _load_action(data: dict[str, Any], text: str, path: Path, report: _Report) -
     )
 
 
-def _is_safe_url(url: str) -> bool:
-    if len(url) > 300 or any(c.isspace() for c in url):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme == "https" and bool(parts.hostname) and "." in (parts.hostname or "")
-
-
-def _check_images(body: str, first_line: int, path: Path, pack: Path, report: _Report) -> None:
-    for match in IMAGE_RE.finditer(body):
-        line = first_line + body[: match.start()].count("\n")
-        alt, target = match.group(1).strip(), match.group(2)
-        if not alt:
-            report.add(path, line, "image sans description : écrivez ce qu'elle montre entre les crochets")
-        if not target or "://" in target or target.startswith(("/", "\\")) or ":" in target:
-            report.add(path, line, f"image « {target} » : elle doit être un fichier du dossier du tutoriel")
+def _check_markdown(body: str, first_line: int, path: Path, pack: Path, report: _Report) -> None:
+    """Pictures of the pack's folder only, written in line; no HTML, no reference, https links."""
+    images, problems = markdown_images(body, first_line)
+    for line, message in problems:
+        report.add(path, line, message)
+    for line, _alt, target in images:
+        image = pack / target
+        try:
+            check_regular(image, MAX_IMAGE_BYTES)
+        except UnsafeFile as error:
+            if error.reason == "unreadable" and not image.exists() and not image.is_symlink():
+                report.add(path, line, f"image introuvable : « {target} »")
+            elif error.reason == "too-big":
+                report.add(path, line, f"image « {target} » : fichier trop gros (maximum 5 Mo)")
+            elif error.reason == "not-regular":
+                report.add(path, line, f"image « {target} » : {NOT_REGULAR}")
+            else:
+                report.add(path, line, f"image « {target} » : fichier illisible")
             continue
-        relative = PurePosixPath(target)
-        if ".." in relative.parts:
+        if not _stays_inside(pack, target):
             report.add(path, line, f"image « {target} » : elle doit rester dans le dossier du tutoriel")
-            continue
-        image = pack / relative
-        if relative.suffix.lower() not in IMAGE_SUFFIXES:
-            report.add(path, line, f"image « {target} » : format non accepté (SVG, PNG ou JPEG)")
-        elif not image.is_file():
-            report.add(path, line, f"image introuvable : « {target} »")
         elif report.thorough:
             problem = _image_problem(image)
             if problem:
                 report.add(path, line, f"image « {target} » : {problem}")
 
 
+def _stays_inside(pack: Path, target: str) -> bool:
+    """Whether ``pack / target`` (a plain name, no ``..``) is in the pack once links are followed:
+    only a link on the way can lead out, and the few parts of the name are looked at first."""
+    parts = target.split("/")
+    try:
+        if not any((pack.joinpath(*parts[: i + 1])).is_symlink() for i in range(len(parts))):
+            return True
+        return (pack / target).resolve().is_relative_to(pack.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def _image_problem(image: Path) -> str | None:
     try:
-        size = image.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            return "fichier trop gros (maximum 5 Mo)"
-        if image.suffix.lower() == ".svg":
-            import xml.etree.ElementTree as ElementTree  # only when checking drawings
+        data = read_regular(image, MAX_IMAGE_BYTES)
+    except UnsafeFile as error:
+        return NOT_REGULAR if error.reason == "not-regular" else "fichier illisible ou trop gros"
+    if image.suffix.lower() == ".svg":
+        import xml.etree.ElementTree as ElementTree  # only when checking drawings
 
-            root = ElementTree.parse(image).getroot()
-            if not root.tag.endswith("svg"):
-                return "ce n'est pas un dessin SVG"
-            return None
-        head = image.read_bytes()[:8]
-    except SyntaxError:  # ElementTree.ParseError
-        return "dessin SVG abîmé (XML incorrect)"
-    except OSError:
-        return "fichier illisible"
+        try:
+            root = ElementTree.fromstring(data)
+        except (SyntaxError, ValueError):  # ElementTree.ParseError is a SyntaxError
+            return "dessin SVG abîmé (XML incorrect)"
+        return None if root.tag.endswith("svg") else "ce n'est pas un dessin SVG"
     signatures = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
-    if not head.startswith(signatures[image.suffix.lower()]):
+    if not data.startswith(signatures[image.suffix.lower()]):
         return "le contenu ne correspond pas à son extension"
     return None
 
 
 def _load_pack(folder: Path, report: _Report) -> Tutorial | None:
     pack_file = folder / PACK_FILE
-    if not pack_file.is_file():
+    if not pack_file.exists() and not pack_file.is_symlink():
         report.add(pack_file, 1, "fichier tutorial.toml manquant : chaque tutoriel en a besoin")
         return None
     before = len(report.problems)
-    text = _read_text(pack_file, report)
+    text = _read_text(pack_file, report, MAX_TOML_BYTES)
     data = _parse_toml(text, pack_file, 1, report) if text is not None else None
     if data is None or text is None:
         return None
@@ -423,7 +432,7 @@ def _load_steps(folder: Path, pack_file: Path, report: _Report) -> list[Step]:
 
 
 def _pack_folders(root: Path) -> list[Path]:
-    if (root / PACK_FILE).is_file():
+    if (root / PACK_FILE).exists() or (root / PACK_FILE).is_symlink():
         return [root]
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 

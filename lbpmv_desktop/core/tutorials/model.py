@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,21 @@ if TYPE_CHECKING:
 THEMES = ("photos", "internet", "vendre")
 ACTIONS = ("open-studio", "open-poster", "open-url")
 MAX_STEP_MINUTES = 5
+MAX_TITLE = 90
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STEP_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a content pack, located for the author."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

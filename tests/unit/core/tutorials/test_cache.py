@@ -17,7 +17,7 @@ def test_cache_is_used_then_refreshed_when_a_pack_changes(tmp_path: Path) -> Non
     pack = write_pack(root, "bonjour")
     first, problems = load_cached(root, cache)
     assert problems == []
-    assert (cache / "catalogue.pickle").is_file()
+    assert (cache / "catalogue.json").is_file()
     again, _ = load_cached(root, cache)
     assert [t.id for t in again.path()] == ["bonjour"]
     assert again.get("bonjour") == first.get("bonjour")
@@ -35,7 +35,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     root, cache = tmp_path / "packs", tmp_path / "cache"
     write_pack(root, "bonjour")
     cache.mkdir()
-    (cache / "catalogue.pickle").write_bytes(b"\x80\x05 not a pickle")
+    (cache / "catalogue.json").write_bytes(b'{"format": 2, not json')
     catalogue, problems = load_cached(root, cache)
     assert problems == []
     assert catalogue.get("bonjour") is not None

@@ -1,0 +1,363 @@
+"""What a pack's text may contain, checked in one pass before anything parses or shows it.
+
+Both checks are linear in the size of the text (no regular expression that can backtrack, every
+look-ahead bounded), so a hostile file is refused as fast as a good one is accepted:
+
+- ``toml_problem``: TOML the loader would not need (keys too long or with too many dotted parts,
+  brackets nested too deep, too many keys, very long lines) is refused before ``tomllib`` sees it
+  (a 400 KB key of dots took ``tomllib`` minutes and gigabytes).
+- ``markdown_problems``: a step's Markdown may show pictures of its own folder, written in line
+  (``![description](images/fichier.svg)``), and link to ``https://`` addresses; reference
+  definitions, raw HTML, other addresses and anything that only looks like an image are refused.
+- ``image_target_ok`` / ``pack_image``: the one rule for a picture's name, shared by the checker
+  and the player.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
+
+IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+MAX_TOML_LINE = 1000
+MAX_KEY = 64
+MAX_KEY_PARTS = 4
+MAX_DEPTH = 4
+MAX_KEYS = 100
+
+MAX_ALT = 1000  # a picture's description is read aloud: a few sentences at most
+MAX_TARGET = 300
+MAX_PROBLEMS = 20  # per step: past that, one more line says there are others
+MAX_SAME = 3  # the same message at most this many times
+
+# A picture's name: folders and a file of letters, digits, dots, dashes and underscores, each
+# part starting with a letter or digit (so never « .. », never absolute, never a scheme, never
+# an escape or an entity that a Markdown reader would turn into something else).
+IMAGE_TARGET_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){0,5}")
+URL_CHARS_RE = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*")
+HTML_RE = re.compile(r"<[A-Za-z/!?]")
+DEFINITION_RE = re.compile(r"\]:")
+REFERENCE_RE = re.compile(r"\]\[")
+_TOML_PLAIN_RE = re.compile(r"[^\n#\"'=.\[\]{},\r]+")
+# Bounded and without overlapping alternatives: linear, whatever the text.
+_DESTINATION_RE = re.compile(r" {0,8}((?:[^\s()]|\([^\s()]{0,300}\)){0,301})")
+_TITLE_RE = re.compile(r'(?: {1,8}"[^"\n]{0,300}")? {0,8}\)')
+_NEWLINE_RE = re.compile("\n")
+IMAGE_START = "!["
+LINK_MIDDLE = "]("
+
+IMAGE_HOWTO = "écrivez ![description](images/fichier.svg)"
+
+
+# -- pictures ----------------------------------------------------------------------------------
+def image_target_ok(target: str) -> bool:
+    """Whether ``target`` is a plain relative name inside a pack (no ``..``, scheme or escape)."""
+    return IMAGE_TARGET_RE.fullmatch(target) is not None
+
+
+def image_target_problem(target: str) -> str | None:
+    """Why ``target`` cannot name a picture of the pack (None: its name is fine)."""
+    if ".." in PurePosixPath(target.replace("\\", "/")).parts:
+        return f"image « {target} » : elle doit rester dans le dossier du tutoriel"
+    if not image_target_ok(target):
+        return (
+            f"image « {target} » : elle doit être un fichier du dossier du tutoriel (ex. images/fichier.svg)"
+        )
+    if PurePosixPath(target).suffix.lower() not in IMAGE_SUFFIXES:
+        return f"image « {target} » : format non accepté (SVG, PNG ou JPEG)"
+    return None
+
+
+def pack_image(folder: Path, target: str) -> Path | None:
+    """The picture ``target`` of the pack in ``folder``, or None when it may not be shown.
+
+    It must have a plain name (``image_target_problem``), resolve (links followed) inside the
+    pack's folder, and be a regular file of at most ``MAX_IMAGE_BYTES``: a FIFO, a device, a
+    folder or a link leading out of the pack is never opened.
+    """
+    if image_target_problem(target) is not None:
+        return None
+    try:
+        root = folder.resolve()
+        path = (root / target).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if not path.is_relative_to(root):
+        return None
+    try:
+        check_regular(path, MAX_IMAGE_BYTES)
+    except UnsafeFile:
+        return None
+    return path
+
+
+# -- TOML ----------------------------------------------------------------------------------------
+def toml_problem(text: str) -> tuple[int, str] | None:
+    """The first line (1-based, in ``text``) where ``text`` goes over the limits, and why.
+
+    A small hand scanner: it follows strings (so brackets, dots and ``=`` inside them do not
+    count), comments, keys and the nesting of ``[`` and ``{``; one pass, no backtracking.
+    """
+    line, line_start, index, size = 1, 0, 0, len(text)
+    stack: list[str] = []  # "h" table header, "[" array, "{" inline table
+    keys = 0
+    in_key, key_length, key_parts = True, 0, 1
+
+    def start_key() -> None:
+        nonlocal in_key, key_length, key_parts
+        in_key, key_length, key_parts = True, 0, 1
+
+    while index < size:
+        plain = _TOML_PLAIN_RE.match(text, index)  # a run of nothing special, skipped at once
+        if plain is not None:
+            if in_key:
+                chunk = plain.group()
+                key_length += len(chunk) - chunk.count(" ") - chunk.count("\t")
+                if key_length > MAX_KEY:
+                    return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+            index = plain.end()
+            continue
+        char = text[index]
+        if char == "\n":
+            if index - line_start > MAX_TOML_LINE:
+                return line, _long_line(index - line_start)
+            line, line_start = line + 1, index + 1
+            if not stack or stack[-1] == "{":
+                start_key()
+            index += 1
+            continue
+        if char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        if char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            end = _string_end(text, index + len(quote), quote)
+            # a string's newlines still count as lines (and their lengths)
+            newline = text.find("\n", index, end)
+            while newline >= 0:
+                if newline - line_start > MAX_TOML_LINE:
+                    return line, _long_line(newline - line_start)
+                line, line_start = line + 1, newline + 1
+                newline = text.find("\n", newline + 1, end)
+            if in_key:
+                key_length += end - index
+                if key_length > MAX_KEY:
+                    return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+            index = end
+            continue
+        if in_key and char not in " \t\r=[]{},":
+            key_length += 1
+            if char == ".":
+                key_parts += 1
+                if key_parts > MAX_KEY_PARTS:
+                    return line, (
+                        f"nom de champ à trop de parties séparées par des points (maximum {MAX_KEY_PARTS})"
+                    )
+            if key_length > MAX_KEY:
+                return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+        elif char == "=" and (not stack or stack[-1] == "{"):
+            keys += 1
+            if keys > MAX_KEYS:
+                return line, f"trop de champs (maximum {MAX_KEYS})"
+            in_key = False
+        elif char in "[{":
+            stack.append("h" if char == "[" and in_key and not stack else char)
+            if len(stack) > MAX_DEPTH:
+                return line, f"trop de crochets ou d'accolades imbriqués (maximum {MAX_DEPTH})"
+            if char == "{":
+                start_key()
+            elif stack[-1] != "h":
+                in_key = False
+        elif char in "]}":
+            if stack:
+                stack.pop()
+        elif char == "," and stack and stack[-1] == "{":
+            start_key()
+        index += 1
+    if size - line_start > MAX_TOML_LINE:
+        return line, _long_line(size - line_start)
+    return None
+
+
+def _long_line(length: int) -> str:
+    return f"ligne trop longue ({length} caractères, maximum {MAX_TOML_LINE}) : raccourcissez-la"
+
+
+def _string_end(text: str, start: int, quote: str) -> int:
+    """The index just after the closing ``quote`` (or the end of the text, or of the line for a
+    one-line string: the parser reports the error itself)."""
+    body = _STRING_BODY[quote].match(text, start)
+    assert body is not None  # every pattern may match nothing
+    end = body.end()
+    if not text.startswith(quote, end):
+        return end
+    end += len(quote)
+    if len(quote) == 3:
+        while end < len(text) and text[end] == quote[0] and end - body.end() < 5:
+            end += 1  # """a"""" : up to two more quotes belong to the string
+    return end
+
+
+# The inside of each kind of TOML string; alternatives start differently, so no backtracking.
+_STRING_BODY = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*'),
+    "'": re.compile(r"[^'\n]*"),
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*', re.DOTALL),
+    "'''": re.compile(r"(?:[^']|'(?!''))*"),
+}
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+class _Lines:
+    """Line numbers of offsets in a text, by bisection (never by counting from the start); the
+    line starts are only found once a line is asked for (a good step has no problem to place)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._text = text
+        self._starts: list[int] = []
+        self._first = first_line
+
+    def of(self, offset: int) -> int:
+        if not self._starts:
+            self._starts = [0, *(match.end() for match in _NEWLINE_RE.finditer(self._text))]
+        return self._first + bisect.bisect_right(self._starts, offset) - 1
+
+
+def is_safe_url(url: str) -> bool:
+    """An ``https://`` address with a host name, of plain characters."""
+    if len(url) > MAX_TARGET or URL_CHARS_RE.fullmatch(url) is None:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme == "https" and "." in host
+
+
+def markdown_images(
+    body: str, first_line: int = 1
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
+    """The pictures of a step, and its problems.
+
+    Returns:
+        ``(images, problems)``: each image as ``(line, description, target)``, each problem as
+        ``(line, message)`` (at most ``MAX_PROBLEMS`` of them, and one more saying there are
+        others). Lines count from ``first_line``.
+    """
+    lines = _Lines(body, first_line)
+    found, problems = _scan(body, lines)
+    return [(lines.of(offset), alt, target) for offset, alt, target in found], problems
+
+
+def markdown_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """The problems of a step's Markdown (see ``markdown_images``)."""
+    return _scan(body, _Lines(body, first_line))[1]
+
+
+def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
+    images: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, str]] = []
+    extra = 0
+    seen: dict[str, int] = {}
+
+    def add(offset: int, message: str) -> None:
+        nonlocal extra
+        seen[message] = seen.get(message, 0) + 1
+        if len(problems) < MAX_PROBLEMS and seen[message] <= MAX_SAME:
+            problems.append((lines.of(offset), message))
+        else:
+            extra += 1
+
+    for match in HTML_RE.finditer(body):
+        add(
+            match.start(),
+            f"balise HTML « {body[match.start() : match.start() + 12].split()[0]} » : le texte s'écrit "
+            "en Markdown seulement (les images : ![description](images/fichier.svg))",
+        )
+    for match in DEFINITION_RE.finditer(body):
+        add(
+            match.start(),
+            "définition de lien « [nom]: adresse » refusée : écrivez les images en ligne, "
+            "![description](images/fichier.svg), et les liens [texte](https://…)",
+        )
+    for match in REFERENCE_RE.finditer(body):
+        add(
+            match.start(),
+            "lien ou image par référence « [texte][nom] » refusé : écrivez les liens "
+            "[texte](https://…) et les images ![description](images/fichier.svg)",
+        )
+    image_middles: set[int] = set()
+    start = body.find(IMAGE_START)
+    while start >= 0:
+        parsed = _parse_image(body, start)
+        if parsed is None:
+            add(
+                start,
+                f"image mal écrite : {IMAGE_HOWTO}, sans crochets dans la description "
+                "ni référence ![description][nom]",
+            )
+            start = body.find(IMAGE_START, start + 2)
+            continue
+        middle, end, alt, target = parsed
+        image_middles.add(middle)
+        problem = image_target_problem(target)
+        if problem is not None:
+            add(start, problem)
+        else:
+            images.append((start, alt, target))
+        if not alt.strip():
+            add(start, "image sans description : écrivez ce qu'elle montre entre les crochets")
+        start = body.find(IMAGE_START, end)
+    middle = body.find(LINK_MIDDLE)
+    while middle >= 0:
+        if middle not in image_middles:
+            found = _destination(body, middle + 2)
+            if found is None or not is_safe_url(found[0]):
+                shown = (found[0] if found else body[middle + 2 : middle + 40].split(")")[0])[:60]
+                add(
+                    middle,
+                    f"lien « {shown} » : seules les adresses qui commencent par https:// sont acceptées",
+                )
+        middle = body.find(LINK_MIDDLE, middle + 2)
+    if extra:
+        problems.append((problems[-1][0], f"… et {extra} autre(s) problème(s) du même genre"))
+    problems.sort(key=lambda problem: problem[0])
+    return images, problems
+
+
+def _parse_image(body: str, start: int) -> tuple[int, int, str, str] | None:
+    """``![alt](target)`` or ``![alt](target "title")`` at ``start``: where its ``](`` is, where
+    it ends, its description and its target; None when it is anything else."""
+    alt_start = start + 2
+    close = body.find("]", alt_start, alt_start + MAX_ALT + 1)
+    if close < 0 or body.find("[", alt_start, close) >= 0 or not body.startswith("(", close + 1):
+        return None
+    found = _destination(body, close + 2)
+    if found is None:
+        return None
+    target, index = found
+    tail = _TITLE_RE.match(body, index)
+    if tail is None:
+        return None
+    return close, tail.end(), body[alt_start:close], target
+
+
+def _destination(body: str, index: int) -> tuple[str, int] | None:
+    """The link target starting at ``index`` (just after ``](``) and where it ends: characters up
+    to a space or ``)``, with one level of parentheses inside; None when empty or too long."""
+    match = _DESTINATION_RE.match(body, index)
+    assert match is not None  # every part of the pattern may be empty
+    target, end = match.group(1), match.end()
+    if not target or len(target) > MAX_TARGET:
+        return None
+    if end < len(body) and body[end] not in " \t\n)":
+        return None  # stopped by a limit or a stray parenthesis
+    return target, end

@@ -1,0 +1,295 @@
+"""A hostile content pack or cache never runs code, blocks, floods memory or reaches other files.
+
+Every hostile pack is made here, in tmp_path: FIFOs and links to devices named like pack files,
+TOML built to make the parser explode, steps full of brackets, and references to files outside
+the pack. Each one must give ``file:line: message`` problems at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from typing import TYPE_CHECKING
+
+import pytest
+
+from lbpmv_desktop.core.tutorials.cache import load_cached
+from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
+from lbpmv_desktop.core.tutorials.markup import markdown_problems, toml_problem
+from tests.helpers.packs import write_pack, write_step
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+needs_dev_zero = pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+
+
+def _messages(root: Path) -> list[str]:
+    return [f"{p.path.name}:{p.line}: {p.message}" for p in check_content(root)]
+
+
+# -- 1. the cache is plain data, checked before use ----------------------------------------------
+class _Trap:
+    """Unpickling this creates ``marker``: proof that a pickle from the data folder was loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_an_old_pickle_in_the_cache_is_never_loaded(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    cache.mkdir()
+    marker = tmp_path / "code-ran"
+    (cache / "catalogue.pickle").write_bytes(pickle.dumps(_Trap(marker)))
+    catalogue, problems = load_cached(root, cache)
+    assert not marker.exists()
+    assert problems == []
+    assert catalogue.get("bonjour") is not None
+    stored = json.loads((cache / "catalogue.json").read_text(encoding="utf-8"))
+    assert [t["id"] for t in stored["tutorials"]] == ["bonjour"]
+    assert not (cache / "catalogue.pickle").exists()  # the old file is removed, never read
+
+
+def test_the_cache_gives_back_the_same_catalogue(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    write_step(root / "bonjour", "02-etape-2.md", extra='action = "open-url"\nurl = "https://exemple.fr/"\n')
+    write_pack(root, "suite", prerequisites=("bonjour",))
+    (root / "cassé").mkdir()  # a problem is cached too
+    fresh, fresh_problems = load_catalogue(root, thorough=False)
+    load_cached(root, cache)
+    cached, cached_problems = load_cached(root, cache)
+    assert [t.id for t in cached] == ["bonjour", "suite"]
+    assert [cached.get(t.id) for t in fresh] == list(fresh)
+    assert cached_problems == fresh_problems
+
+
+def _tamper(cache: Path, change: object) -> None:
+    path = cache / "catalogue.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _set_folder(data: dict) -> None:
+    data["tutorials"][0]["folder"] = "../../.."
+
+
+def _set_html(data: dict) -> None:
+    data["tutorials"][0]["steps"][0]["markdown"] = "Texte ![x][p]\n\n[p]: file:///etc/shadow\n<img src=x>"
+
+
+def _set_type(data: dict) -> None:
+    data["tutorials"][0]["level"] = "1; import os"
+
+
+def _set_source(data: dict) -> None:
+    data["tutorials"][0]["steps"][0]["source"] = "/etc/passwd"
+
+
+def _set_url(data: dict) -> None:
+    data["tutorials"][0]["steps"][0]["action"] = {"kind": "open-url", "url": "javascript:alert(1)"}
+
+
+def _drop_steps(data: dict) -> None:
+    del data["tutorials"][0]["steps"]
+
+
+@pytest.mark.parametrize("change", [_set_folder, _set_html, _set_type, _set_source, _set_url, _drop_steps])
+def test_a_tampered_cache_is_ignored(tmp_path: Path, change: object) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    load_cached(root, cache)
+    _tamper(cache, change)
+    catalogue, problems = load_cached(root, cache)
+    assert problems == []
+    assert catalogue.get("bonjour") == load_catalogue(root, thorough=False)[0].get("bonjour")
+
+
+def test_a_cache_that_is_not_json_or_too_big_is_ignored(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    cache.mkdir()
+    (cache / "catalogue.json").write_bytes(b"\x80\x05 not json")
+    assert load_cached(root, cache)[0].get("bonjour") is not None
+    (cache / "catalogue.json").write_bytes(b"[" * (40 * 1024 * 1024))  # 40 MB of nesting
+    assert load_cached(root, cache)[0].get("bonjour") is not None
+
+
+@needs_fifo
+def test_a_fifo_named_like_the_cache_does_not_block(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    cache.mkdir()
+    os.mkfifo(cache / "catalogue.json")
+    catalogue, problems = load_cached(root, cache)
+    assert problems == []
+    assert catalogue.get("bonjour") is not None
+
+
+# -- 2. every pack file is a regular file, checked before it is opened ---------------------------
+@needs_fifo
+def test_fifos_named_like_pack_files_are_refused_at_once(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "02-etape-2.md").unlink()
+    os.mkfifo(pack / "02-etape-2.md")
+    os.mkfifo(pack / "images" / "tuyau.svg")
+    write_step(pack, "03-etape-3.md", body="Texte.\n\n![Un tuyau](images/tuyau.svg)\n")
+    other = write_pack(tmp_path, "autre")
+    (other / "tutorial.toml").unlink()
+    os.mkfifo(other / "tutorial.toml")
+    messages = _messages(pack) + _messages(other)
+    assert any(m.startswith("02-etape-2.md:1:") and "fichier ordinaire" in m for m in messages)
+    assert any(m.startswith("03-etape-3.md:7: image « images/tuyau.svg »") for m in messages)
+    assert any(m.startswith("tutorial.toml:1:") and "fichier ordinaire" in m for m in messages)
+
+
+@needs_dev_zero
+def test_a_link_to_dev_zero_is_refused_without_reading_it(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "02-etape-2.md").unlink()
+    (pack / "02-etape-2.md").symlink_to("/dev/zero")
+    (pack / "images" / "zero.png").symlink_to("/dev/zero")
+    write_step(pack, "03-etape-3.md", body="Texte.\n\n![Des zéros](images/zero.png)\n")
+    messages = _messages(pack)
+    assert any(m.startswith("02-etape-2.md:1:") and "fichier ordinaire" in m for m in messages)
+    assert any(m.startswith("03-etape-3.md:7: image « images/zero.png »") for m in messages)
+
+
+def test_a_folder_named_like_a_step_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "05-un-dossier.md").mkdir()
+    messages = _messages(pack)
+    assert any(m.startswith("05-un-dossier.md:1:") and "fichier ordinaire" in m for m in messages)
+
+
+# -- 3. limits: TOML and Markdown over sane sizes are refused before parsing ---------------------
+def test_a_huge_tutorial_toml_with_a_long_dotted_key_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "tutorial.toml").write_text('id = "bonjour"\na' + ".a" * 200_000 + " = 1\n", encoding="utf-8")
+    [message] = _messages(pack)
+    assert message.startswith("tutorial.toml:1: fichier trop gros")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('id = "x"\nsummary = "' + "x" * 4000 + '"\n', 2, "ligne trop longue"),
+        ('id = "x"\nsummary = """\n' + "x" * 4000 + '"""\n', 3, "ligne trop longue"),
+        ('id = "x"\n' + "a" + ".a" * 400 + " = 1\n", 2, "parties"),
+        ('id = "x"\n\n' + "k" * 200 + " = 1\n", 3, "nom de champ trop long"),
+        ('id = "x"\n[' + ".".join(["t"] * 40) + "]\n", 2, "parties"),
+        ("x = " + "[" * 300 + "]" * 300 + "\n", 1, "imbriqués"),
+        ("x = " + "{a = " * 50 + "1" + "}" * 50 + "\n", 1, "imbriqués"),
+        ("".join(f"k{i} = {i}\n" for i in range(300)), 101, "trop de champs"),
+    ],
+)
+def test_toml_over_the_limits_is_refused_before_parsing(text: str, line: int, words: str) -> None:
+    problem = toml_problem(text)
+    assert problem is not None
+    assert problem[0] == line
+    assert words in problem[1]
+
+
+def test_toml_within_the_limits_passes_the_pre_check() -> None:
+    text = (
+        'id = "bonjour" # un commentaire avec [[ et {{\n'
+        'title = "Des [crochets] et des {accolades} = dans le texte"\n'
+        "summary = '''Sur\nplusieurs = lignes [\n'''\n"
+        'prerequisites = ["a", "b"]\n"clé.entre.guillemets" = 1\n'
+    )
+    assert toml_problem(text) is None
+
+
+def test_the_limits_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "tutorial.toml").write_text('id = "bonjour"\ntitle = "' + "x" * 3000 + '"\n', encoding="utf-8")
+    other = write_pack(tmp_path, "autre")
+    write_step(other, "02-etape-2.md", extra="x" + ".x" * 200 + " = 2\n")
+    messages = _messages(pack) + _messages(other)
+    assert any(m.startswith("tutorial.toml:2: ligne trop longue") for m in messages)
+    assert any(m.startswith("02-etape-2.md:4:") and "parties" in m for m in messages)
+
+
+def test_a_step_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    write_step(pack, "02-etape-2.md", body="Un texte bien trop long. " * 8000)
+    messages = _messages(pack)
+    assert any(m.startswith("02-etape-2.md:1: fichier trop gros") for m in messages)
+
+
+# -- 4. checking is linear in the size of the text -----------------------------------------------
+def test_200_kb_of_brackets_are_checked_in_one_pass() -> None:
+    body = "![" * 50_000 + "[" * 50_000 + "![x](" * 10_000 + "](" * 10_000
+    problems = markdown_problems(body)
+    assert problems  # each kind of trouble is reported, a bounded number of times
+    assert len(problems) <= 30
+    assert problems[0][0] == 1
+
+
+def test_a_step_full_of_brackets_gives_problems(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    write_step(pack, "02-etape-2.md", body="Texte\n" + "![[" * 20_000)
+    messages = _messages(pack)
+    assert any(m.startswith("02-etape-2.md:6: image mal écrite") for m in messages)
+
+
+# -- 5. a pack can only show pictures from its own folder ---------------------------------------
+HOSTILE = [
+    ("![x][p]\n\n[p]: ../../../../etc/passwd\n", "référence"),
+    ("![x][p]\n\n[p]: file:///etc/shadow\n", "référence"),
+    ("![x]\n\n[x]: /etc/passwd\n", "référence"),
+    ("Voir [ceci][p].\n\n[p]: file:///etc/shadow\n", "référence"),
+    ("[p]: file:///etc/shadow\n", "définition"),
+    ('<img src="file:///etc/passwd">\n', "HTML"),
+    ("<table background=file:///etc/passwd><tr><td>x</td></tr></table>\n", "HTML"),
+    ("Du texte <span>en ligne</span>.\n", "HTML"),
+    ("<!-- un commentaire -->\n", "HTML"),
+    ("<file:///etc/passwd>\n", "HTML"),
+    ("![Fichier](file:///etc/passwd.png)\n", "dossier du tutoriel"),
+    ("![Absolu](/etc/passwd.png)\n", "dossier du tutoriel"),
+    ("![Remonte](images/../../dehors.png)\n", "rester dans le dossier"),
+    ("![Encodé](images/%2e%2e/dehors.png)\n", "dossier du tutoriel"),
+    ("![Entité](&#46;&#46;/dehors.png)\n", "dossier du tutoriel"),
+    ("![Chevrons](<../dehors.png>)\n", "dossier du tutoriel"),
+    ("![Windows](C:\\dehors.png)\n", "dossier du tutoriel"),
+    ("[Cliquez](javascript:alert(1))\n", "https://"),
+    ("[Cliquez](file:///etc/passwd)\n", "https://"),
+    ("[Cliquez](../../etc/passwd)\n", "https://"),
+    ("[Cliquez](http://exemple.fr)\n", "https://"),
+    ("![x [y] z](images/dessin.svg)\n", "image mal écrite"),
+]
+
+
+@pytest.mark.parametrize(("body", "words"), HOSTILE)
+def test_local_files_html_and_unsafe_links_are_refused(tmp_path: Path, body: str, words: str) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    write_step(pack, "02-etape-2.md", body="Une phrase.\n\n" + body)
+    messages = [m for m in _messages(pack) if m.startswith("02-etape-2.md:")]
+    assert messages
+    assert any(m.startswith("02-etape-2.md:7:") and words in m for m in messages), messages
+    assert load_catalogue(pack)[0].get("bonjour") is None
+
+
+def test_safe_markdown_still_passes(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    body = (
+        "Une phrase avec un [lien](https://www.exemple.fr/page?a=1) et 3 < 5.\n\n"
+        '![Un dessin](images/dessin.svg "Un titre")\n\n'
+        "[![Un dessin cliquable](images/dessin.svg)](https://exemple.fr/)\n\n"
+        "- une liste : avec des deux-points\n"
+    )
+    write_step(pack, "02-etape-2.md", body=body)
+    assert _messages(pack) == []
+
+
+def test_shipped_content_is_clean() -> None:
+    from lbpmv_desktop.paths import tutorials_dir
+
+    assert check_content(tutorials_dir()) == []

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from lbpmv_desktop.core.cleantext import clean_text
+from lbpmv_desktop.core.progress.report import monthly, sharing_words, shop_views
 from lbpmv_desktop.ui.pdf import pdf_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from lbpmv_desktop.core.progress.report import ShopView
     from lbpmv_desktop.core.progress.store import ProgressStore
 
 INK, MUTED, GREEN = "#1d2b36", "#4a5863", "#0b6e4f"
@@ -101,22 +104,49 @@ def _bar_chart(page: _Page, values: dict[str, int], height: float = 900.0) -> No
     page.y = top + height + 90
 
 
-def write_pdf_report(store: ProgressStore, target: Path) -> None:
-    """The programme's report: totals, steps by month (chart), by month and animator, shops."""
-    from lbpmv_desktop.core.progress.report import monthly, shops_report
+def _number(value: int | None) -> str:
+    return "?" if value is None else str(value)
 
-    shops: list[dict[str, Any]] = shops_report(store)
-    months = monthly(store, shops)
+
+def _pdf_day(view: ShopView, key: str, moment: datetime | None) -> str:
+    if moment is not None:
+        return f"{moment.astimezone():%d/%m/%Y}"
+    return "date incorrecte" if key in view.bad_dates else "—"
+
+
+def shop_line(view: ShopView) -> str:
+    """A shop's line in the PDF report (names are already clean: see ``report.shop_view``)."""
+    line = (
+        f"{view.name or '—'} ({view.animator or '—'}) : {_number(view.steps_done)} étapes, "
+        f"{_number(view.tutorials_done)} tutoriels, {_number(view.help_open)} demande(s) d'aide, "
+        f"dernière activité {_pdf_day(view, 'last_activity', view.last_activity)}, "
+        f"dernier fichier écrit le {_pdf_day(view, 'last_file', view.last_file)}"
+    )
+    return line if view.sharing == "active" else f"{line}, {sharing_words(view)}"
+
+
+def write_pdf_report(store: ProgressStore, target: Path, *, now: datetime | None = None) -> None:
+    """The programme's report: totals, steps by month (chart), by month and animator, shops."""
+    now = now or datetime.now(UTC)
+    views = shop_views(store, now)
+    shops: list[dict[str, Any]] = [{"id": view.shop_id, "animator": view.animator} for view in views]
+    months = monthly(store, shops, now=now)
+
+    def total(values: list[int | None]) -> int:
+        return sum(value or 0 for value in values)
+
     with _pdf(target, "Le Bon Pour Ma Ville — bilan du programme", 15) as page:
         page.text("Le Bon Pour Ma Ville — bilan du programme", 18, bold=True)
-        page.text(f"Édité le {date.today():%d/%m/%Y}", 10, colour=MUTED)
-        page.text(f"Commerces suivis : {len(shops)}", 12, bold=True, before=40)
+        page.text(f"Édité le {now.astimezone():%d/%m/%Y}", 10, colour=MUTED)
+        page.text(f"Commerces suivis : {len(views)}", 12, bold=True, before=40)
         page.text(
-            f"Étapes faites : {sum(s['steps_done'] for s in shops)}    Tutoriels terminés : {sum(s['tutorials_done'] for s in shops)}",
+            f"Étapes faites : {total([v.steps_done for v in views])}    "
+            f"Tutoriels terminés : {total([v.tutorials_done for v in views])}",
             12,
         )
         page.text(
-            f"Demandes d'aide en attente : {sum(s['help_open'] for s in shops)}    Photos préparées : {sum(s['photos'] for s in shops)}",
+            f"Demandes d'aide en attente : {total([v.help_open for v in views])}    "
+            f"Photos préparées : {total([v.photos for v in views])}",
             12,
         )
         by_month: dict[str, int] = defaultdict(int)
@@ -139,10 +169,8 @@ def write_pdf_report(store: ProgressStore, target: Path) -> None:
                 9,
             )
         page.text("Commerces", 13, bold=True, before=30)
-        for shop in shops:
-            last = (shop["last_activity"] or "")[:10] or "—"
-            page.text(f"{shop['shop']} ({shop['animator'] or '—'}) : {shop['steps_done']} étapes, {shop['tutorials_done']} tutoriels, "
-                      f"{shop['help_open']} demande(s) d'aide, dernière activité {last}", 9)  # fmt: skip
+        for view in views:
+            page.text(shop_line(view), 9)
 
 
 def write_visit_sheet(target: Path, lines: list[tuple[str, str]]) -> None:
@@ -156,4 +184,4 @@ def write_visit_sheet(target: Path, lines: list[tuple[str, str]]) -> None:
     with _pdf(target, "Fiche de visite — Le Bon Pour Ma Ville", 18) as page:
         for style, line in lines:
             size, bold, colour, before = styles.get(style, styles["text"])
-            page.text(line, size, bold, colour, before)
+            page.text(clean_text(line, multiline=True), size, bold, colour, before)

@@ -4,6 +4,10 @@
 <context>
     <name>AnimatorController</name>
     <message>
+        <source>{file}: the code typed is not the code of “{shop}”.</source>
+        <translation>{file} : le code tapé n&apos;est pas celui de « {shop} ».</translation>
+    </message>
+    <message>
         <source>New progress received: {list}</source>
         <translation>Nouveaux progrès reçus&#xa0;: {list}</translation>
     </message>
@@ -38,12 +42,92 @@
 <context>
     <name>AppSession</name>
     <message>
-        <source>Your data could not be saved there. Nothing is lost: try another folder, for example your Documents.</source>
-        <translation>Vos données n&apos;ont pas pu être enregistrées à cet endroit. Rien n&apos;est perdu&#xa0;: essayez un autre dossier, par exemple vos Documents.</translation>
+        <source>Not saved yet: {what}. {reason}</source>
+        <translation>Pas encore enregistré : {what}. {reason}</translation>
     </message>
     <message>
-        <source>Something went wrong. Nothing you did is lost: please try again.</source>
-        <translation>Quelque chose n&apos;a pas marché. Rien de ce que vous avez fait n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
+        <source>your settings</source>
+        <translation>vos réglages</translation>
+    </message>
+    <message>
+        <source>the step you opened</source>
+        <translation>l&apos;étape que vous avez ouverte</translation>
+    </message>
+    <message>
+        <source>{first} and {count} other things you did</source>
+        <translation>{first} et {count} autres choses que vous avez faites</translation>
+    </message>
+    <message>
+        <source>the step « {title} » marked as done</source>
+        <translation>l&apos;étape « {title} » marquée comme faite</translation>
+    </message>
+    <message>
+        <source>the step « {title} » marked as not done</source>
+        <translation>l&apos;étape « {title} » remise à faire</translation>
+    </message>
+    <message>
+        <source>the end of the tutorial « {title} »</source>
+        <translation>la fin du tutoriel « {title} »</translation>
+    </message>
+    <message>
+        <source>your help request</source>
+        <translation>votre demande d&apos;aide</translation>
+    </message>
+    <message>
+        <source>your answer to « I feel able to do it »</source>
+        <translation>votre réponse à « vous sentez-vous capable de le faire ? »</translation>
+    </message>
+    <message>
+        <source>your shop&apos;s name and your goal</source>
+        <translation>le nom de votre boutique et votre objectif</translation>
+    </message>
+    <message>
+        <source>the poster or photo you made, in your progress</source>
+        <translation>l&apos;affiche ou la photo que vous avez faite, dans votre parcours</translation>
+    </message>
+    <message>
+        <source>what was noted during the visit</source>
+        <translation>ce qui a été noté pendant la visite</translation>
+    </message>
+    <message>
+        <source>The app tries again by itself every few seconds.</source>
+        <translation>L&apos;application réessaie d&apos;elle-même dans quelques secondes, puis régulièrement.</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s disk is full. Free some space (empty the recycle bin, delete files you no longer need).</source>
+        <translation>Le disque de l&apos;ordinateur est plein. Libérez de la place (videz la corbeille, supprimez les fichiers dont vous n&apos;avez plus besoin).</translation>
+    </message>
+    <message>
+        <source>The folder where your progress is kept cannot be written to. If it is on a USB key, check that the key is plugged in and not locked.</source>
+        <translation>Le dossier où votre parcours est gardé n&apos;accepte pas l&apos;écriture. S&apos;il est sur une clé USB, vérifiez qu&apos;elle est bien branchée et qu&apos;elle n&apos;est pas verrouillée.</translation>
+    </message>
+    <message>
+        <source>The folder where your progress is kept cannot be reached. If it is on a USB key, plug the key back in.</source>
+        <translation>Le dossier où votre parcours est gardé est introuvable. S&apos;il est sur une clé USB, rebranchez-la.</translation>
+    </message>
+    <message>
+        <source>The app could not write your progress. If this goes on, close the app and show the file {log} to your animator.</source>
+        <translation>L&apos;application n&apos;a pas pu écrire votre parcours. Si cela continue, fermez l&apos;application et montrez le fichier {log} à votre animateur.</translation>
+    </message>
+    <message>
+        <source>Your progress could not be opened. Try again; if this goes on, show the file {log} to your animator.</source>
+        <translation>Votre parcours n&apos;a pas pu être ouvert. Réessayez ; si cela continue, montrez le fichier {log} à votre animateur.</translation>
+    </message>
+    <message>
+        <source>Your progress could not be opened. {advice} Then try again.</source>
+        <translation>Votre parcours n&apos;a pas pu être ouvert. {advice} Puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your data could not be saved there; your progress in the app is not affected. Try another folder, for example your Documents.</source>
+        <translation>Vos données n&apos;ont pas pu être enregistrées à cet endroit ; votre parcours dans l&apos;application n&apos;est pas touché. Essayez un autre dossier, par exemple vos Documents.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: this action could not be finished. Please try again; if it happens again, show the file {log} to your animator.</source>
+        <translation>Quelque chose s&apos;est mal passé : cette action n&apos;a pas pu aller jusqu&apos;au bout. Réessayez ; si cela recommence, montrez le fichier {log} à votre animateur.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the app. Please try again; if it happens again, show the file {log} to your animator.</source>
+        <translation>Quelque chose s&apos;est mal passé dans l&apos;application. Réessayez ; si cela recommence, montrez le fichier {log} à votre animateur.</translation>
     </message>
 </context>
 <context>
@@ -376,6 +460,22 @@
         <translation>{count} commerces suivis.</translation>
     </message>
     <message>
+        <source>The date of the last file is incorrect.</source>
+        <translation>La date du dernier fichier reçu est incorrecte.</translation>
+    </message>
+    <message>
+        <source>No file received yet.</source>
+        <translation>Aucun fichier reçu pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Last file written by the shop&apos;s app on {day}.</source>
+        <translation>Dernier fichier écrit par l&apos;application du commerce le {day}.</translation>
+    </message>
+    <message>
+        <source>Received on {day}.</source>
+        <translation>Reçu ici le {day}.</translation>
+    </message>
+    <message>
         <source>Code {code} · {steps} steps done · {tutorials} tutorials finished</source>
         <translation>Code {code} · {steps} étapes faites · {tutorials} tutoriels terminés</translation>
     </message>
@@ -390,6 +490,10 @@
     <message>
         <source>Answer… {where}</source>
         <translation>Répondre… {where}</translation>
+    </message>
+    <message>
+        <source>incorrect date</source>
+        <translation>date incorrecte</translation>
     </message>
     <message>
         <source>Import progress files</source>
@@ -486,8 +590,8 @@
         <translation>votre animateur</translation>
     </message>
     <message>
-        <source>Not shared with {who} yet.</source>
-        <translation>Pas encore partagé avec {who}.</translation>
+        <source>Nothing is shared with {who} at the moment.</source>
+        <translation>Rien n&apos;est partagé avec {who} en ce moment.</translation>
     </message>
     <message>
         <source>Shared with {who} today.</source>
@@ -597,6 +701,18 @@ Ma Ville</translation>
     <message>
         <source>Opening your progress…</source>
         <translation>Ouverture de votre parcours…</translation>
+    </message>
+    <message>
+        <source>Your progress could not be opened</source>
+        <translation>Vos progrès n&apos;ont pas pu être ouverts</translation>
+    </message>
+    <message>
+        <source>Your progress could not be opened. Check the disk it is on, then try again.</source>
+        <translation>Vos progrès n&apos;ont pas pu être ouverts. Vérifiez le disque où ils se trouvent, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Please update the app</source>
@@ -823,6 +939,22 @@ Ma Ville</translation>
         <translation>Espace animateur</translation>
     </message>
     <message>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <source>PIN forgotten?</source>
+        <translation>Code oublié ?</translation>
+    </message>
+    <message>
+        <source>Your progress is not open yet: try again in a moment.</source>
+        <translation>Votre parcours n&apos;est pas encore ouvert : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un instant…</translation>
+    </message>
+    <message>
         <source>Choose a PIN of 4 to 12 digits. Keep it to yourself: it protects the animator space.</source>
         <translation>Choisissez un code de 4 à 12 chiffres. Gardez-le pour vous&#xa0;: il protège l&apos;espace animateur.</translation>
     </message>
@@ -831,12 +963,48 @@ Ma Ville</translation>
         <translation>Tapez le code de l&apos;animateur.</translation>
     </message>
     <message>
+        <source>The animator&apos;s PIN was deleted or changed on this PC. To open the space, type the recovery code noted when the PIN was created, then choose a new PIN.</source>
+        <translation>Le code de l&apos;animateur a été effacé ou modifié sur ce PC. Pour ouvrir l&apos;espace, tapez le code de secours noté à la création du code, puis choisissez un nouveau code.</translation>
+    </message>
+    <message>
+        <source>Type the recovery code noted when the PIN was created (12 letters and digits), then choose a new PIN.</source>
+        <translation>Tapez le code de secours noté à la création du code (12 lettres et chiffres), puis choisissez un nouveau code.</translation>
+    </message>
+    <message>
+        <source>The recovery code is right. Choose a new PIN of 4 to 12 digits.</source>
+        <translation>Le code de secours est bon. Choisissez un nouveau code de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
         <source>Create the PIN</source>
         <translation>Créer le code</translation>
     </message>
     <message>
+        <source>Too many wrong PINs: try again on {day} at {time}.</source>
+        <translation>Trop d&apos;essais : réessayez le {day} à {time}.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Votre code de secours</translation>
+    </message>
+    <message>
+        <source>If you forget the PIN, this recovery code lets you choose a new one. Write it down now in your animator&apos;s notebook, not on this PC: it will not be shown again.</source>
+        <translation>Si vous oubliez le code, ce code de secours permet d'en choisir un nouveau. Notez-le maintenant dans votre carnet d'animateur, pas sur ce PC : il ne sera plus montré.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Save the new PIN</source>
+        <translation>Enregistrer le nouveau code</translation>
+    </message>
+    <message>
+        <source>A recovery code has 12 letters and digits, like ABCD-EFGH-JKLM.</source>
+        <translation>Un code de secours a 12 lettres et chiffres, comme ABCD-EFGH-JKLM.</translation>
     </message>
     <message>
         <source>The PIN is made of 4 to 12 digits.</source>
@@ -845,6 +1013,10 @@ Ma Ville</translation>
     <message>
         <source>The two PINs are different: type them again.</source>
         <translation>Les deux codes sont différents&#xa0;: tapez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery code: check it in your animator&apos;s notebook.</source>
+        <translation>Ce n&apos;est pas le code de secours : vérifiez-le dans votre carnet d&apos;animateur.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: try again at {time}.</source>
@@ -1157,12 +1329,12 @@ Ma Ville</translation>
         <translation>Envoyer mes progrès à mon animateur…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Verification code: {code}</source>
         <translation>Code de vérification : {code}</translation>
+    </message>
+    <message>
+        <source>✓ The file in the sharing folder now only says that you stopped sharing: none of your progress is in it.</source>
+        <translation>✓ Le fichier du dossier de partage dit seulement que vous avez arrêté le partage : aucun de vos progrès n&apos;y est plus.</translation>
     </message>
     <message>
         <source>✓ Last shared on {day} at {time}.</source>
@@ -1177,8 +1349,8 @@ Ma Ville</translation>
         <translation>Dossier de partage&#xa0;: {folder}</translation>
     </message>
     <message>
-        <source>Sharing is stopped. Nothing is written in {folder}.</source>
-        <translation>Le partage est arrêté. Rien n&apos;est écrit dans {folder}.</translation>
+        <source>Sharing is off. Nothing more is written in {folder}.</source>
+        <translation>Le partage est arrêté. Plus rien n&apos;est écrit dans {folder}.</translation>
     </message>
     <message>
         <source>Share again</source>
@@ -1237,12 +1409,52 @@ Ma Ville</translation>
         <translation>✓ Une copie de vos données a été enregistrée dans {path}</translation>
     </message>
     <message>
-        <source>Erase all my data?</source>
-        <translation>Effacer toutes mes données&#xa0;?</translation>
+        <source>This erases from this computer:</source>
+        <translation>Ceci efface de cet ordinateur :</translation>
     </message>
     <message>
-        <source>Everything you have done in the app will be erased from this computer: your steps, your ratings, your help requests and your settings. This cannot be undone.</source>
-        <translation>Tout ce que vous avez fait dans l&apos;application sera effacé de cet ordinateur&#xa0;: vos étapes, vos notes, vos demandes d&apos;aide et vos réglages. On ne pourra pas revenir en arrière.</translation>
+        <source>• your steps, ratings, help requests and settings, and their backup copies;</source>
+        <translation>• vos étapes, vos notes de confiance, vos demandes d&apos;aide et vos réglages, et leurs copies de sauvegarde ;</translation>
+    </message>
+    <message>
+        <source>• the studio&apos;s copies of your photos and the descriptions of your posters;</source>
+        <translation>• les copies de vos photos faites par le studio et la description de vos affiches ;</translation>
+    </message>
+    <message>
+        <source>• the animator&apos;s visit notes and the animator code;</source>
+        <translation>• les notes de visite de l&apos;animateur et le code de l&apos;animateur ;</translation>
+    </message>
+    <message>
+        <source>• your shop&apos;s key: your verification code will change, and your animator will confirm the new one.</source>
+        <translation>• la clé de votre commerce : votre code de vérification changera, et votre animateur confirmera le nouveau.</translation>
+    </message>
+    <message>
+        <source>Your file in the sharing folder is replaced by a notice saying that your data was erased: your animator&apos;s app then deletes your progress too.</source>
+        <translation>Votre fichier du dossier de partage est remplacé par un avis disant que vos données sont effacées : l&apos;application de votre animateur efface alors vos progrès, elle aussi.</translation>
+    </message>
+    <message>
+        <source>The sharing folder cannot be reached (is the USB key plugged in?): your file there would stay as it is, and your animator would still see your progress. Plug it in first if you can.</source>
+        <translation>Le dossier de partage est introuvable (la clé USB est-elle branchée ?) : votre fichier y resterait tel quel, et votre animateur verrait encore vos progrès. Branchez-la d&apos;abord si vous le pouvez.</translation>
+    </message>
+    <message>
+        <source>What stays:</source>
+        <translation>Ce qui reste :</translation>
+    </message>
+    <message>
+        <source>• the photos and posters you saved in « Mes photos prêtes » (in your Pictures) and « Mes affiches » (in your Documents);</source>
+        <translation>• les photos et les affiches que vous avez enregistrées dans « Mes photos prêtes » (dans vos Images) et « Mes affiches » (dans vos Documents) ;</translation>
+    </message>
+    <message>
+        <source>• the files you sent to your animator before: ask them if you want those deleted.</source>
+        <translation>• les fichiers envoyés auparavant à votre animateur : demandez-lui de les effacer si vous le souhaitez.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Ceci ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <source>Erase all my data?</source>
+        <translation>Effacer toutes mes données&#xa0;?</translation>
     </message>
     <message>
         <source>Yes, erase everything</source>
@@ -1256,12 +1468,36 @@ Ma Ville</translation>
         <translation>Ce que votre animateur verra</translation>
     </message>
     <message>
-        <source>Here is what your animator will see</source>
-        <translation>Voici ce que votre animateur verra</translation>
+        <source>Here is what the file holds</source>
+        <translation>Voici ce que contient le fichier</translation>
     </message>
     <message>
-        <source>Only your progress in the app is shared: no photo, no password, nothing else from this computer.</source>
-        <translation>Seuls vos progrès dans l&apos;application sont partagés&#xa0;: aucune photo, aucun mot de passe, rien d&apos;autre de cet ordinateur.</translation>
+        <source>The file holds exactly what is listed below. No photo, no password, no other file from this computer.</source>
+        <translation>Le fichier contient exactement ce qui est listé ci-dessous. Aucune photo, aucun mot de passe, aucun autre fichier de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Attach the animator&apos;s visit notes</source>
+        <translation>Joindre les notes de visite de l&apos;animateur</translation>
+    </message>
+    <message>
+        <source>The notes your animator wrote on this computer during a visit. Not sent unless ticked.</source>
+        <translation>Les notes que votre animateur a écrites sur cet ordinateur pendant une visite. Elles ne partent que si la case est cochée.</translation>
+    </message>
+    <message>
+        <source>There are no visit notes on this computer yet. Not sent unless ticked.</source>
+        <translation>Il n&apos;y a pas encore de notes de visite sur cet ordinateur. Elles ne partent que si la case est cochée.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The visit notes are in the file.</source>
+        <translation>Les notes de visite sont dans le fichier.</translation>
+    </message>
+    <message>
+        <source>The visit notes are not in the file.</source>
+        <translation>Les notes de visite ne sont pas dans le fichier.</translation>
     </message>
     <message>
         <source>Nothing yet.</source>
@@ -1274,6 +1510,10 @@ Ma Ville</translation>
 </context>
 <context>
     <name>Sharing</name>
+    <message>
+        <source>Sharing is stopped on this computer, but the file in the sharing folder could not be replaced (is the USB key plugged in?): your animator may still see your last progress. Plug it in: the app replaces the file as soon as the folder is back.</source>
+        <translation>Le partage est arrêté sur cet ordinateur, mais le fichier du dossier de partage n&apos;a pas pu être remplacé (la clé USB est-elle branchée ?) : votre animateur peut encore voir vos derniers progrès. Branchez-la : l&apos;application remplace le fichier dès que le dossier est de retour.</translation>
+    </message>
     <message>
         <source>Your progress could not be written in the sharing folder. Is the USB key plugged in?</source>
         <translation>Vos progrès n&apos;ont pas pu être écrits dans le dossier de partage. La clé USB est-elle bien branchée&#xa0;?</translation>
@@ -1304,6 +1544,18 @@ Ma Ville</translation>
     <message>
         <source>Tutorials finished</source>
         <translation>Tutoriels terminés</translation>
+    </message>
+    <message>
+        <source>incorrect date</source>
+        <translation>date incorrecte</translation>
+    </message>
+    <message>
+        <source>sharing stopped on {day}</source>
+        <translation>partage arrêté le {day}</translation>
+    </message>
+    <message>
+        <source>data erased on {day}</source>
+        <translation>données effacées le {day}</translation>
     </message>
     <message>
         <source>Help waiting</source>
@@ -1339,6 +1591,61 @@ Ma Ville</translation>
     <message>
         <source>Read-aloud needs a voice on this computer. Install the “speech-dispatcher” and “espeak-ng” packages (in the software centre, look for “Speech synthesis”), then restart the app.</source>
         <translation>La lecture à voix haute a besoin d&apos;une voix sur cet ordinateur. Installez les paquets « speech-dispatcher » et « espeak-ng » (dans la logithèque, cherchez « Synthèse vocale »), puis redémarrez l&apos;application.</translation>
+    </message>
+</context>
+<context>
+    <name>StartProblemWindow</name>
+    <message>
+        <source>Le Bon Pour Ma Ville</source>
+        <translation>Le Bon Pour Ma Ville</translation>
+    </message>
+    <message>
+        <source>The app cannot open the folder of your data</source>
+        <translation>L&apos;application ne peut pas ouvrir le dossier de vos données</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed or deleted.</source>
+        <translation>Rien n&apos;a été modifié ni effacé.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>The folder where your progress is kept cannot be found: the disk or USB key it is on may be unplugged. Plug it in, then press « Try again ».</source>
+        <translation>Le dossier où sont gardés vos progrès est introuvable : le disque ou la clé USB où il se trouve est peut-être débranché. Branchez-le, puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>Where the folder of your data should be, there is a file. Move or rename that file (the person who looks after this computer can help), then press « Try again ».</source>
+        <translation>À la place du dossier de vos données, il y a un fichier. Déplacez ou renommez ce fichier (la personne qui s&apos;occupe de cet ordinateur peut vous aider), puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>The folder where your progress is kept is read-only: the app could save nothing in it. Give your account the right to write in it (the person who looks after this computer can help), or unlock the USB key, then press « Try again ».</source>
+        <translation>Le dossier où sont gardés vos progrès est en lecture seule : l&apos;application ne peut rien y enregistrer. Donnez à votre compte le droit d&apos;y écrire (la personne qui s&apos;occupe de cet ordinateur peut vous aider), ou déverrouillez la clé USB, puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to open the folder where your progress is kept. Ask the person who looks after this computer to give it back to you, then press « Try again ».</source>
+        <translation>Votre compte n&apos;a pas le droit d&apos;ouvrir le dossier où sont gardés vos progrès. Demandez à la personne qui s&apos;occupe de cet ordinateur de vous le rendre, puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>The disk of the folder where your progress is kept is full. Free some space (empty the recycle bin, delete files you no longer need), then press « Try again ».</source>
+        <translation>Le disque du dossier où sont gardés vos progrès est plein. Libérez de la place (videz la corbeille, supprimez les fichiers dont vous n&apos;avez plus besoin), puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>The folder where your progress is kept cannot be used. Check the disk or USB key it is on, then press « Try again ».</source>
+        <translation>Le dossier où sont gardés vos progrès ne peut pas être utilisé. Vérifiez le disque ou la clé USB où il se trouve, puis appuyez sur « Réessayer ».</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Dossier : {folder}</translation>
+    </message>
+    <message>
+        <source>Still not possible.</source>
+        <translation>Toujours impossible.</translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1799,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Return: save the copy. Escape: do not save it.</source>
-        <translation>Entrée : enregistrer la copie. Échap : ne pas l'enregistrer.</translation>
+        <translation>Entrée : enregistrer la copie. Échap : ne pas l&apos;enregistrer.</translation>
     </message>
     <message>
         <source>100 %: every pixel of your photo, one for one screen pixel. Drag the photo or use the arrows to look around; Escape: fit.</source>
@@ -1823,6 +2130,10 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>J&apos;ai besoin d&apos;aide</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
         <source>◀ Previous</source>
         <translation>◀ Précédent</translation>
     </message>
@@ -1889,6 +2200,18 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Now step {number} of {total}: {title}.</source>
         <translation>Maintenant, étape {number} sur {total} : {title}.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Your step « {title} » has not been saved: {reason}</source>
+        <translation>Votre étape « {title} » n&apos;a pas été enregistrée : {reason}</translation>
+    </message>
+    <message>
+        <source>The end of « {title} » has not been saved: {reason}</source>
+        <translation>La fin de « {title} » n&apos;a pas été enregistrée : {reason}</translation>
     </message>
     <message>
         <source>You have finished “{title}”: {steps} steps, about {minutes} minutes. Be proud of it!</source>

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,31 +14,52 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
+    import os
+
+    from lbpmv_desktop.core.progress.store import ProgressStore
+    from lbpmv_desktop.core.tutorials.catalogue import Catalogue
     from lbpmv_desktop.ui.session import AppSession
 
 log = logging.getLogger(__name__)
 POLL_MS = 30_000  # synced folders do not always notify changes
 
 
+Stamp = tuple[int, int]  # a file's (mtime_ns, size): it changed when this changes
+DECLINED_RETRY_S = 600.0  # a new shop's code not given: asked again ten minutes later
+
+
 class AnimatorController(QObject):
-    """Signals:
-    rows_changed(list): the shops' rows (plain dicts) after a load or an import.
-    imported(str): a short French message about what arrived.
-    unknown_shop(object): (path, shop name, code) of a file whose shop must be confirmed.
-    failed(str): a plain French message.
-    timeline_ready(str, list): a shop's events, oldest first.
+    """The animator's followed shops and their imports.
+
+    Files from the watched folder are listed with ``fileio.regular_files`` (a FIFO or a link to a
+    device is skipped without being opened) and read with the bundle's reader (bounded, regular
+    files only). A file counts as seen only once its import is finished (imported or refused for
+    good); a file from an unknown shop waits for the animator's code, one question at a time,
+    and is asked again later when the question is cancelled.
+
+    Signals:
+        rows_changed(list): the shops' rows (plain dicts) after a load or an import.
+        imported(str): a short French message about what arrived.
+        unknown_shop(object): (path, shop name, code) of a file whose shop must be confirmed; the
+            receiver asks, then calls ``confirm_shop`` (never two questions at once).
+        failed(str): a plain French message.
+        timeline_ready(str, list): a shop's events, oldest first.
     """
 
-    rows_changed = Signal(list)
+    rows_changed = Signal(object)
     imported = Signal(str)
     unknown_shop = Signal(object)
     failed = Signal(str)
-    timeline_ready = Signal(str, list)
+    timeline_ready = Signal(str, object)
 
     def __init__(self, session: AppSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._seen: dict[str, float] = {}
+        self._seen: dict[str, Stamp] = {}
+        self._busy: set[str] = set()  # being imported, or waiting for the animator's code
+        self._declined: dict[str, tuple[Stamp | None, float]] = {}
+        self._questions: list[tuple[Path, str, str, Stamp | None]] = []
+        self._asking = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _path: self.scan_folder())
         self._poll = QTimer(self)
@@ -52,9 +74,9 @@ class AnimatorController(QObject):
             return
 
         def work() -> list[dict[str, Any]]:
-            from lbpmv_desktop.core.progress.store import shop_rows
+            from lbpmv_desktop.core.progress.report import stored_shops
 
-            return shop_rows(store)
+            return stored_shops(store)
 
         self._session.tasks.submit(work, self._on_rows, self._report)
 
@@ -73,40 +95,80 @@ class AnimatorController(QObject):
 
     # -- importing ----------------------------------------------------------------------------
     def import_files(self, paths: list[Path], code: str | None = None) -> None:
+        """Import ``paths`` in the worker; ``code``: the animator's confirmation of a new shop."""
         store, catalogue = self._session.store, self._session.catalogue
         if store is None:
-            return
-
-        def work() -> tuple[list[str], list[tuple[Path, str, str]], list[str]]:
-            from lbpmv_desktop.core.progress.bundle import BundleRefused, read_progress_file
-            from lbpmv_desktop.core.progress.sharing import UnknownShop, import_bundle
-
-            done, unknown, refused = [], [], []
             for path in paths:
-                try:
-                    result = import_bundle(
-                        store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
+                self._busy.discard(str(path))
+            return
+        self._busy.update(str(path) for path in paths)
+
+        def work() -> list[_Outcome]:
+            return [_import_one(store, catalogue, path, code) for path in paths]
+
+        def failed(error: BaseException) -> None:
+            for path in paths:
+                self._busy.discard(str(path))
+            self._report(error)
+
+        self._session.tasks.submit(work, lambda outcomes: self._on_imported(outcomes, code), failed)
+
+    def _on_imported(self, outcomes: list[_Outcome], code: str | None) -> None:
+        done, refused, confirmed = [], [], set()
+        for outcome in outcomes:
+            key = str(outcome.path)
+            if outcome.kind == "unknown":
+                if code is not None:  # the code typed was not this shop's: asked again
+                    refused.append(
+                        self.tr("{file}: the code typed is not the code of “{shop}”.").format(
+                            file=_file_name(outcome.path), shop=outcome.shop_name
+                        )
                     )
-                    done.append(f"{result.shop_name} : {result.new_events}")
-                except UnknownShop as unknown_shop:
-                    unknown.append((path, unknown_shop.shop_name, unknown_shop.code))
-                except BundleRefused as refusal:
-                    refused.append(f"{path.name} : {refusal.message}")
-                except OSError:
-                    refused.append(f"{path.name} : fichier illisible.")
-            return done, unknown, refused
+                if all(str(q[0]) != key for q in self._questions):
+                    self._questions.append((outcome.path, outcome.shop_name, outcome.code, outcome.stamp))
+                continue
+            self._busy.discard(key)
+            if outcome.kind in ("done", "refused") and outcome.stamp is not None:
+                self._seen[key] = outcome.stamp
+            self._declined.pop(key, None)
+            if outcome.kind == "done":
+                done.append(outcome.text)
+                if code is not None:
+                    confirmed.add(outcome.code)
+            else:
+                refused.append(outcome.text)
+        if done:
+            self.imported.emit(self.tr("New progress received: {list}").format(list=" ; ".join(done)))
+        if refused:
+            self.failed.emit("\n".join(refused))
+        # Other files of a shop just confirmed need no question any more.
+        again = [q for q in self._questions if q[2] in confirmed]
+        if again:
+            self._questions = [q for q in self._questions if q[2] not in confirmed]
+            self.import_files([q[0] for q in again])
+        self.load()
+        QTimer.singleShot(0, self._ask_next)
 
-        def finished(result: tuple[list[str], list[tuple[Path, str, str]], list[str]]) -> None:
-            done, unknown, refused = result
-            if done:
-                self.imported.emit(self.tr("New progress received: {list}").format(list=" ; ".join(done)))
-            for entry in unknown:
-                self.unknown_shop.emit(entry)
-            if refused:
-                self.failed.emit("\n".join(refused))
-            self.load()
+    def _ask_next(self) -> None:
+        """Ask about the next unknown shop, once the previous question is answered."""
+        if self._asking or not self._questions:
+            return
+        path, name, code, _stamp = self._questions[0]
+        self._asking = True
+        self.unknown_shop.emit((path, name, code))
 
-        self._session.tasks.submit(work, finished, self._report)
+    def confirm_shop(self, path: Path, typed: str | None) -> None:
+        """The animator's answer about ``path``'s new shop: the code typed, or None (cancelled:
+        the file is not seen, and is asked about again later)."""
+        self._asking = False
+        entry = next((q for q in self._questions if q[0] == path), None)
+        self._questions = [q for q in self._questions if q[0] != path]
+        if typed:
+            self.import_files([path], code=typed)
+        else:
+            self._busy.discard(str(path))
+            self._declined[str(path)] = (entry[3] if entry else None, time.monotonic())
+        QTimer.singleShot(0, self._ask_next)
 
     def watch(self, folder: str) -> None:
         """Watch the sharing folder and import new files by themselves."""
@@ -124,28 +186,38 @@ class AnimatorController(QObject):
         self.watch(str(folder))
 
     def scan_folder(self) -> None:
-        """Import the progress files that are new or changed since the last look.
+        """Import the progress files that are new or changed since their last import.
 
-        The folder is listed in a worker (a USB key or a synced folder can be slow to answer);
-        which files are new is decided here, on the GUI thread, the only one touching ``_seen``.
+        The folder is listed in a worker (a USB key or a synced folder can be slow to answer), with
+        ``regular_files``: FIFOs, devices and links to them are skipped without being opened.
+        Which files are new is decided here, on the GUI thread, the only one touching ``_seen``.
         """
         folder = self._session.settings.sharing_folder
         if not folder:
             return
 
-        def list_folder() -> list[tuple[Path, float]]:
+        def list_folder() -> list[tuple[Path, Stamp]]:
+            from lbpmv_desktop.core.fileio import regular_files
+
             found = []
-            for path in Path(folder).glob("*.lbpmv") if Path(folder).is_dir() else []:
+            for path in regular_files(Path(folder)):
+                if path.suffix.lower() != ".lbpmv":
+                    continue
                 with contextlib.suppress(OSError):
-                    found.append((path, path.stat().st_mtime))
+                    found.append((path, _stamp(path.stat())))
             return found
 
-        def listed(found: list[tuple[Path, float]]) -> None:
+        def listed(found: list[tuple[Path, Stamp]]) -> None:
             fresh = []
+            now = time.monotonic()
             for path, stamp in found:
-                if self._seen.get(str(path)) != stamp:
-                    self._seen[str(path)] = stamp
-                    fresh.append(path)
+                key = str(path)
+                if key in self._busy or self._seen.get(key) == stamp:
+                    continue
+                declined = self._declined.get(key)
+                if declined and declined[0] == stamp and now - declined[1] < DECLINED_RETRY_S:
+                    continue
+                fresh.append(path)
             if fresh:
                 self.import_files(sorted(fresh))
 
@@ -199,3 +271,54 @@ class AnimatorController(QObject):
             if isinstance(message, str)
             else self.tr("Something went wrong. Nothing is lost: please try again.")
         )
+
+
+def _stamp(stat: os.stat_result) -> Stamp:
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _file_name(path: Path) -> str:
+    """A file's name as it may be shown (a name can hold control or direction characters)."""
+    from lbpmv_desktop.core.cleantext import clean_text
+
+    return clean_text(path.name, limit=120) or "?"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What happened to one file: "done", "refused" (for good, until it changes), "unknown"
+    (its shop waits for the animator's code) or "retry" (a problem of this computer)."""
+
+    path: Path
+    kind: str
+    text: str = ""
+    stamp: Stamp | None = None
+    shop_name: str = ""
+    code: str = ""
+
+
+def _import_one(store: ProgressStore, catalogue: Catalogue, path: Path, code: str | None) -> _Outcome:
+    """Read and import one progress file (in the worker); never raises."""
+    from lbpmv_desktop.core.cleantext import clean_text
+    from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
+    from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, BundleRefused, read_progress_file
+    from lbpmv_desktop.core.progress.sharing import UnknownShop, import_bundle
+
+    name = _file_name(path)
+    stamp: Stamp | None = None
+    try:
+        stamp = _stamp(check_regular(path, MAX_FILE_BYTES))  # never opens: a FIFO cannot block
+        result = import_bundle(
+            store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
+        )
+    except UnknownShop as unknown:
+        return _Outcome(path, "unknown", "", stamp, clean_text(unknown.shop_name, limit=200), unknown.code)
+    except (BundleRefused, UnsafeFile) as refusal:
+        return _Outcome(path, "refused", f"{name} : {refusal.message}", stamp)
+    except Exception as error:  # the store or this computer: tried again at the next look
+        log.error("import of a progress file failed: %r", error)
+        message = getattr(error, "message", None)
+        text = message if isinstance(message, str) else "il n'a pas pu être importé ; nouvel essai bientôt."
+        return _Outcome(path, "retry", f"{name} : {text}", stamp)
+    shop = clean_text(result.shop_name, limit=200)
+    return _Outcome(path, "done", f"{shop} : {result.new_events}", stamp, shop)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.progress import events as ev
+from lbpmv_desktop.core.progress.report import believable, help_views
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.animator.models import (
     ANIMATOR_COLUMN,
@@ -38,6 +41,7 @@ from lbpmv_desktop.ui.animator.models import (
     SHOP_ROLE,
     SORT_ROLE,
     ShopsTableModel,
+    sharing_text,
 )
 from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import Card, ReflowRow, ScrollPage, make_button, make_label
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from lbpmv_desktop.core.progress.events import Event
+    from lbpmv_desktop.core.progress.report import HelpView, ShopView
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.session import AppSession
 
@@ -82,13 +87,16 @@ class ShopFilter(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_only_help(self, on: bool) -> None:
+        self.beginFilterChange()
         self.only_help = on
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
-        if self.only_help and not model.data(model.index(source_row, HELP_COLUMN, source_parent), SORT_ROLE):
-            return False
+        if self.only_help:
+            waiting = model.data(model.index(source_row, HELP_COLUMN, source_parent), SORT_ROLE)
+            if not isinstance(waiting, int) or waiting <= 0:  # -1: not known
+                return False
         pattern = self.filterRegularExpression().pattern()
         if not pattern:
             return True
@@ -202,8 +210,10 @@ class DashboardPage(ScrollPage):
         body.setSpacing(12)
         self.detail_title = make_label(self.tr("Choose a shop to see its details."), "subtitle")
         self.detail_info = make_label("", "muted")
+        self.detail_file = make_label("", "muted")
         body.addWidget(self.detail_title)
         body.addWidget(self.detail_info)
+        body.addWidget(self.detail_file)
         help_card = Card()
         help_card.body.addWidget(make_label(self.tr("Help waiting"), "subtitle"))
         self.help_box = QVBoxLayout()
@@ -288,17 +298,48 @@ class DashboardPage(ScrollPage):
             self.message.text() or self.tr("{count} shops followed.").format(count=len(rows))
         )
         if self._shop_id:
-            self._show_summary(next((r for r in rows if r["shop_id"] == self._shop_id), None))
+            self._show_summary(self._view(self._shop_id))
+
+    def _view(self, shop_id: str) -> ShopView | None:
+        return next(
+            (
+                self.model.view(row)
+                for row in range(self.model.rowCount())
+                if self.model.view(row).shop_id == shop_id
+            ),
+            None,
+        )
 
     def _on_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         shop_id = self.proxy.data(current, SHOP_ROLE)
         self._shop_id = shop_id
-        self._show_summary(next((r for r in self.controller.rows if r["shop_id"] == shop_id), None))
+        self._show_summary(self._view(shop_id))
         self.controller.load_timeline(shop_id)
 
-    def _show_summary(self, row: dict[str, Any] | None) -> None:
+    def _file_words(self, view: ShopView) -> str:
+        """When the shop's app wrote its last file (from the file's signed manifest), when it
+        arrived here, and whether the merchant stopped sharing or erased the data."""
+        sharing = sharing_text(view)
+        if sharing:
+            return sharing[:1].upper() + sharing[1:] + "."
+        if view.last_file is None:
+            return (
+                self.tr("The date of the last file is incorrect.")
+                if "last_file" in view.bad_dates
+                else self.tr("No file received yet.")
+            )
+        text = self.tr("Last file written by the shop's app on {day}.").format(
+            day=f"{view.last_file.astimezone():%d/%m/%Y %H:%M}"
+        )
+        if view.received is not None:
+            text += " " + self.tr("Received on {day}.").format(
+                day=f"{view.received.astimezone():%d/%m/%Y %H:%M}"
+            )
+        return text
+
+    def _show_summary(self, view: ShopView | None) -> None:
         had_focus = False
         while self.help_box.count():
             item = self.help_box.takeAt(0)
@@ -307,28 +348,27 @@ class DashboardPage(ScrollPage):
                 had_focus = had_focus or widget.hasFocus()
                 widget.hide()
                 widget.deleteLater()
-        if row is None:
+        if view is None:
             return
-        summary = row["summary"]
-        self.detail_title.setText(row["name"])
+        self.detail_title.setText(view.name or "—")
         self.detail_info.setText(
             self.tr("Code {code} · {steps} steps done · {tutorials} tutorials finished").format(
-                code=row["code"],
-                steps=summary.get("steps_done", 0),
-                tutorials=summary.get("tutorials_done", 0),
+                code=view.code or "—",
+                steps="?" if view.steps_done is None else view.steps_done,
+                tutorials="?" if view.tutorials_done is None else view.tutorials_done,
             )
         )
-        requests = summary.get("help", [])
-        if not requests:
+        self.detail_file.setText(self._file_words(view))
+        if not view.help:
             self.help_box.addWidget(make_label(self.tr("No help request waiting."), "muted"))
         titles = self.model.titles
         previous: QWidget = self.table  # Tab goes from the table to each answer, then the timeline
         first: QWidget | None = None
-        for request in requests:
-            comment = f" — «\u00a0{request['comment']}\u00a0»" if request.get("comment") else ""
-            tutorial = self._session.catalogue.get(request["tutorial"])
-            step = tutorial.step(request["step"]) if tutorial else None
-            where = f"{titles.get(request['tutorial'], request['tutorial'])} › {step.title if step else request['step']}"
+        for request in view.help:
+            comment = f" — «\u00a0{request.comment}\u00a0»" if request.comment else ""
+            tutorial = self._session.catalogue.get(request.tutorial)
+            step = tutorial.step(request.step) if tutorial else None
+            where = f"{titles.get(request.tutorial, request.tutorial) or '—'} › {step.title if step else request.step or '—'}"
             self.help_box.addWidget(make_label(f"{where}{comment}"))
             answer = make_button(
                 self.tr("Answer…"), accessible=self.tr("Answer… {where}").format(where=where)
@@ -342,21 +382,43 @@ class DashboardPage(ScrollPage):
         if had_focus:  # the answered request went: on to the next one, or back to the table
             (first or self.table).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _event_line(self, event: Event, now: datetime) -> str:
+        """One line of the timeline; any stored value is shown safely (or not at all)."""
+        at = event.at if isinstance(event.at, datetime) else None
+        try:
+            moment = at.astimezone(UTC) if at is not None and at.tzinfo is not None else None
+        except (OverflowError, ValueError):
+            moment = None
+        when = (
+            f"{moment.astimezone():%d/%m %H:%M}"
+            if moment is not None and believable(moment, now)
+            else self.tr("incorrect date")
+        )
+        kind = event.kind if isinstance(event.kind, str) else ""
+        what = self.tr(str(KIND_WORDS[kind])) if kind in KIND_WORDS else clean_text(kind, limit=40) or "?"
+        tutorial = event.tutorial if isinstance(event.tutorial, str) else ""
+        where = clean_text(self.model.titles.get(tutorial, tutorial), limit=100)
+        data = event.data if isinstance(event.data, dict) else {}
+        extra = next(
+            (
+                data[key]
+                for key in ("comment", "answer", "text")
+                if isinstance(data.get(key), str) and data[key]
+            ),
+            "",
+        )
+        extra = clean_text(extra, limit=300)
+        return (
+            f"{when} · {what}"
+            + (f" · {where}" if where else "")
+            + (f" · «\u00a0{extra}\u00a0»" if extra else "")
+        )
+
     def _on_timeline(self, shop_id: str, events: list[Event]) -> None:
         if shop_id != self._shop_id:
             return
-        titles = self.model.titles
-        lines = []
-        for event in reversed(events[-500:]):
-            what = self.tr(str(KIND_WORDS[event.kind])) if event.kind in KIND_WORDS else event.kind
-            where = titles.get(event.tutorial or "", event.tutorial or "")
-            extra = event.data.get("comment") or event.data.get("answer") or event.data.get("text") or ""
-            lines.append(
-                f"{event.at.astimezone():%d/%m %H:%M} · {what}"
-                + (f" · {where}" if where else "")
-                + (f" · «\u00a0{extra}\u00a0»" if extra else "")
-            )
-        self.timeline_model.setStringList(lines)
+        now = datetime.now(UTC)
+        self.timeline_model.setStringList([self._event_line(event, now) for event in reversed(events[-500:])])
 
     # -- actions -------------------------------------------------------------------------------
     def _on_import(self) -> None:
@@ -380,15 +442,23 @@ class DashboardPage(ScrollPage):
             accessibility.announce(self.message, self.message.text())
 
     def _on_unknown(self, entry: tuple[Path, str, str]) -> None:
+        """One question at a time (the controller waits for ``confirm_shop``)."""
         path, name, _code = entry
-        typed = ConfirmCodeDialog.ask(self, name)
-        if typed:
-            self.controller.import_files([path], code=typed)
+        typed: str | None = None
+        try:
+            typed = ConfirmCodeDialog.ask(self, clean_text(name, limit=200) or "—")
+        finally:
+            self.controller.confirm_shop(path, typed or None)
 
-    def _on_answer(self, request: dict[str, Any]) -> None:
-        text = AnswerDialog.ask(self, request.get("comment", ""))
+    def _on_answer(self, request: HelpView | dict[str, Any]) -> None:
+        if isinstance(request, dict):  # a stored request, as ``shop_rows`` gives it
+            found = help_views([request])
+            if not found:
+                return
+            request = found[0]
+        text = AnswerDialog.ask(self, request.comment)
         if text and self._shop_id:
-            self.controller.answer(self._shop_id, request["id"], text)
+            self.controller.answer(self._shop_id, request.id, text)
 
     def _on_report(self, kind: str) -> None:
         suffix = ".pdf" if kind == "pdf" else ".csv"

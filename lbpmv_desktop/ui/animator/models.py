@@ -14,6 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from lbpmv_desktop.core.progress.report import ShopView, shop_view
+
 _Index = QModelIndex | QPersistentModelIndex
 
 # What matters most first (a narrow table scrolls sideways): the shop, whether it waits for help,
@@ -38,34 +40,62 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOP_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _day(value: str | None) -> str:
-    if not value:
-        return "—"
-    moment = datetime.fromisoformat(value)
-    days = (datetime.now(UTC).date() - moment.astimezone(UTC).date()).days
-    text = moment.astimezone().strftime("%d/%m/%Y")
+def _day(moment: datetime | None, bad: bool) -> str:
+    """A believable time as its local day and how long ago; « date incorrecte » when the stored
+    value was not a believable time (``report.shop_view`` checked it: this never overflows)."""
+    if moment is None:
+        return QCoreApplication.translate("ShopsTableModel", "incorrect date") if bad else "—"
+    local = moment.astimezone()
+    days = (datetime.now(UTC).astimezone().date() - local.date()).days
+    text = local.strftime("%d/%m/%Y")
     return f"{text} ({days} j)" if days > 0 else text
 
 
-class ShopsTableModel(QAbstractTableModel):
-    """Rows from ``shop_rows`` (plain dicts); sorting uses ``SORT_ROLE`` values.
+def sharing_text(view: ShopView) -> str | None:
+    """« partage arrêté le … » or « données effacées le … »; None while the shop shares."""
+    day = view.sharing_at.astimezone().strftime("%d/%m/%Y") if view.sharing_at else "—"
+    if view.sharing == "stopped":
+        return QCoreApplication.translate("ShopsTableModel", "sharing stopped on {day}").format(day=day)
+    if view.sharing == "erased":
+        return QCoreApplication.translate("ShopsTableModel", "data erased on {day}").format(day=day)
+    return None
 
-    Args:
+
+_DATES = {"last_activity": "last_activity", "last_file_at": "last_file"}
+_COUNTS = ("help_open", "steps_done", "tutorials_done", "confidence")
+
+
+class ShopsTableModel(QAbstractTableModel):
+    """Rows from ``report.stored_shops`` (plain dicts), shown through their checked views
+    (``report.shop_view``): no stored value can make ``data()`` or sorting fail.
+
+    Sorting uses ``SORT_ROLE`` values, of one type per column (text, or an integer with -1 for
+    unknown).
+
+    Attributes:
         titles: the tutorial titles, to name the current step.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
+        self._views: list[ShopView] = []
         self.titles: dict[str, str] = {}
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], now: datetime | None = None) -> None:
+        moment = now or datetime.now(UTC)
         self.beginResetModel()
         self._rows = rows
+        self._views = [shop_view(row, moment) for row in rows]
         self.endResetModel()
 
     def row_data(self, row: int) -> dict[str, Any]:
+        """The stored row, as read (for tests and callers that need every column)."""
         return self._rows[row]
+
+    def view(self, row: int) -> ShopView:
+        """The checked values of a row: what every view shows."""
+        return self._views[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
         return 0 if parent.isValid() else len(self._rows)
@@ -80,33 +110,46 @@ class ShopsTableModel(QAbstractTableModel):
             return QCoreApplication.translate("ShopsTableModel", str(COLUMNS[section][1]))
         return None
 
-    def _value(self, row: dict[str, Any], key: str) -> Any:
-        summary = row.get("summary", {})
-        if key in ("name", "last_file_at"):
-            return row.get(key)
+    def _sort_value(self, view: ShopView, key: str) -> str | int:
+        if key in _DATES:
+            moment = getattr(view, _DATES[key])
+            return moment.isoformat() if moment else ""
+        if key in _COUNTS:
+            value = getattr(view, key)
+            return -1 if value is None else int(value)
+        return self._display(view, key).casefold()
+
+    def _display(self, view: ShopView, key: str) -> str:
+        if key == "name":
+            return view.name or "—"
+        if key == "animator":
+            return view.animator or "—"
         if key == "current":
-            current = summary.get("current")
-            return self.titles.get(current["tutorial"], current["tutorial"]) if current else None
-        return summary.get(key)
+            return self.titles.get(view.current[0], view.current[0]) if view.current else "—"
+        if key == "last_file_at":
+            return sharing_text(view) or _day(view.last_file, "last_file" in view.bad_dates)
+        if key == "last_activity":
+            return _day(view.last_activity, "last_activity" in view.bad_dates)
+        value = getattr(view, key)
+        if key == "confidence":
+            return f"{value}/5" if value else "—"
+        if value is None:
+            return "—"
+        if key == "help_open":
+            return f"⚠ {value}" if value else "0"  # a sign, not a colour alone
+        return str(value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._views):
             return None
-        row = self._rows[index.row()]
+        view = self._views[index.row()]
         key = COLUMNS[index.column()][0]
-        value = self._value(row, key)
         if role == SHOP_ROLE:
-            return row["shop_id"]
+            return view.shop_id
         if role == SORT_ROLE:
-            return value if value is not None else ""
+            return self._sort_value(view, key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if key in ("last_activity", "last_file_at"):
-                return _day(value)
-            if key == "confidence":
-                return f"{value}/5" if value else "—"
-            if key == "help_open":
-                return f"⚠ {value}" if value else "0"  # a sign, not a colour alone
-            return "—" if value in (None, "") else str(value)
+            return self._display(view, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "animator", "current"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

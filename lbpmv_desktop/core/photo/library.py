@@ -9,16 +9,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
-import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lbpmv_desktop.core.fileio import PUBLIC_MODE, publish_under_free_name, write_text_atomic
+from lbpmv_desktop.core.fileio import (
+    PUBLIC_MODE,
+    UnsafeFile,
+    publish_under_free_name,
+    read_regular_text,
+    write_text_atomic,
+)
 from lbpmv_desktop.core.photo.export import safe_stem
-from lbpmv_desktop.core.photo.opening import PhotoRefused, check_file
+from lbpmv_desktop.core.photo.opening import MAX_FILE_BYTES, PhotoRefused, check_file, checked_file
 from lbpmv_desktop.core.photo.recipe import Recipe
 
 if TYPE_CHECKING:
@@ -30,6 +34,7 @@ PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", 
 IMPORTED_FILE = "imported.json"
 MAX_IMPORTED = 50_000  # sources remembered; the oldest are forgotten first
 MAX_IMPORTED_BYTES = 8 * 1024 * 1024
+MAX_RECIPE_BYTES = 256 * 1024  # a recipe is a few hundred bytes
 COPY_CHUNK = 1024 * 1024
 
 
@@ -74,19 +79,7 @@ class PhotoLibrary:
         check_file(source)
         if source.resolve().parent == self.photos_dir.resolve():
             return LibraryPhoto(source.resolve())
-        self.photos_dir.mkdir(parents=True, exist_ok=True)
-        suffix = source.suffix.lower() if source.suffix.lower() in PICTURE_SUFFIXES else ".jpg"
-        fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=self.photos_dir)
-        os.close(fd)
-        try:
-            shutil.copyfile(source, tmp_name)
-            os.chmod(tmp_name, PUBLIC_MODE)
-            return LibraryPhoto(
-                publish_under_free_name(Path(tmp_name), self.photos_dir, safe_stem(source.stem), suffix)
-            )
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_name)
+        return self._copy_in(source, lambda: False, COPY_CHUNK)[0]
 
     def import_copy(
         self,
@@ -99,20 +92,33 @@ class PhotoLibrary:
 
         The copy goes to a temporary file first and gets its name only when complete, so a
         cancelled or failed copy (``cancelled`` is checked between chunks, then
-        ``ImportCancelled`` is raised) leaves no half photo. Only a regular file is opened.
+        ``ImportCancelled`` is raised) leaves no half photo.
         """
-        info = source.stat()
-        if not stat.S_ISREG(info.st_mode):  # a folder, a FIFO or a device is never opened
-            raise PhotoRefused("Ce n'est pas une photo : choisissez un fichier photo.")
-        check_file(source)
+        photo, info = self._copy_in(source, cancelled, chunk)
+        self.remember_imported({source_key(source.name, info.st_size): photo.path.name})
+        return photo
+
+    def _copy_in(
+        self, source: Path, cancelled: Callable[[], bool], chunk: int
+    ) -> tuple[LibraryPhoto, os.stat_result]:
+        """Copy ``source`` under a free name in the library, through a temporary file.
+
+        The file checked is the file copied (opened once): a folder, a FIFO or a device is never
+        read, and a file that grows past the photo limit while it is copied is refused.
+        """
         self.photos_dir.mkdir(parents=True, exist_ok=True)
         suffix = source.suffix.lower() if source.suffix.lower() in PICTURE_SUFFIXES else ".jpg"
         fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=self.photos_dir)
         try:
-            with os.fdopen(fd, "wb") as target, source.open("rb") as origin:
+            with os.fdopen(fd, "wb") as target, checked_file(source) as (_kind, origin):
+                info = os.fstat(origin.fileno())
+                copied = 0
                 while block := origin.read(chunk):
                     if cancelled():
                         raise ImportCancelled
+                    copied += len(block)
+                    if copied > MAX_FILE_BYTES:
+                        raise PhotoRefused("Ce fichier est trop gros pour une photo.")
                     target.write(block)
                 target.flush()
                 os.fsync(target.fileno())
@@ -125,8 +131,7 @@ class PhotoLibrary:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)
-        self.remember_imported({source_key(source.name, info.st_size): photo.path.name})
-        return photo
+        return photo, info
 
     def _imported_file(self) -> Path:
         return self.root / IMPORTED_FILE
@@ -134,10 +139,8 @@ class PhotoLibrary:
     def _read_imported(self) -> dict[str, str]:
         path = self._imported_file()
         try:
-            if path.stat().st_size > MAX_IMPORTED_BYTES:
-                return {}
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_regular_text(path, MAX_IMPORTED_BYTES))
+        except (OSError, ValueError, RecursionError, UnsafeFile):
             return {}
         if not isinstance(data, dict):
             return {}
@@ -175,8 +178,8 @@ class PhotoLibrary:
 
     def load_recipe(self, photo: LibraryPhoto) -> Recipe:
         try:
-            return Recipe.from_json(self._edits_file(photo.path).read_text(encoding="utf-8"))
-        except OSError:
+            return Recipe.from_json(read_regular_text(self._edits_file(photo.path), MAX_RECIPE_BYTES))
+        except (OSError, UnsafeFile):
             return Recipe()
 
     def save_recipe(self, photo: LibraryPhoto, recipe: Recipe) -> None:

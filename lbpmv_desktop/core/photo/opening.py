@@ -18,11 +18,12 @@ import math
 import struct
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from PIL import Image, ImageFile
 
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.fileio import UnsafeFile, open_regular
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -68,28 +69,53 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def check_file(path: Path) -> str:
-    """Refuse what is not an allowed picture without decoding it; return its format."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(32)
-    except IsADirectoryError:
-        raise PhotoRefused("C'est un dossier, pas une photo : ouvrez-le et choisissez une photo.") from None
-    except OSError:
-        raise PhotoRefused(
-            "Ce fichier ne peut pas être lu. Vérifiez qu'il est toujours là (clé USB, téléphone branché)."
-        ) from None
-    if size == 0:
-        raise PhotoRefused("Ce fichier est vide : ce n'est pas une photo. Choisissez-en une autre.")
-    if size > MAX_FILE_BYTES:
-        raise PhotoRefused(
+def _refusal(error: UnsafeFile, path: Path) -> PhotoRefused:
+    if error.reason == "too-big":
+        return PhotoRefused(
             "Ce fichier est trop gros pour une photo. Choisissez une photo prise avec un téléphone."
         )
-    kind = sniff(head)
-    if kind is None:
-        raise PhotoRefused(f"Ce fichier n'est pas une photo que le studio sait ouvrir ({ACCEPTED}).")
-    return kind
+    if error.reason == "not-regular" and path.is_dir():
+        return PhotoRefused("C'est un dossier, pas une photo : ouvrez-le et choisissez une photo.")
+    if error.reason == "not-regular":
+        return PhotoRefused("Ce n'est pas un fichier photo ordinaire : choisissez une photo.")
+    return PhotoRefused(
+        "Ce fichier ne peut pas être lu. Vérifiez qu'il est toujours là (clé USB, téléphone branché)."
+    )
+
+
+@contextlib.contextmanager
+def checked_file(path: Path) -> Iterator[tuple[str, BinaryIO]]:
+    """Open ``path`` once, refusing what is not an allowed picture without decoding it.
+
+    Yields:
+        Its format and the open file (at its start), which the decoder reads: the file checked
+        is the file decoded. A FIFO, a device or a link to one is refused at once, never read.
+
+    Raises:
+        PhotoRefused: not a regular file, empty, too big, or not an allowed format.
+    """
+    try:
+        handle = open_regular(path, MAX_FILE_BYTES)
+    except UnsafeFile as error:
+        raise _refusal(error, path) from None
+    with handle:
+        try:
+            head = handle.read(32)
+            handle.seek(0)
+        except OSError:
+            raise _refusal(UnsafeFile("unreadable", ""), path) from None
+        if not head:
+            raise PhotoRefused("Ce fichier est vide : ce n'est pas une photo. Choisissez-en une autre.")
+        kind = sniff(head)
+        if kind is None:
+            raise PhotoRefused(f"Ce fichier n'est pas une photo que le studio sait ouvrir ({ACCEPTED}).")
+        yield kind, handle
+
+
+def check_file(path: Path) -> str:
+    """Refuse what is not an allowed picture without decoding it; return its format."""
+    with checked_file(path) as (kind, _handle):
+        return kind
 
 
 def _register(kind: str) -> None:
@@ -97,6 +123,12 @@ def _register(kind: str) -> None:
         import pillow_heif
 
         pillow_heif.register_heif_opener()
+
+
+def _opened(handle: BinaryIO, kind: str) -> Image.Image:
+    """``Image.open`` of the checked file (its decoder registered first)."""
+    _register(kind)
+    return Image.open(handle, formats=[kind])
 
 
 TOO_LARGE = "Cette image est beaucoup trop grande pour être une photo : le studio ne l'ouvre pas."
@@ -429,9 +461,7 @@ def upright_size(path: Path) -> tuple[int, int]:
     Raises:
         PhotoRefused: not an allowed picture, a shape that cannot be a photo, or too heavy.
     """
-    kind = check_file(path)
-    _register(kind)
-    with _decoding(), Image.open(path, formats=[kind]) as opened:
+    with checked_file(path) as (kind, handle), _decoding(), _opened(handle, kind) as opened:
         plan = _plan(opened, kind, None)
     return _upright(plan.working, plan.orientation)
 
@@ -440,9 +470,7 @@ def upright_size(path: Path) -> tuple[int, int]:
 def opened_picture(path: Path) -> Iterator[Image.Image]:
     """``Image.open`` of an allow-listed picture whose shape and full decoding were checked (the
     caller decodes it whole), its decoder registered, decoding errors refused."""
-    kind = check_file(path)
-    _register(kind)
-    with _decoding(), Image.open(path, formats=[kind]) as opened:
+    with checked_file(path) as (kind, handle), _decoding(), _opened(handle, kind) as opened:
         check_shape(*opened.size)
         if _peak_bytes(opened, kind, opened.size, opened.size) > DECODE_BUDGET:
             raise _too_heavy(*opened.size, kind)
@@ -471,9 +499,7 @@ def open_image(
         PhotoRefused: not an allowed picture, a shape that cannot be a photo, too heavy to
             decode here, truncated or damaged.
     """
-    kind = check_file(path)
-    _register(kind)
-    with _decoding(), Image.open(path, formats=[kind]) as opened:
+    with checked_file(path) as (kind, handle), _decoding(), _opened(handle, kind) as opened:
         width, height = opened.size
         check_shape(width, height)
         orientation = _orientation(opened, kind)

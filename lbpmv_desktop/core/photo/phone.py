@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from lbpmv_desktop.core.fileio import UnsafeFile, open_regular
 from lbpmv_desktop.core.photo.library import PICTURE_SUFFIXES
 from lbpmv_desktop.core.photo.opening import MAX_FILE_BYTES
 
@@ -320,11 +321,9 @@ def list_photos(
 def exif_date(path: Path) -> float | None:
     """DateTimeOriginal (else DateTime) of a JPEG as local time, from its first 64 KiB; None if absent."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
-            return None
-        with path.open("rb") as handle:
+        with open_regular(path, MAX_FILE_BYTES) as handle:  # a FIFO or a device is never read
             head = handle.read(EXIF_HEAD_BYTES)
-    except OSError:
+    except (OSError, UnsafeFile):
         return None
     return exif_date_from(head)
 

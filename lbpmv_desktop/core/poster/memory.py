@@ -11,7 +11,7 @@ import contextlib
 import json
 from typing import TYPE_CHECKING
 
-from lbpmv_desktop.core.fileio import write_text_atomic
+from lbpmv_desktop.core.fileio import UnsafeFile, read_regular_text, write_text_atomic
 from lbpmv_desktop.core.poster.model import PAPER_MM, TEMPLATES, THEMES, Poster
 
 if TYPE_CHECKING:
@@ -24,9 +24,8 @@ MAX_BYTES = 64 * 1024  # the fields' limits add up to a few kilobytes
 def remembered(path: Path) -> Poster:
     """The poster saved at ``path``; an empty ``Poster()`` when there is none or it is unusable."""
     data: object = None
-    with contextlib.suppress(OSError, ValueError):
-        if path.is_file() and path.stat().st_size <= MAX_BYTES:
-            data = json.loads(path.read_text(encoding="utf-8"))
+    with contextlib.suppress(OSError, ValueError, RecursionError, UnsafeFile):
+        data = json.loads(read_regular_text(path, MAX_BYTES))
     poster = Poster.from_dict(data)
     default = Poster()
     # Names that are no longer known (an older or newer version wrote them) fall back to the default.

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from lbpmv_desktop.core.fileio import write_bytes_atomic
+from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.fileio import UnsafeFile, read_regular, write_bytes_atomic
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,12 +23,28 @@ if TYPE_CHECKING:
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
+MAX_KEY_BYTES = 16 * 1024  # a PEM Ed25519 key is 119 bytes
+
+
+class ShopKeyError(UserError):
+    """The shop's key file is unreadable: files cannot be signed until it is replaced."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La clé qui signe les fichiers de ce commerce est abîmée : le partage avec l'animateur est "
+            "en pause. Votre progression n'est pas touchée ; votre animateur vous aidera à créer une nouvelle clé."
+        )
+
+
 def load_or_create_key(path: Path) -> Ed25519PrivateKey:
     """The shop's private key, created (readable by this user only) on first use."""
-    if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if path.exists() or path.is_symlink():
+        try:
+            key = serialization.load_pem_private_key(read_regular(path, MAX_KEY_BYTES), password=None)
+        except (UnsafeFile, ValueError, TypeError) as error:
+            raise ShopKeyError from error
         if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError("the shop key is not an Ed25519 key")
+            raise ShopKeyError
         return key
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(

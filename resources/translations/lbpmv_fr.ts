@@ -106,6 +106,14 @@
         <translation>Le dossier où votre parcours est gardé est introuvable. S&apos;il est sur une clé USB, rebranchez-la.</translation>
     </message>
     <message>
+        <source>Your progress file is in use by another window of the app: close that window.</source>
+        <translation>Le fichier de vos progrès est utilisé par une autre fenêtre de l&apos;application : fermez cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Your progress file is damaged. Close the app and open it again: it will offer to take back its latest good copy.</source>
+        <translation>Le fichier de vos progrès est abîmé. Fermez l&apos;application et rouvrez-la : elle vous proposera de reprendre sa dernière copie correcte.</translation>
+    </message>
+    <message>
         <source>The app could not write your progress. If this goes on, close the app and show the file {log} to your animator.</source>
         <translation>L&apos;application n&apos;a pas pu écrire votre parcours. Si cela continue, fermez l&apos;application et montrez le fichier {log} à votre animateur.</translation>
     </message>
@@ -975,8 +983,16 @@ Ma Ville</translation>
         <translation>Le code de secours est bon. Choisissez un nouveau code de 4 à 12 chiffres.</translation>
     </message>
     <message>
+        <source>Your new recovery code</source>
+        <translation>Votre nouveau code de secours</translation>
+    </message>
+    <message>
         <source>Create the PIN</source>
         <translation>Créer le code</translation>
+    </message>
+    <message>
+        <source>A recovery code has 12 letters and digits, like ACDE-FGHJ-KLMN.</source>
+        <translation>Un code de secours a 12 lettres et chiffres, comme ACDE-FGHJ-KLMN.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: try again on {day} at {time}.</source>
@@ -992,7 +1008,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>If you forget the PIN, this recovery code lets you choose a new one. Write it down now in your animator&apos;s notebook, not on this PC: it will not be shown again.</source>
-        <translation>Si vous oubliez le code, ce code de secours permet d'en choisir un nouveau. Notez-le maintenant dans votre carnet d'animateur, pas sur ce PC : il ne sera plus montré.</translation>
+        <translation>Si vous oubliez le code, ce code de secours permet d&apos;en choisir un nouveau. Notez-le maintenant dans votre carnet d&apos;animateur, pas sur ce PC : il ne sera plus montré.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1001,10 +1017,6 @@ Ma Ville</translation>
     <message>
         <source>Save the new PIN</source>
         <translation>Enregistrer le nouveau code</translation>
-    </message>
-    <message>
-        <source>A recovery code has 12 letters and digits, like ABCD-EFGH-JKLM.</source>
-        <translation>Un code de secours a 12 lettres et chiffres, comme ABCD-EFGH-JKLM.</translation>
     </message>
     <message>
         <source>The PIN is made of 4 to 12 digits.</source>

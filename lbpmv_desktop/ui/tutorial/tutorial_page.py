@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPointF, QPropertyAnimation, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QProgressBar,
@@ -92,6 +94,9 @@ class TutorialPage(QWidget):
         self._speech = speech
         self.tutorial: Tutorial | None = None
         self.index = 0
+        # What « C'est fait ! » is waiting to see stored: ("step", tutorial, index) or ("end", …).
+        self._saving: tuple[str, Tutorial, int] | None = None
+        self._save_failed = False
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +105,8 @@ class TutorialPage(QWidget):
         self.stack.addWidget(self._build_celebration())
         session.status_changed.connect(self._on_status_changed)
         session.settings_changed.connect(self._on_settings_changed)
+        session.write_failed.connect(self._on_write_failed)
+        session.saved.connect(self._on_saved)
         speech.speaking_changed.connect(self._on_speaking_changed)
         speech.availability_changed.connect(self._on_speech_availability)
 
@@ -184,6 +191,18 @@ class TutorialPage(QWidget):
         layout.addWidget(self.help_note)
 
         layout = page
+        # Above « C'est fait ! », while the step it stands for is not stored.
+        self.save_banner = QFrame()
+        self.save_banner.setObjectName("save-banner")
+        banner = QHBoxLayout(self.save_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        self.save_banner_text = make_label("", "banner")
+        self.retry_button = make_button(self.tr("Try again"), "primary")
+        self.retry_button.clicked.connect(self._on_retry)
+        banner.addWidget(self.save_banner_text, 1)
+        banner.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.save_banner.hide()
+        layout.addWidget(self.save_banner)
         nav = QHBoxLayout()
         self.previous_button = make_button(self.tr("◀ Previous"))
         self.previous_button.setAccessibleName(self.tr("Previous: the step before (Alt+Left arrow)"))
@@ -297,9 +316,7 @@ class TutorialPage(QWidget):
         self.text.show_markdown(step.markdown, tutorial.folder, self._session.settings.text_scale / 100)
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < total - 1)
-        self.done_button.setText(
-            self.tr("It's done!") if self.index < total - 1 else self.tr("It's done! Finish")
-        )
+        self._show_done_button()
         self._show_action(step.action)
         self._show_speech()
         self._show_done_state()
@@ -371,12 +388,25 @@ class TutorialPage(QWidget):
 
     def _on_done(self) -> None:
         tutorial, step = self.tutorial, self.step
-        if tutorial is None or step is None:
+        if tutorial is None or step is None or self.stack.currentIndex() != 0:
             return
-        self._session.mark_done(tutorial.id, step.id)
+        if self._saving is not None:  # already waiting for it: a second click only tries again
+            if self._save_failed:
+                self._on_retry()
+            return
+        index = self.index
+        self._start_saving(("step", tutorial, index))
+        self._session.mark_done(tutorial.id, step.id, then=partial(self._on_step_stored, tutorial, index))
+
+    def _on_step_stored(self, tutorial: Tutorial, index: int) -> None:
+        """The step is stored: now, and only now, the page moves on."""
+        self._stop_saving()
+        if self.tutorial is not tutorial or self.index != index or self.stack.currentIndex() != 0:
+            return  # the merchant went elsewhere meanwhile
+        step = tutorial.steps[index]
         done = self.tr("Step done: {title}.").format(title=step.title)
-        if self.index < len(tutorial.steps) - 1:
-            self.show_step(self.index + 1)
+        if index < len(tutorial.steps) - 1:
+            self.show_step(index + 1)
             following = self.step
             assert following is not None
             now = self.tr("Now step {number} of {total}: {title}.").format(
@@ -392,8 +422,74 @@ class TutorialPage(QWidget):
         value = ConfidenceDialog.ask(self, tutorial.title, "end")
         if value is not None:
             self._session.rate_confidence(tutorial.id, "end", value)
-        self._session.finish_tutorial(tutorial.id)
-        self.show_celebration(tutorial)
+        index = self.index
+        self._start_saving(("end", tutorial, index))
+        self._session.finish_tutorial(tutorial.id, then=partial(self._on_end_stored, tutorial, index))
+
+    def _on_end_stored(self, tutorial: Tutorial, index: int) -> None:
+        """The tutorial's end is stored: the celebration can say it is done."""
+        self._stop_saving()
+        if self.tutorial is tutorial and self.index == index and self.stack.currentIndex() == 0:
+            self.show_celebration(tutorial)
+
+    # -- saving -----------------------------------------------------------------------------
+    @property
+    def saving(self) -> bool:
+        """Whether « C'est fait ! » waits for its step (or the tutorial's end) to be stored."""
+        return self._saving is not None
+
+    def _start_saving(self, what: tuple[str, Tutorial, int]) -> None:
+        self._saving, self._save_failed = what, False
+        self._show_done_button()
+
+    def _stop_saving(self) -> None:
+        self._saving, self._save_failed = None, False
+        self.save_banner.hide()
+        self._show_done_button()
+
+    def _show_done_button(self) -> None:
+        """« C'est fait ! », or « Enregistrement… » while its step is being stored (usually for a
+        moment: the page then moves on)."""
+        tutorial = self.tutorial
+        last = tutorial is not None and self.index >= len(tutorial.steps) - 1
+        if self._saving is not None and not self._save_failed:
+            text = self.tr("Saving…")
+        else:
+            text = self.tr("It's done! Finish") if last else self.tr("It's done!")
+        set_button_text(self.done_button, text)
+
+    def _on_write_failed(self, _message: str) -> None:
+        saving = self._saving
+        if saving is None:
+            return
+        what, tutorial, index = saving
+        self._save_failed = True
+        self._show_done_button()
+        reason = self._session.unsaved_reason
+        if what == "step":
+            text = self.tr("Your step « {title} » has not been saved: {reason}").format(
+                title=tutorial.steps[index].title, reason=reason
+            )
+        else:
+            text = self.tr("The end of « {title} » has not been saved: {reason}").format(
+                title=tutorial.title, reason=reason
+            )
+        self.save_banner_text.setText(text)
+        shown = self.save_banner.isVisible()
+        self.save_banner.show()
+        if not shown and self.done_button.hasFocus():
+            self.retry_button.setFocus()  # « Réessayer » right where the merchant is
+        accessibility.announce(self.save_banner_text, text, urgent=True)
+
+    def _on_saved(self) -> None:
+        # What was waiting is stored; the step's own callback moves the page on.
+        self.save_banner.hide()
+
+    def _on_retry(self) -> None:
+        if self._saving is not None:
+            self._save_failed = False
+            self._show_done_button()
+        self._session.retry_writes()
 
     def show_celebration(self, tutorial: Tutorial) -> None:
         self.bravo_text.setText(

@@ -6,12 +6,25 @@ the whole app somewhere else.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from lbpmv_desktop import APP_NAME
+from lbpmv_desktop.core.cleantext import clean_text
+from lbpmv_desktop.core.errors import UserError
+
+# The data folder is the account's own: its owner alone may enter it (POSIX modes; on Windows the
+# per-user %LOCALAPPDATA% already is private and chmod does not apply).
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+# The files an older version left readable by every account, made private when the folder is.
+OWN_FILES = ("progress.sqlite", "progress.sqlite-wal", "progress.sqlite-shm", "settings.json",
+             "shop-key.pem", "animator-pin.json", "lbpmv.log", "lbpmv.log.1", "lbpmv.log.2")  # fmt: skip
 
 
 def default_data_dir() -> Path:
@@ -56,15 +69,85 @@ def samples_dir() -> Path:
     return resources_dir() / "samples"
 
 
+class DataFolderProblem(UserError):
+    """The data folder cannot be used: missing (an unplugged USB key), not a folder, read-only…
+
+    Attributes:
+        kind: ``"missing"``, ``"not-folder"``, ``"read-only"``, ``"no-access"`` or ``"unusable"``.
+        root: the data folder.
+    """
+
+    def __init__(self, kind: str, root: Path, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.root = root
+
+
+def _shown(path: Path) -> str:
+    return clean_text(str(path), limit=300)
+
+
+def folder_problem(kind: str, root: Path, error: OSError | None = None) -> DataFolderProblem:
+    """The French explanation of why ``root`` cannot hold the data, and what to do."""
+    name = _shown(root)
+    messages = {
+        "missing": (
+            f"Le dossier de vos données « {name} » est introuvable : le disque ou la clé USB où il "
+            "se trouve est peut-être débranché. Branchez-le, puis réessayez."
+        ),
+        "not-folder": (
+            f"« {name} » devrait être le dossier de vos données, mais c'est un fichier. "
+            "Déplacez ou renommez ce fichier (ou choisissez un autre dossier), puis réessayez."
+        ),
+        "read-only": (
+            f"Le dossier de vos données « {name} » est en lecture seule : l'application ne peut rien "
+            "y enregistrer. Donnez à votre compte le droit d'y écrire (ou choisissez un autre "
+            "dossier), puis réessayez."
+        ),
+        "no-access": (
+            f"Votre compte n'a pas le droit d'ouvrir le dossier de vos données « {name} ». "
+            "Demandez à la personne qui s'occupe de l'ordinateur de vous le rendre, puis réessayez."
+        ),
+        "full": (
+            f"Le disque du dossier de vos données « {name} » est plein : libérez de la place, puis réessayez."
+        ),
+    }
+    number = f" (erreur {error.errno})" if error is not None and error.errno else ""
+    message = messages.get(
+        kind,
+        f"Le dossier de vos données « {name} » ne peut pas être utilisé{number}. "
+        "Vérifiez le disque ou la clé USB où il se trouve, puis réessayez.",
+    )
+    return DataFolderProblem(kind, root, message)
+
+
+def _kind_of(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "missing"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "not-folder"
+    if error.errno == errno.EROFS:
+        return "read-only"
+    if isinstance(error, PermissionError):
+        return "no-access"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "full"
+    return "unusable"
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """Every file the app writes, under one root folder.
 
     Attributes:
         root: the data folder (created on demand).
+        chosen: the folder was named by the user (``--data-dir``, ``LBPMV_DATA_DIR``): it is
+            created only inside a folder that exists, never with its parents, so that a folder
+            on an unplugged USB key is reported instead of made again on the computer's disk.
     """
 
     root: Path
+    chosen: bool = False
 
     @property
     def database(self) -> Path:
@@ -106,12 +189,80 @@ class DataPaths:
         """Damaged databases are moved here, never deleted."""
         return self.root / "damaged"
 
+    @property
+    def log(self) -> Path:
+        """The app's small log (tracebacks of real bugs, for the animator)."""
+        return self.root / "lbpmv.log"
+
     def ensure(self) -> DataPaths:
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the data folder if needed, private to this account, and check it is usable.
+
+        A new folder is made 0700. An existing one that is ours (it holds the app's files, or is
+        empty) and that other accounts may read is tightened to 0700, and the app's files in it
+        to 0600; a folder that holds other things (say ``--data-dir ~/Documents``) keeps its
+        permissions, only the app's own files in it are made private.
+
+        Raises:
+            DataFolderProblem: missing (its parent is gone), not a folder, read-only, not ours
+                to enter, or any other refusal of the system; the French message says what to do.
+        """
+        root = self.root
+        created = False
+        try:
+            if not root.is_dir():
+                if root.exists() or root.is_symlink():
+                    raise folder_problem("not-folder", root)
+                if self.chosen:
+                    root.mkdir(mode=PRIVATE_FOLDER)
+                else:
+                    root.parent.mkdir(parents=True, exist_ok=True)
+                    root.mkdir(mode=PRIVATE_FOLDER)
+                created = True
+        except FileExistsError:
+            if not root.is_dir():
+                raise folder_problem("not-folder", root) from None
+        except OSError as error:
+            raise folder_problem(_kind_of(error), root, error) from error
+        if not os.access(root, os.R_OK | os.X_OK):
+            raise folder_problem("no-access", root)
+        if not os.access(root, os.W_OK):
+            raise folder_problem("read-only", root)
+        self._make_private(created)
         return self
+
+    def _make_private(self, created: bool) -> None:
+        if os.name == "nt":
+            return
+        try:
+            info = os.stat(self.root)
+        except OSError:
+            return
+        if info.st_uid != os.geteuid() or not info.st_mode & 0o077:
+            return
+        with contextlib.suppress(OSError):
+            with os.scandir(self.root) as entries:
+                empty = next(entries, None) is None
+            if created or empty or any((self.root / name).exists() for name in OWN_FILES):
+                os.chmod(self.root, PRIVATE_FOLDER)
+            for name in OWN_FILES:
+                _make_file_private(self.root / name)
+
+
+def _make_file_private(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and info.st_mode & 0o077:
+            os.chmod(path, PRIVATE_FILE)
 
 
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
     """The data paths for ``--data-dir`` (or ``LBPMV_DATA_DIR``), else the platform default."""
     chosen = data_dir or os.environ.get("LBPMV_DATA_DIR")
-    return DataPaths(Path(chosen).expanduser().resolve() if chosen else default_data_dir())
+    if chosen:
+        path = Path(chosen).expanduser()
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: reported by ensure()
+            path = path.absolute()
+        return DataPaths(path, chosen=True)
+    return DataPaths(default_data_dir())

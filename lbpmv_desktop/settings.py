@@ -6,7 +6,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
-from lbpmv_desktop.core.fileio import write_text_atomic
+from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.fileio import read_regular_text, write_text_atomic
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -15,6 +16,8 @@ TEXT_SCALE_MIN = 100
 TEXT_SCALE_MAX = 200
 TEXT_SCALE_STEP = 25  # one press of A− / A+
 LANGUAGES = ("fr", "en")
+# settings.json is a few hundred bytes: anything much bigger is not ours.
+MAX_SETTINGS_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,14 @@ class Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """Read settings; a missing or damaged file gives the defaults (never an error)."""
+    """Read settings; a missing or damaged file gives the defaults (never an error).
+
+    Damaged includes hostile: a FIFO or a device in its place is not opened, a huge file not read,
+    JSON nested too deep for the parser refused.
+    """
     try:
-        raw: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw: Any = json.loads(read_regular_text(path, MAX_SETTINGS_BYTES))
+    except (UserError, ValueError, RecursionError):
         return Settings()
     if not isinstance(raw, dict):
         return Settings()
@@ -74,4 +81,8 @@ def load_settings(path: Path) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    write_text_atomic(path, json.dumps(asdict(settings.clamped()), indent=2, ensure_ascii=False))
+    """Write the settings atomically, readable by this account only (0600: the sharing folder
+    and the role are nobody else's business)."""
+    write_text_atomic(
+        path, json.dumps(asdict(settings.clamped()), indent=2, ensure_ascii=False), private=True
+    )

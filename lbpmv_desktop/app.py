@@ -13,15 +13,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import APP_NAME, __version__, i18n
-from lbpmv_desktop.paths import data_paths, resources_dir, tutorials_dir
+from lbpmv_desktop.paths import DataFolderProblem, data_paths, resources_dir, tutorials_dir
 from lbpmv_desktop.ui import accessibility, garbage
 from lbpmv_desktop.ui import input as user_input
-from lbpmv_desktop.ui.main_window import MainWindow
+from lbpmv_desktop.ui.main_window import MainWindow, StartProblemWindow
 from lbpmv_desktop.ui.session import AppSession
 from lbpmv_desktop.ui.speech import Speech
 from lbpmv_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from lbpmv_desktop.paths import DataPaths
     from lbpmv_desktop.settings import Settings
 
@@ -153,15 +155,12 @@ class AppController(QObject):
         self._translator, self._qt_translators = None, []
 
 
-def _log_to_file(paths: DataPaths) -> None:
-    """Keep a small log in the data folder, for the animator when something went wrong."""
-    from logging.handlers import RotatingFileHandler
+def _log_to_file(paths: DataPaths) -> Path | None:
+    """Keep a small log in the data folder (else in the platform's log folder), for the animator
+    when something went wrong; returns where, or None when no log file could be opened."""
+    from lbpmv_desktop.cli import attach_log_file
 
-    handler = RotatingFileHandler(paths.root / "lbpmv.log", maxBytes=512_000, backupCount=2, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    return attach_log_file(paths, logging.INFO)
 
 
 def _report_when_ready(controller: AppController) -> None:
@@ -182,26 +181,94 @@ def _report_when_ready(controller: AppController) -> None:
     QTimer.singleShot(0, check)
 
 
-def run_app(data_dir: str | None) -> int:
-    paths = data_paths(data_dir).ensure()
-    _log_to_file(paths)
-    app = application()
-    controller = AppController(app, paths)
+class Starter(QObject):
+    """Starts the app on a usable data folder, or shows why it cannot (StartProblemWindow) and
+    starts it once « Try again » finds the folder usable.
 
-    def on_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
-        # A bug in a slot must not close the app or show a traceback: log it, say it simply.
-        log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
-        controller.window.show_message(
-            QCoreApplication.translate(
-                "AppSession", "Something went wrong. Nothing you did is lost: please try again."
+    Attributes:
+        controller: the running app, once started.
+        problem_window: the window explaining the data folder's problem, while there is one.
+    """
+
+    def __init__(self, app: QApplication, paths: DataPaths) -> None:
+        super().__init__()
+        self.app = app
+        self.paths = paths
+        self.controller: AppController | None = None
+        self.problem_window: StartProblemWindow | None = None
+        self.log: Path | None = None
+        self._translators: list[QTranslator] = []
+
+    def start(self) -> None:
+        try:
+            self.paths.ensure()
+        except DataFolderProblem as problem:
+            log.warning("data folder unusable (%s): %s", problem.kind, problem.root)
+            self._install_translator()
+            window = StartProblemWindow(problem, self.paths.ensure)
+            window.resolved.connect(self._open)
+            self.problem_window = window
+            window.show()
+            return
+        self._open()
+
+    def _install_translator(self) -> None:
+        """French (the default) for the problem window: the settings may be out of reach."""
+        from lbpmv_desktop.settings import load_settings
+
+        settings = load_settings(self.paths.settings)
+        apply_theme(self.app, settings)
+        if settings.language == "en":
+            return
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        qm = i18n.compiled(settings.language)
+        translator = QTranslator(self)
+        if qm is not None and translator.load(str(qm)):
+            self.app.installTranslator(translator)
+            self._translators.append(translator)
+
+    def _remove_translators(self) -> None:
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+
+    def _open(self) -> None:
+        self._remove_translators()
+        self.log = _log_to_file(self.paths)
+        controller = AppController(self.app, self.paths)
+        self.controller = controller
+        where = self.log
+
+        def on_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+            # A bug in a slot must not close the app or show a traceback: log it, say it simply,
+            # and claim nothing about what was saved (the session says what was not).
+            log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+            controller.window.show_message(
+                QCoreApplication.translate(
+                    "AppSession",
+                    "Something went wrong in the app. Please try again; if it happens again, show the "
+                    "file {log} to your animator.",
+                ).format(log=where if where is not None else self.paths.log)
             )
-        )
 
-    sys.excepthook = on_unexpected
-    controller.start()
-    if os.environ.get("LBPMV_STARTUP_PROBE"):
-        _report_when_ready(controller)
+        sys.excepthook = on_unexpected
+        controller.start()  # shown before the problem window closes: the app does not quit between
+        if os.environ.get("LBPMV_STARTUP_PROBE"):
+            _report_when_ready(controller)
+
+    def shutdown(self) -> None:
+        self._remove_translators()
+        if self.controller is not None:
+            self.controller.shutdown()
+
+
+def run_app(data_dir: str | None) -> int:
+    paths = data_paths(data_dir)
+    app = application()
+    starter = Starter(app, paths)
+    starter.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        controller.shutdown()
+        starter.shutdown()
+    return code if starter.controller is not None else 1

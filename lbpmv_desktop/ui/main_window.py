@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QShowEvent
@@ -21,14 +21,16 @@ from lbpmv_desktop.paths import ready_photos_dir
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.home.home_page import HomePage
 from lbpmv_desktop.ui.widgets import dialogs
-from lbpmv_desktop.ui.widgets.common import ScrollPage, make_button, make_label, set_role
+from lbpmv_desktop.ui.widgets.common import ReflowRow, ScrollPage, make_button, make_label, set_role
 from lbpmv_desktop.ui.widgets.reflow import WrapButton, wrap_button
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from lbpmv_desktop.core.photo.workers import PhotoWorkers
     from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.paths import DataFolderProblem
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
     from lbpmv_desktop.ui.animator.pin_page import PinPage
@@ -516,6 +518,20 @@ class MainWindow(QMainWindow):
         self.show_page("loading")
 
     def _on_store_refused(self, problem: StoreProblem) -> None:
+        if problem.kind == "failed":  # a missing or read-only folder, a full disk, a bug: retry
+            retry = dialogs.ConfirmDialog.ask(
+                self,
+                self.tr("Your progress could not be opened"),
+                getattr(problem, "message", "")
+                or self.tr("Your progress could not be opened. Check the disk it is on, then try again."),
+                self.tr("Try again"),
+            )
+            retry_open = getattr(self.session, "retry_open", None)
+            if retry and retry_open is not None:
+                retry_open()
+                return
+            self.close()
+            return
         if problem.kind == "newer":
             dialogs.MessageDialog.ask(
                 self,
@@ -693,3 +709,122 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_geometry()
         super().closeEvent(event)
+
+
+class StartProblemWindow(QWidget):
+    """The window shown instead of the app when the data folder cannot be used (on an unplugged
+    USB key, a file in its place, read-only, not this account's): what happened, in plain words,
+    what to do, « Try again » and « Quit ». Nothing is written or deleted while it is shown.
+
+    Args:
+        problem: why the folder cannot be used (``paths.DataFolderProblem``).
+        retry: checks the folder again; raises a ``DataFolderProblem`` while it is still unusable.
+
+    Signals:
+        resolved: « Try again » found the folder usable (the window then closes).
+    """
+
+    resolved = Signal()
+
+    def __init__(
+        self, problem: DataFolderProblem, retry: Callable[[], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._retry = retry
+        self.is_resolved = False
+        self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
+        scroll = ScrollPage()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        body = scroll.body
+        body.setContentsMargins(32, 32, 32, 32)
+        body.setSpacing(16)
+        self.title = make_label(self.tr("The app cannot open the folder of your data"), "title")
+        self.explanation = make_label()
+        self.folder = make_label()
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reassurance = make_label(self.tr("Nothing has been changed or deleted."))
+        self.status = make_label()
+        self.status.hide()
+        body.addWidget(self.title)
+        body.addWidget(self.explanation)
+        body.addWidget(self.folder)
+        body.addWidget(self.reassurance)
+        body.addWidget(self.status)
+        buttons = ReflowRow()
+        self.retry_button = make_button(self.tr("Try again"), "primary")
+        self.quit_button = make_button(self.tr("Quit"))
+        self.retry_button.clicked.connect(self._on_retry)
+        self.quit_button.clicked.connect(self.close)
+        buttons.row.addWidget(self.retry_button)
+        buttons.row.addWidget(self.quit_button)
+        body.addWidget(buttons)
+        body.addStretch(1)
+        self.retry_button.setDefault(True)
+        self.setMinimumSize(480, 320)
+        self.resize(720, 480)
+        self._show_problem(problem)
+        self.setFocusProxy(self.retry_button)
+
+    def explanation_for(self, kind: str) -> str:
+        """What happened and what to do, for a ``DataFolderProblem.kind``."""
+        texts = {
+            "missing": self.tr(
+                "The folder where your progress is kept cannot be found: the disk or USB key it is on "
+                "may be unplugged. Plug it in, then press « Try again »."
+            ),
+            "not-folder": self.tr(
+                "Where the folder of your data should be, there is a file. Move or rename that file "
+                "(the person who looks after this computer can help), then press « Try again »."
+            ),
+            "read-only": self.tr(
+                "The folder where your progress is kept is read-only: the app could save nothing in "
+                "it. Give your account the right to write in it (the person who looks after this "
+                "computer can help), or unlock the USB key, then press « Try again »."
+            ),
+            "no-access": self.tr(
+                "Your account is not allowed to open the folder where your progress is kept. Ask "
+                "the person who looks after this computer to give it back to you, then press "
+                "« Try again »."
+            ),
+            "full": self.tr(
+                "The disk of the folder where your progress is kept is full. Free some space (empty "
+                "the recycle bin, delete files you no longer need), then press « Try again »."
+            ),
+        }
+        return texts.get(
+            kind,
+            self.tr(
+                "The folder where your progress is kept cannot be used. Check the disk or USB key it "
+                "is on, then press « Try again »."
+            ),
+        )
+
+    def _show_problem(self, problem: DataFolderProblem) -> None:
+        from lbpmv_desktop.core.cleantext import clean_text
+
+        self.problem = problem
+        self.explanation.setText(self.explanation_for(problem.kind))
+        self.folder.setText(
+            self.tr("Folder: {folder}").format(folder=clean_text(str(problem.root), limit=300))
+        )
+        self.setAccessibleDescription(self.explanation.text())
+
+    def _on_retry(self) -> None:
+        from lbpmv_desktop.paths import DataFolderProblem
+
+        try:
+            self._retry()
+        except DataFolderProblem as problem:
+            self._show_problem(problem)
+            self.status.setText(self.tr("Still not possible."))
+            self.status.show()
+            accessibility.announce(
+                self.status, f"{self.status.text()} {self.explanation.text()}", urgent=True
+            )
+            self.retry_button.setFocus()
+            return
+        self.is_resolved = True
+        self.resolved.emit()
+        self.close()

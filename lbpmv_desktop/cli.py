@@ -1,12 +1,17 @@
 """Command line: the app by default, sub-commands for scripting.
 
-Errors are one French line on stderr: exit 1 for refused input, 2 for usage errors. Start-up
-imports stay lazy: Qt is only imported to run the app or the self-test.
+Errors are one French line on stderr: exit 1 for refused input, 2 for usage errors. Every
+failure the code knows (a ``UserError``, a refusal of the system, a full disk, a read-only
+folder, a hostile file) has its sentence; « erreur inattendue » is left for real bugs, whose
+traceback goes to the log file named in the message. Start-up imports stay lazy: Qt is only
+imported to run the app or the self-test.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import re
 import sys
@@ -19,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from lbpmv_desktop.core.photo.recipe import Label
+    from lbpmv_desktop.paths import DataPaths
 
 
 _COMMAND = "COMMANDE"  # the metavar of every list of sub-commands
@@ -120,6 +126,231 @@ class _UsageError(Exception):
     def __init__(self, message: str, *command: str) -> None:
         super().__init__(message)
         self.message, self.command = message, command
+
+
+# -- failures in French ---------------------------------------------------------------------------
+# The data folder of the command being run (for the log file and for SQLite's messages, which
+# name no file).
+_data_root: Path | None = None
+
+
+def shown(text: object, limit: int = 300) -> str:
+    """``text`` (a name from outside: a file name, a shop name) safe for the terminal: no escape
+    sequence, no direction override, not longer than ``limit``."""
+    from lbpmv_desktop.core.cleantext import clean_text
+
+    return clean_text(str(text), limit=limit)
+
+
+def _named(filename: object) -> str:
+    return f" « {shown(filename)} »" if filename not in (None, "") else ""
+
+
+def os_error_sentence(error: OSError) -> str:
+    """The French sentence (with what to do) for a refusal of the system, by its errno."""
+    # A two-path call (replace, link: a temporary file onto the target) names the target second.
+    name = _named(error.filename2 or error.filename)
+    number = error.errno
+    if number in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return (
+            f"le disque est plein : impossible d'écrire{name}. Libérez de la place (ou choisissez "
+            "un autre endroit), puis réessayez."
+        )
+    if number == errno.EROFS:
+        return (
+            f"l'emplacement{name} est en lecture seule : rien n'a pu y être écrit. Choisissez un autre "
+            "endroit (ou enlevez la protection contre l'écriture de la clé USB), puis réessayez."
+        )
+    if number in (errno.EACCES, errno.EPERM):
+        return (
+            f"votre compte n'a pas le droit de lire ou d'écrire{name} (dossier en lecture seule ?). "
+            "Choisissez un autre endroit, ou demandez ce droit, puis réessayez."
+        )
+    if number == errno.ENOENT:
+        return (
+            f"{name.strip() or 'le fichier ou le dossier'} est introuvable : vérifiez le nom, ou "
+            "rebranchez le disque ou la clé USB où il se trouve, puis réessayez."
+        )
+    if number == errno.EISDIR:
+        return f"{name.strip()} est un dossier : donnez le nom d'un fichier.".lstrip()
+    if number in (errno.ENOTDIR, errno.EEXIST):
+        return (
+            f"{name.strip()} n'est pas un dossier (c'est un fichier) : choisissez un autre endroit.".lstrip()
+        )
+    if number == errno.ENAMETOOLONG:
+        return f"le nom{name} est trop long pour ce disque : choisissez un nom plus court."
+    if number in (errno.EIO, errno.ENXIO, errno.ENODEV):
+        return (
+            f"le disque ne répond pas{(' pour' + name) if name else ''} : une clé USB a peut-être été "
+            "retirée. Rebranchez-la, puis réessayez."
+        )
+    if number == errno.ELOOP:
+        return f"{name.strip()} est un lien qui tourne en rond : choisissez un vrai fichier.".lstrip()
+    if number == errno.EPIPE:
+        return "la sortie a été fermée avant la fin."
+    detail = f" (erreur {number})" if number else ""
+    return f"le système a refusé d'ouvrir ou d'écrire{name}{detail}. Vérifiez l'emplacement, puis réessayez."
+
+
+def sqlite_error_sentence(error: BaseException) -> str | None:
+    """The French sentence for what SQLite says about the data folder, or None if unknown."""
+    text = str(error).lower()
+    where = f" « {shown(_data_root)} »" if _data_root is not None else ""
+    if "disk is full" in text or "database or disk is full" in text:
+        return (
+            f"le disque du dossier de vos données{where} est plein : rien n'a été enregistré. "
+            "Libérez de la place, puis réessayez."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open database" in text:
+        return (
+            f"le dossier de vos données{where} est en lecture seule ou inaccessible : rien n'a pu y "
+            "être enregistré. Donnez à votre compte le droit d'y écrire (ou choisissez un autre "
+            "dossier avec --data-dir), puis réessayez."
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            "vos données sont occupées par l'application ouverte en même temps : fermez-la, puis réessayez."
+        )
+    if "disk i/o error" in text:
+        return (
+            f"le disque du dossier de vos données{where} ne répond pas (une clé USB retirée ?) : "
+            "rebranchez-le, puis réessayez."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            "le fichier de vos progrès est abîmé : ouvrez l'application, elle propose de reprendre "
+            "la dernière sauvegarde correcte."
+        )
+    return None
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """``error``, then what it wraps (``__cause__``, ``__context__``, SQLAlchemy's ``orig``)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [error]
+    while todo:
+        current = todo.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo.extend(
+            wrapped
+            for wrapped in (getattr(current, "orig", None), current.__cause__, current.__context__)
+            if isinstance(wrapped, BaseException)
+        )
+
+
+def known_failure(error: BaseException) -> str | None:
+    """The French sentence for a failure the code knows, or None for a real bug."""
+    import sqlite3
+
+    from lbpmv_desktop.core.errors import UserError
+
+    for cause in _causes(error):
+        if isinstance(cause, UserError):
+            return shown(cause.message, limit=2000)
+    for cause in _causes(error):
+        if isinstance(cause, sqlite3.Error):
+            sentence = sqlite_error_sentence(cause)
+            if sentence:
+                return sentence
+        if isinstance(cause, OSError):
+            return os_error_sentence(cause)
+        if isinstance(cause, MemoryError):
+            return "la mémoire de l'ordinateur ne suffit pas : fermez d'autres programmes, puis réessayez."
+        if type(cause).__name__ == "OperationalError":  # SQLAlchemy's, without its sqlite3 error
+            sentence = sqlite_error_sentence(cause)
+            if sentence:
+                return sentence
+    return None
+
+
+class _FileRefused(Exception):
+    """A file given on the command line could not be parsed (nested too deep, impossible values)."""
+
+
+@contextlib.contextmanager
+def _parsing(name: object) -> Iterator[None]:
+    """Turn what a hostile file makes a parser raise (RecursionError, ValueError, OverflowError)
+    into the refusal of that file, named; the traceback is logged in case it was a bug."""
+    try:
+        yield
+    except (RecursionError, ValueError, OverflowError) as error:
+        if known_failure(error) is None:
+            log_unexpected(error)
+            raise _FileRefused(
+                f"« {shown(name)} » est refusé : son contenu est mal formé (trop imbriqué, ou des "
+                "valeurs impossibles)."
+            ) from error
+        raise
+
+
+def log_files(paths: DataPaths | None) -> list[Path]:
+    """Where to log, best first: the data folder's log, the platform's log folder, a temporary file."""
+    import os
+    import tempfile
+
+    import platformdirs
+
+    candidates = [paths.log] if paths is not None else []
+    with contextlib.suppress(Exception):
+        candidates.append(Path(platformdirs.user_log_dir("lbpmv", appauthor=False)) / "lbpmv.log")
+    user = getattr(os, "getuid", lambda: "")()
+    candidates.append(Path(tempfile.gettempdir()) / f"lbpmv-{user}.log")
+    return candidates
+
+
+def attach_log_file(paths: DataPaths | None, level: int | None = None) -> Path | None:
+    """Add a small rotating log file to the root logger (the first of ``log_files`` that can be
+    written, created private); returns its path, or None when none could be opened."""
+    import logging
+    import os
+    from logging.handlers import RotatingFileHandler
+
+    for path in log_files(paths):
+        try:
+            if path.parent != (paths.root if paths is not None else None):
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if path.is_symlink() or (path.exists() and not path.is_file()):
+                continue  # never follow a link or open a FIFO planted in a shared folder
+            handler = RotatingFileHandler(
+                path, maxBytes=512_000, backupCount=2, encoding="utf-8", delay=False
+            )
+        except OSError:
+            continue
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        root.addHandler(handler)
+        if level is not None:
+            root.setLevel(level)
+        return path
+    return None
+
+
+_log_path: Path | None = None
+
+
+def log_unexpected(error: BaseException) -> Path | None:
+    """Log ``error``'s traceback to the log file (opened on first need); returns its path."""
+    import logging
+
+    global _log_path
+    if _log_path is None:
+        from lbpmv_desktop.paths import DataPaths
+
+        paths = DataPaths(_data_root) if _data_root is not None and _data_root.is_dir() else None
+        _log_path = attach_log_file(paths)
+    logging.getLogger("lbpmv").error("failure", exc_info=(type(error), error, error.__traceback__))
+    return _log_path
+
+
+def _say(line: str, *, error: bool = False) -> None:
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:  # None in the windowed Windows build
+        print(line, file=stream)
 
 
 def _sub_commands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[Any] | None:
@@ -298,8 +529,14 @@ def _parser() -> _Parser:
     )
     report.add_argument("--out", metavar="FICHIER", help="le fichier à écrire (obligatoire pour pdf)")
     demo_commands = group(commands, "demo", "remplir cette installation avec des données de démonstration")
-    command(demo_commands, "shop", "un commerce avec plusieurs semaines de progrès")
+    demo_shop = command(demo_commands, "shop", "un commerce avec plusieurs semaines de progrès")
     programme = command(demo_commands, "programme", "un animateur qui suit plusieurs commerces")
+    for demo in (demo_shop, programme):
+        demo.add_argument(
+            "--force",
+            action="store_true",
+            help="ajouter la démonstration même si le dossier contient déjà de vrais progrès",
+        )
     programme.add_argument(
         "--merchants",
         type=_int_in(1, 5000),
@@ -314,7 +551,10 @@ def _open_store(data_dir: str | None) -> Any:
     from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.paths import data_paths
 
-    paths = data_paths(data_dir).ensure()
+    global _data_root
+    paths = data_paths(data_dir)
+    _data_root = paths.root
+    paths.ensure()
     return paths, ProgressStore.open(paths.database)
 
 
@@ -342,7 +582,7 @@ def _progress(args: argparse.Namespace) -> int:
                 store, load_or_create_key(paths.shop_key), _catalogue(), __version__, datetime.now(UTC)
             )
             write_bytes_atomic(Path(args.out), data)
-            print(args.out)
+            _say(shown(args.out))
             return 0
         if args.progress_command == "import":
             return _progress_import(store, args.files, args.confirm_code)
@@ -354,6 +594,7 @@ def _progress(args: argparse.Namespace) -> int:
 def _progress_import(store: Any, files: list[str], code: str | None) -> int:
     from datetime import UTC, datetime
 
+    from lbpmv_desktop.core.fileio import UnsafeFile
     from lbpmv_desktop.core.progress.bundle import BundleRefused, read_progress_file
     from lbpmv_desktop.core.progress.sharing import import_bundle
 
@@ -361,18 +602,23 @@ def _progress_import(store: Any, files: list[str], code: str | None) -> int:
     for name in files:
         path = Path(name)
         try:
-            result = import_bundle(
-                store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
-            )
-        except BundleRefused as refusal:
-            print(f"{name} : {refusal.message}", file=sys.stderr)
+            with _parsing(name):
+                result = import_bundle(
+                    store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
+                )
+        except (BundleRefused, UnsafeFile) as refusal:  # this file only: the others are tried
+            _say(f"{shown(name)} : {shown(refusal.message, 2000)}", error=True)
             failures += 1
             continue
-        except OSError:
-            print(f"{name} : fichier introuvable ou illisible.", file=sys.stderr)
+        except _FileRefused as refusal:
+            _say(str(refusal), error=True)
             failures += 1
             continue
-        print(f"{name} : {result.new_events} nouvel(s) événement(s) de « {result.shop_name} »")
+        except OSError as error:
+            _say(f"{shown(name)} : {os_error_sentence(error)}", error=True)
+            failures += 1
+            continue
+        _say(f"{shown(name)} : {result.new_events} nouvel(s) événement(s) de « {shown(result.shop_name)} »")
     return 1 if failures else 0
 
 
@@ -385,7 +631,7 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
         from lbpmv_desktop.ui.reports import write_pdf_report
 
         write_pdf_report(store, Path(out))
-        print(out)
+        _say(shown(out))
         return 0
     text = (
         json.dumps(shops_report(store), ensure_ascii=False, indent=1) + "\n"
@@ -396,7 +642,7 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
         from lbpmv_desktop.core.fileio import write_text_atomic
 
         write_text_atomic(Path(out), text)
-        print(out)
+        _say(shown(out))
     elif sys.stdout is not None:  # None in the windowed Windows build
         sys.stdout.write(text)
     return 0
@@ -405,10 +651,12 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from lbpmv_desktop.core.progress.demo import fill_demo_programme, fill_demo_shop
+    from lbpmv_desktop.core.progress.demo import ensure_no_real_data, fill_demo_programme, fill_demo_shop
 
     paths, store = _open_store(args.data_dir)
     try:
+        if not args.force:
+            ensure_no_real_data(store)  # RealDataPresent: a merchant's or a shop's progress is there
         if args.demo_command == "shop":
             count = fill_demo_shop(store, _catalogue(), datetime.now(UTC))
             print(f"Commerce de démonstration prêt : {count} événements.")
@@ -447,14 +695,16 @@ def _poster(args: argparse.Namespace) -> int:
         checked = poster.checked()
         from lbpmv_desktop.ui.poster.render import load_pictures, write_pdf
 
-        write_pdf(checked, load_pictures(checked), Path(args.out))
+        with _parsing(args.photo or args.logo or args.out):
+            pictures = load_pictures(checked)
+        write_pdf(checked, pictures, Path(args.out))
     except PosterRefused as refusal:
-        print(f"lbpmv : {refusal.message}", file=sys.stderr)
+        _say(f"lbpmv : {shown(refusal.message, 2000)}", error=True)
         return 1
-    except OSError:
-        print(f"lbpmv : impossible d'écrire « {args.out} ».", file=sys.stderr)
+    except OSError as error:
+        _say(f"lbpmv : {os_error_sentence(error)}", error=True)
         return 1
-    print(args.out)
+    _say(shown(args.out))
     return 0
 
 
@@ -500,16 +750,21 @@ def _photo_export(args: argparse.Namespace) -> int:
     failures = 0
     for name in files:
         try:
-            result = export_photo(Path(name), recipe, PRESETS[preset_name], Path(out), auto=auto)
+            with _parsing(name):
+                result = export_photo(Path(name), recipe, PRESETS[preset_name], Path(out), auto=auto)
         except PhotoRefused as refusal:
-            print(f"{name} : {refusal.message}", file=sys.stderr)
+            _say(f"{shown(name)} : {shown(refusal.message, 2000)}", error=True)
             failures += 1
             continue
-        except OSError:
-            print(f"{name} : impossible d'écrire dans le dossier « {out} ».", file=sys.stderr)
+        except _FileRefused as refusal:
+            _say(str(refusal), error=True)
             failures += 1
             continue
-        print(result.path)
+        except OSError as error:
+            _say(f"{shown(name)} : {os_error_sentence(error)}", error=True)
+            failures += 1
+            continue
+        _say(shown(result.path))
     return 1 if failures else 0
 
 
@@ -522,9 +777,11 @@ def _content_root(path: str | None) -> Path:
 def _content_check(path: str | None) -> int:
     from lbpmv_desktop.core.tutorials.loader import load_catalogue
 
-    catalogue, problems = load_catalogue(_content_root(path))
+    root = _content_root(path)
+    with _parsing(root):
+        catalogue, problems = load_catalogue(root)
     for problem in problems:
-        print(problem)
+        _say(shown(problem, 2000))
     if problems:
         print(f"{len(problems)} problème(s) trouvé(s).", file=sys.stderr)
         return 1
@@ -535,7 +792,9 @@ def _content_check(path: str | None) -> int:
 def _content_list(path: str | None, as_json: bool) -> int:
     from lbpmv_desktop.core.tutorials.loader import load_catalogue
 
-    catalogue, problems = load_catalogue(_content_root(path))
+    root = _content_root(path)
+    with _parsing(root):
+        catalogue, problems = load_catalogue(root)
     items = [
         {
             "id": t.id,
@@ -554,7 +813,7 @@ def _content_list(path: str | None, as_json: bool) -> int:
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
         for item in items:
-            print(f"{item['id']:<24} {item['minutes']:>3} min  {item['steps']} étapes  {item['title']}")
+            _say(shown(f"{item['id']:<24} {item['minutes']:>3} min  {item['steps']} étapes  {item['title']}"))
     if problems:
         print(f"{len(problems)} problème(s) : lancez « lbpmv content check » pour les voir.", file=sys.stderr)
         return 1
@@ -618,9 +877,34 @@ def main(argv: list[str] | None = None) -> int:
         missing = getattr(error, "name", None) or "?"
         print(f"lbpmv : un composant de l'application manque ({missing}) : réinstallez-la.", file=sys.stderr)
         return 1
-    except Exception as error:  # the last safety net: never a traceback for a user
-        import logging
-
-        logging.getLogger("lbpmv").debug("unexpected error", exc_info=True)
-        print(f"lbpmv : une erreur inattendue est survenue ({type(error).__name__}).", file=sys.stderr)
+    except _FileRefused as refusal:
+        _say(f"lbpmv : {refusal}", error=True)
         return 1
+    except Exception as error:  # the last safety net: never a traceback for a user
+        return _failed(error)
+
+
+def _failed(error: BaseException) -> int:
+    """One French line for ``error``: its sentence when the code knows it, else « erreur
+    inattendue » with the log file that holds its traceback. Exit code 1."""
+    if isinstance(error, OSError) and error.errno == errno.EPIPE:  # « lbpmv … | head »: not a failure
+        with contextlib.suppress(Exception):
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    sentence = known_failure(error)
+    if sentence is not None:
+        _say(f"lbpmv : {sentence}", error=True)
+        return 1
+    try:
+        log = log_unexpected(error)
+    except Exception:  # logging must not hide the error it reports
+        log = None
+    where = (
+        f" Le détail est enregistré dans « {shown(log)} » : envoyez ce fichier à votre animateur."
+        if log is not None
+        else ""
+    )
+    _say(f"lbpmv : une erreur inattendue est survenue ({type(error).__name__}).{where}", error=True)
+    return 1

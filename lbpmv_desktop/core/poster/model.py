@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 
+from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.core.poster import links
 
@@ -152,7 +153,7 @@ class Poster:
         return (height, width) if self.landscape else (width, height)
 
     def checked(self) -> Poster:
-        """The same poster with its link normalised; refused when something cannot be used."""
+        """The same poster with its texts cleaned and its link normalised; refused when something cannot be used."""
         if self.template not in TEMPLATES:
             raise PosterRefused(
                 f"Modèle d'affiche inconnu « {self.template} » (possibles : {', '.join(TEMPLATES)})."
@@ -172,7 +173,16 @@ class Poster:
                     f"Le champ « {name} » est trop long ({len(value)} caractères, {limit} au plus).",
                     field=field,
                 )
-        return replace(self, url=check_link(self.url))
+        # Invisible commands (bidirectional overrides, control characters) never reach the paper.
+        return replace(
+            self,
+            shop=clean_text(self.shop),
+            phone=clean_text(self.phone),
+            hours=clean_text(self.hours, multiline=True),
+            address=clean_text(self.address, multiline=True),
+            message=clean_text(self.message, multiline=True),
+            url=check_link(self.url),
+        )
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)

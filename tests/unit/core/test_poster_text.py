@@ -80,3 +80,16 @@ def test_a_long_mixed_text_keeps_every_unit_and_number_whole() -> None:
     assert "–" not in words
     assert ":" not in words
     assert all(not w.startswith(("h", ":")) for w in words if w)
+
+
+def test_invisible_commands_never_reach_the_poster() -> None:
+    from lbpmv_desktop.core.poster.model import Poster
+
+    poster = Poster(
+        shop="Cordonnerie\u202e Martin\x1b[2J",
+        phone="06\u200b 12 34 56 78",
+        message="Soldes\u2066 -20 %\u2069\r\n\r\n\r\nChaussons bébé 24,90 €",
+    ).checked()
+    assert poster.shop == "Cordonnerie Martin[2J"
+    assert poster.phone == "06 12 34 56 78"
+    assert poster.message == "Soldes -20 %\n\nChaussons bébé 24,90 €"

@@ -43,8 +43,9 @@ MAX_LOCK = timedelta(hours=24)
 META_KEY = "animator_pin"
 MAX_FILE_BYTES = 4096
 _N, _R, _P = 2**14, 8, 1
-# 32 signs that cannot be mistaken for one another once written by hand (no I, O, 0, 1).
-RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# 26 signs that are not mistaken for one another once written by hand: no I/1, O/0, B/8, S/5
+# or Z/2. Twelve of them make about 56 bits: far too many codes to try.
+RECOVERY_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
 RECOVERY_LENGTH = 12
 
 PinKind = Literal["none", "set", "tampered"]
@@ -73,7 +74,7 @@ def valid_pin(pin: str) -> bool:
 
 
 def new_recovery_code() -> str:
-    """A fresh recovery code, grouped by four: « ABCD-EFGH-JKLM » (60 bits of chance)."""
+    """A fresh recovery code, grouped by four: « ACDE-FGHJ-KLMN »."""
     signs = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
     return "-".join(signs[i : i + 4] for i in range(0, RECOVERY_LENGTH, 4))
 
@@ -340,7 +341,7 @@ class PinLock:
     def check_recovery(self, code: str) -> bool:
         """Whether ``code`` is this install's recovery code (the store's copy decides).
 
-        Not limited in number: 12 signs out of 32 cannot be guessed by trying.
+        Not limited in number: 12 signs out of 26 cannot be guessed by trying.
         """
         signs = normal_recovery_code(code)
         if signs is None:

@@ -152,7 +152,7 @@ def test_the_recovery_code_resets_a_forgotten_pin(lock: PinLock) -> None:
     code = lock.set_pin("2468")
     _wrong(lock, MAX_FAILURES + 2)
     assert lock.state(NOW).locked_until is not None
-    assert lock.reset("ABCD-EFGH-JKLM", "1357") is None, "a wrong code changes nothing"
+    assert lock.reset("ACDE-FGHJ-KLMN", "1357") is None, "a wrong code changes nothing"
     assert lock.state(NOW).kind == "set"
     typed = code.lower().replace("-", " ")  # as written by hand
     new_code = lock.reset(typed, "1357")
@@ -191,7 +191,7 @@ def test_recovery_codes_are_grouped_and_unambiguous() -> None:
         groups = code.split("-")
         assert [len(g) for g in groups] == [4, 4, 4]
         assert set("".join(groups)) <= set(RECOVERY_ALPHABET)
-    assert not set("IO01") & set(RECOVERY_ALPHABET)
+    assert not set("IO01B8S5Z2") & set(RECOVERY_ALPHABET)
     assert normal_recovery_code("abcd efgh jkl") is None
     assert normal_recovery_code("ABCD-EFGH-JKLé") is None
 

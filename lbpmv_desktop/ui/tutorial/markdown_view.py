@@ -1,17 +1,76 @@
-"""A read-only Markdown view whose pictures come from the tutorial folder, scaled with the text."""
+"""A read-only Markdown view whose pictures come from the tutorial folder, scaled with the text.
+
+Only pictures of the pack are ever read: the text is read as Markdown without HTML (a tag is
+shown as text), every picture the document asks for is found by walking the parsed document
+(no pattern over the text: linear, whatever the text), and each one is loaded only when its name
+is plain, it resolves inside the pack's folder and it is a regular file of bounded size
+(``core.tutorials.markup.pack_image``); its bytes are read once, by ``core.fileio``. Any other
+name gets an empty placeholder, and the document itself never reads a file: its
+``loadResource`` (which Qt would use to open local files and ``file:`` addresses) only ever
+returns the placeholder.
+"""
 
 from __future__ import annotations
 
 import math
-import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFocusEvent, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
+from lbpmv_desktop.core.fileio import UnsafeFile, read_regular
+from lbpmv_desktop.core.tutorials.markup import MAX_IMAGE_BYTES, pack_image
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 MAX_IMAGE_WIDTH = 640
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+MARKDOWN_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+def _placeholder() -> QImage:
+    image = QImage(QSize(1, 1), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+class _PackDocument(QTextDocument):
+    """A document that never loads anything itself: every picture it shows was added to it.
+
+    Attributes:
+        refused: names Qt asked for that had not been added (they get the placeholder).
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.refused: list[str] = []
+        self._empty = _placeholder()
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
+        # Never QTextDocument's nor QTextBrowser's own: they open local files and file: URLs.
+        if len(self.refused) < 100:
+            self.refused.append(name.toString() if isinstance(name, QUrl) else name)
+        return self._empty
+
+
+def image_names(document: QTextDocument) -> list[str]:
+    """The names of the pictures in ``document``, in order, each once (one walk of its text)."""
+    names: dict[str, None] = {}
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid():
+                text_format = fragment.charFormat()
+                if text_format.isImageFormat():
+                    names.setdefault(text_format.toImageFormat().name(), None)
+            iterator += 1
+        block = block.next()
+    return list(names)
 
 
 class MarkdownView(QTextBrowser):
@@ -89,22 +148,26 @@ class MarkdownView(QTextBrowser):
         self.link_activated.emit(url)
 
     def show_markdown(self, markdown: str, folder: Path, scale: float) -> None:
-        self._folder = folder.resolve()
+        self._folder = folder
         self._scale = scale
         self.missing_images = []
-        # A fresh document per step; pictures are added as resources once the text is set.
-        # (Overriding loadResource in Python leaks a reference to None per call in PySide 6.)
-        document = QTextDocument(self)
+        # A fresh document per step; every picture it names is added as a resource once the text
+        # is set (the pack's own, or a placeholder), so Qt never has to load one. The fallback
+        # (loadResource) returns a value, never None (returning None leaked a reference per call).
+        document = _PackDocument(self)
         document.setDefaultFont(self.font())
-        document.setMarkdown(markdown)
-        for match in IMAGE_RE.finditer(markdown):
-            target = match.group(1)
-            image = self._load_image(QUrl(target))
+        document.setMarkdown(markdown, MARKDOWN_FEATURES)
+        kind = QTextDocument.ResourceType.ImageResource.value
+        for name in image_names(document):
+            image = self._load_image(name)
             if image is None:
-                self.missing_images.append(target)
-                image = QImage(QSize(1, 1), QImage.Format.Format_ARGB32)
-                image.fill(Qt.GlobalColor.transparent)
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(target), image)
+                self.missing_images.append(name)
+                image = _placeholder()
+            url = QUrl(name)
+            document.addResource(kind, url, image)
+            resolved = document.baseUrl().resolved(url)
+            if resolved != url:
+                document.addResource(kind, resolved, image)
         self.setDocument(document)  # the previous document, owned by this view, is deleted by Qt
         self.verticalScrollBar().setValue(0)
         document.documentLayout().documentSizeChanged.connect(self.updateGeometry)
@@ -114,33 +177,25 @@ class MarkdownView(QTextBrowser):
         """The text as read aloud: no picture placeholders."""
         return self.toPlainText().replace("\ufffc", " ").strip()
 
-    def _resolve(self, name: QUrl) -> Path | None:
-        assert self._folder is not None
-        if name.isLocalFile():
-            candidate = Path(name.toLocalFile())
-        elif name.isRelative() and name.scheme() == "":
-            candidate = self._folder / name.path()
-        else:
-            return None
-        try:
-            resolved = candidate.resolve()
-        except OSError:
-            return None
-        return resolved if resolved.is_relative_to(self._folder) and resolved.is_file() else None
-
     def _target_width(self, natural: int) -> int:
         available = max(200, self.viewport().width() - 48)
         return max(1, min(available, round(min(natural, MAX_IMAGE_WIDTH) * self._scale)))
 
-    def _load_image(self, name: QUrl) -> QImage | None:
-        path = self._resolve(name)
+    def _load_image(self, name: str) -> QImage | None:
+        """The pack's picture ``name``, scaled; None when it may not or cannot be shown."""
+        assert self._folder is not None
+        path = pack_image(self._folder, name)
         if path is None:
+            return None
+        try:
+            data = QByteArray(read_regular(path, MAX_IMAGE_BYTES))  # checked again as it is opened
+        except UnsafeFile:
             return None
         ratio = self.devicePixelRatioF()
         if path.suffix.lower() == ".svg":
             from PySide6.QtSvg import QSvgRenderer
 
-            renderer = QSvgRenderer(str(path))
+            renderer = QSvgRenderer(data)
             if not renderer.isValid():
                 return None
             natural = renderer.defaultSize()
@@ -155,7 +210,7 @@ class MarkdownView(QTextBrowser):
             painter.end()
             image.setDevicePixelRatio(ratio)
             return image
-        image = QImage(str(path))
+        image = QImage.fromData(data)
         if image.isNull():
             return None
         width = self._target_width(image.width())

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.core.progress.report import believable, help_views
+from lbpmv_desktop.core.progress.report import ShopView, believable, help_views
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.animator.models import (
     ANIMATOR_COLUMN,
     CURRENT_COLUMN,
     HELP_COLUMN,
+    LAST_FILE_COLUMN,
     NAME_COLUMN,
     SHOP_ROLE,
     SORT_ROLE,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from lbpmv_desktop.core.progress.events import Event
-    from lbpmv_desktop.core.progress.report import HelpView, ShopView
+    from lbpmv_desktop.core.progress.report import HelpView
     from lbpmv_desktop.ui.animator.controller import AnimatorController
     from lbpmv_desktop.ui.session import AppSession
 
@@ -250,6 +251,13 @@ class DashboardPage(ScrollPage):
         em = metrics.horizontalAdvance("M")
         header.resizeSection(NAME_COLUMN, em * 12)
         header.resizeSection(CURRENT_COLUMN, em * 14)
+        # Room for « données effacées le 00/00/0000 » (the longest thing that column says).
+        sample = datetime(2026, 12, 28, 12, tzinfo=UTC)
+        longest = max(
+            metrics.horizontalAdvance(sharing_text(ShopView("", "", sharing=state, sharing_at=sample)) or "")
+            for state in ("stopped", "erased")
+        )
+        header.resizeSection(LAST_FILE_COLUMN, max(header.sectionSize(LAST_FILE_COLUMN), longest + em * 4))
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(em * 4)
         # Room for eight rows at least; the page scrolls when the window is shorter.

@@ -36,6 +36,7 @@ HELP_COLUMN = KEYS.index("help_open")
 NAME_COLUMN = KEYS.index("name")
 ANIMATOR_COLUMN = KEYS.index("animator")
 CURRENT_COLUMN = KEYS.index("current")
+LAST_FILE_COLUMN = KEYS.index("last_file_at")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -148,7 +149,11 @@ class ShopsTableModel(QAbstractTableModel):
             return view.shop_id
         if role == SORT_ROLE:
             return self._sort_value(view, key)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return self._display(view, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("name", "animator", "current"):
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -47,7 +47,7 @@ _MAX_SHARED_BYTES = 64 * 1024 * 1024
 _MAX_MANIFEST_BYTES = 64 * 1024
 # Files the app writes at the top of the data folder besides the named paths of DataPaths.
 _POSTER_MEMORY = "last-poster.json"
-_DATABASE_SIDES = ("-wal", "-shm", "-journal", ".restoring")
+_DATABASE_SIDES = ("-wal", "-shm", "-journal", ".restoring", ".lock")
 
 
 @dataclass(frozen=True)

@@ -134,10 +134,13 @@ class HomePage(QWidget):
         self._relayout_timer.start()
 
     def show_shared(self, when: datetime | None, animator: str, folder_set: bool) -> None:
-        """« Partagé avec Léa il y a 2 jours », or that nothing was shared yet."""
+        """« Partagé avec Léa il y a 2 jours », or, ``when`` being None, that nothing is shared
+        now (not yet, or the merchant stopped sharing: ``Sharing.shared`` says None then)."""
         who = animator or self.tr("your animator")
         if when is None:
-            text = self.tr("Not shared with {who} yet.").format(who=who) if folder_set else ""
+            text = (
+                self.tr("Nothing is shared with {who} at the moment.").format(who=who) if folder_set else ""
+            )
         else:
             days = (datetime.now(UTC).date() - when.astimezone(UTC).date()).days
             if days <= 0:

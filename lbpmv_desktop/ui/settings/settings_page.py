@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSlider, QVBoxLayout, QWidget
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, TEXT_SCALE_STEP
@@ -166,11 +167,7 @@ class SettingsPage(ScrollPage):
         self.stop_button.clicked.connect(
             lambda: sharing_actions.set_sharing(self._session, not self._session.settings.sharing_enabled)
         )
-        self.preview_button.clicked.connect(
-            lambda: sharing_actions.SharePreviewDialog.ask(
-                self, self._session.sharing.preview(), self.tr("Close")
-            )
-        )
+        self.preview_button.clicked.connect(lambda: sharing_actions.show_preview(self, self._session))
         self.send_button.clicked.connect(lambda: sharing_actions.send_progress(self, self._session))
         row.addWidget(self.folder_button)
         row.addWidget(self.stop_button)
@@ -183,12 +180,14 @@ class SettingsPage(ScrollPage):
         card.body.addWidget(self.share_note)
         self._session.sharing.code_ready.connect(self._show_code)
         self._session.sharing.shared.connect(self._on_shared)
+        self._session.sharing.stopped.connect(self._on_stopped)
         self._session.sharing.failed.connect(self._on_share_failed)
         self._show_code(self._session.sharing.code or "…")
         return card
 
     def _show_code(self, code: str) -> None:
         """The code as shown, and read with what it is (« Code de vérification : ABCD-EFGH »)."""
+        code = code or "…"  # not known yet (a new one is made after erasing everything)
         self.code_label.setText(code)
         self.code_label.setAccessibleName(self.tr("Verification code: {code}").format(code=code))
 
@@ -196,10 +195,20 @@ class SettingsPage(ScrollPage):
         self.share_note.setText(message)
         accessibility.announce(self.share_note, message, urgent=True)
 
+    def _on_stopped(self) -> None:
+        message = self.tr(
+            "✓ The file in the sharing folder now only says that you stopped sharing: "
+            "none of your progress is in it."
+        )
+        self.share_note.setText(message)
+        accessibility.announce(self.share_note, message)
+
     def _on_shared(self, when: object) -> None:
         from datetime import datetime
 
-        if isinstance(when, datetime):
+        if not isinstance(when, datetime):
+            self.share_note.setText("")  # nothing shared now (stopped, or erased)
+        else:
             self.share_note.setText(
                 self.tr("✓ Last shared on {day} at {time}.").format(
                     day=when.astimezone().strftime("%d/%m/%Y"), time=when.astimezone().strftime("%H:%M")
@@ -216,7 +225,7 @@ class SettingsPage(ScrollPage):
             self.folder_label.setText(self.tr("Sharing folder: {folder}").format(folder=folder))
         else:
             self.folder_label.setText(
-                self.tr("Sharing is stopped. Nothing is written in {folder}.").format(folder=folder)
+                self.tr("Sharing is off. Nothing more is written in {folder}.").format(folder=folder)
             )
         self.stop_button.setVisible(bool(folder))
         self.stop_button.setText(
@@ -343,8 +352,6 @@ class SettingsPage(ScrollPage):
         self._speech.say(self.tr("Hello! I will read the tutorials to you."))
 
     def _on_export(self) -> None:
-        from pathlib import Path
-
         suggested = Path.home() / f"mes-donnees-lbpmv-{date.today():%Y-%m-%d}.json"
         target = dialogs.ask_save_file(
             self, self.tr("Save a copy of my data"), suggested, self.tr("JSON file (*.json)")
@@ -359,15 +366,95 @@ class SettingsPage(ScrollPage):
         self.schedule_refit()
 
     def _on_erase(self) -> None:
-        confirmed = dialogs.ConfirmDialog.ask(
+        """Say what is erased and what stays (checking first, off the GUI thread, whether the
+        sharing folder is there to receive the « erased » notice)."""
+        folder = self._session.settings.sharing_folder
+        if not folder:
+            self._ask_erase(None)
+            return
+        self._session.tasks.submit(
+            lambda: Path(folder).is_dir(), self._ask_erase, lambda _e: self._ask_erase(False)
+        )
+
+    def erase_text(self, folder_there: bool | None) -> str:
+        """The confirmation's text: what is erased, what stays (``folder_there``: None without a
+        sharing folder, else whether it can be written now)."""
+        parts = [
+            self.tr("This erases from this computer:"),
+            self.tr("• your steps, ratings, help requests and settings, and their backup copies;"),
+            self.tr("• the studio's copies of your photos and the descriptions of your posters;"),
+            self.tr("• the animator's visit notes and the animator code;"),
+            self.tr(
+                "• your shop's key: your verification code will change, and your animator will confirm "
+                "the new one."
+            ),
+        ]
+        if folder_there is not None:
+            parts.append("")
+        if folder_there is True:
+            parts.append(
+                self.tr(
+                    "Your file in the sharing folder is replaced by a notice saying that your data was "
+                    "erased: your animator's app then deletes your progress too."
+                )
+            )
+        elif folder_there is False:
+            parts.append(
+                self.tr(
+                    "The sharing folder cannot be reached (is the USB key plugged in?): your file there "
+                    "would stay as it is, and your animator would still see your progress. Plug it in "
+                    "first if you can."
+                )
+            )
+        parts += [
+            "",
+            self.tr("What stays:"),
+            self.tr(
+                "• the photos and posters you saved in « Mes photos prêtes » (in your Pictures) and "
+                "« Mes affiches » (in your Documents);"
+            ),
+            self.tr("• the files you sent to your animator before: ask them if you want those deleted."),
+            "",
+            self.tr("This cannot be undone."),
+        ]
+        return "\n".join(parts)
+
+    def _ask_erase(self, folder_there: bool | None) -> None:
+        confirmed = EraseDialog.ask(
             self,
             self.tr("Erase all my data?"),
-            self.tr(
-                "Everything you have done in the app will be erased from this computer: your steps, "
-                "your ratings, your help requests and your settings. This cannot be undone."
-            ),
+            self.erase_text(folder_there),
             self.tr("Yes, erase everything"),
             danger=True,
         )
         if confirmed:
             self._session.erase_data()
+
+
+class EraseDialog(dialogs.ConfirmDialog):
+    """The erase confirmation: its long text scrolls, so that its buttons stay on a small
+    screen with large text (``ask`` is ConfirmDialog's)."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str, confirm: str, *, danger: bool = False
+    ) -> None:
+        super().__init__(parent, title, text, confirm, danger=danger)
+        layout = self.layout()
+        scroll = ScrollPage()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.body.setContentsMargins(0, 0, 8, 0)
+        if isinstance(layout, QVBoxLayout):
+            index = layout.indexOf(self.text_label)
+            layout.removeWidget(self.text_label)
+            scroll.body.addWidget(self.text_label)
+            scroll.body.addStretch(1)
+            layout.insertWidget(index, scroll, 1)
+        self._scroll = scroll
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width = max(self.width(), dialogs.PREFERRED_WIDTH + 120)
+        wanted = self._scroll.body.totalHeightForWidth(width) + 220
+        height = min(wanted, int(screen.height() * 0.9)) if screen is not None else wanted
+        self.resize(width, max(height, self.minimumSizeHint().height()))

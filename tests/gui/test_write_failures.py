@@ -351,3 +351,56 @@ def test_an_unexpected_failure_at_opening_says_what_to_do(
         assert controller.session.status.profile.shop_name == "Les Petits Pas"
     finally:
         close_app(controller)
+
+
+def test_settings_that_cannot_be_saved_are_said_and_retried(
+    qtbot: QtBot, start_app, merchant: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from lbpmv_desktop.settings import load_settings, save_settings
+
+    disk_full = {"on": True}
+
+    def save_on_a_full_disk(path: Path, settings: Any) -> None:
+        if disk_full["on"]:
+            raise OSError(28, "No space left on device")
+        save_settings(path, settings)
+
+    monkeypatch.setattr(session_module, "save_settings", save_on_a_full_disk)
+    session = start_app().session
+    with qtbot.waitSignal(session.write_failed, timeout=10_000) as blocker:
+        session.update_settings(replace(session.settings, text_scale=150))
+    assert "vos réglages" in blocker.args[0]
+    assert "Libérez de la place" in blocker.args[0]
+    assert session.has_unsaved
+    disk_full["on"] = False
+    with qtbot.waitSignal(session.saved, timeout=10_000):
+        session.retry_writes()
+    assert not session.has_unsaved
+    assert load_settings(merchant.settings).text_scale == 150
+
+
+def test_a_backup_that_cannot_be_restored_is_not_left_on_the_loading_screen(
+    qtbot: QtBot, qapp, merchant: DataPaths, dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup.make_backup(merchant.database, merchant.backups, datetime(2026, 11, 20, 9, 0))
+    _spoil(merchant.database, "data = '{'")
+
+    def restore_on_a_full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "restore_backup", restore_on_a_full_disk)
+    dialogs.confirm = True
+    controller = AppController(qapp, merchant)
+    problems: list[Any] = []
+    controller.session.store_refused.connect(problems.append)
+    try:
+        controller.start()
+        qtbot.waitUntil(lambda: len(problems) == 2, timeout=10_000)
+        damaged, failed = problems
+        assert damaged.kind == "damaged"
+        assert failed.kind == "failed"
+        assert "Libérez de la place" in failed.message
+    finally:
+        close_app(controller)

@@ -466,6 +466,7 @@ class TutorialPage(QWidget):
         self._save_failed = True
         self._show_done_button()
         reason = self._session.unsaved_reason
+        reason = reason[:1].lower() + reason[1:]  # it follows a colon
         if what == "step":
             text = self.tr("Your step « {title} » has not been saved: {reason}").format(
                 title=tutorial.steps[index].title, reason=reason

@@ -137,3 +137,18 @@ def test_good_pictures_still_show(qtbot: QtBot, pack: Path) -> None:
     view.show_markdown('Texte.\n\n![Dedans](images/dedans.png "Un titre")\n', pack, 1.0)
     assert view.missing_images == []
     assert _shows(_painted(view), CYAN)
+
+
+def test_a_drawing_of_the_pack_cannot_pull_in_a_file_outside(
+    qtbot: QtBot, pack: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "dehors" / "marqueur.png"
+    (pack / "images" / "cheval.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+        f'<image x="0" y="0" width="200" height="100" href="{outside}"/></svg>',
+        encoding="utf-8",
+    )
+    view = _view(qtbot)
+    view.show_markdown("Texte.\n\n![Un cheval de Troie](images/cheval.svg)\n", pack, 1.0)
+    assert view.missing_images == ["images/cheval.svg"]
+    assert not _shows(_painted(view), MAGENTA)

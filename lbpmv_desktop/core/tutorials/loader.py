@@ -19,6 +19,7 @@ from lbpmv_desktop.core.tutorials.markup import (
     MAX_IMAGE_BYTES,
     is_safe_url,
     markdown_images,
+    svg_problem,
     toml_problem,
 )
 from lbpmv_desktop.core.tutorials.model import (
@@ -117,7 +118,8 @@ def _parse_toml(text: str, path: Path, first_line: int, report: _Report) -> dict
 
 
 def _line_of(text: str, key: str, first_line: int = 1) -> int:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.MULTILINE)
+    # spaces and tabs only (``\s`` would cross lines: quadratic over a file of blank lines)
+    pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.MULTILINE)
     match = pattern.search(text)
     return first_line + (text[: match.start()].count("\n") if match else 0)
 
@@ -313,6 +315,9 @@ def _image_problem(image: Path) -> str | None:
     if image.suffix.lower() == ".svg":
         import xml.etree.ElementTree as ElementTree  # only when checking drawings
 
+        refused = svg_problem(data)
+        if refused is not None:
+            return refused
         try:
             root = ElementTree.fromstring(data)
         except (SyntaxError, ValueError):  # ElementTree.ParseError is a SyntaxError

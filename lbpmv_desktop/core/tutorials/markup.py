@@ -26,6 +26,7 @@ IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 MAX_TOML_LINE = 1000
+MAX_TOML_LINES = 500
 MAX_KEY = 64
 MAX_KEY_PARTS = 4
 MAX_DEPTH = 4
@@ -97,6 +98,40 @@ def pack_image(folder: Path, target: str) -> Path | None:
     return path
 
 
+# -- drawings --------------------------------------------------------------------------------
+_SVG_REFUSED = (
+    (re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE), "déclaration DOCTYPE ou ENTITY"),
+    (
+        re.compile(rb"<(?:[\w.-]{1,40}:)?(?:image|script|foreignObject)\b", re.IGNORECASE),
+        "balise d'image ou de script",
+    ),
+    (
+        re.compile(rb"href[ \t\r\n]{0,40}=[ \t\r\n]{0,40}[\"'](?!#)", re.IGNORECASE),
+        "lien vers un autre fichier (href)",
+    ),
+    (
+        re.compile(rb"url[ \t\r\n]{0,40}\([ \t\r\n]{0,40}[\"']?(?!#)", re.IGNORECASE),
+        "adresse vers un autre fichier (url)",
+    ),
+    (re.compile(rb"@import", re.IGNORECASE), "feuille de style importée (@import)"),
+)
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why the drawing ``data`` may not be shown (None: it draws only itself).
+
+    A drawing of the pack draws shapes and text: it may not pull in another file (Qt's SVG
+    renderer opens the local file of an ``<image>``), declare entities or hold scripts. One pass
+    of bounded patterns over the bytes, before any XML reader sees them.
+    """
+    if b"\x00" in data:
+        return "dessin SVG qui n'est pas en UTF-8 : réenregistrez-le en UTF-8"
+    for pattern, what in _SVG_REFUSED:
+        if pattern.search(data):
+            return f"dessin SVG refusé : {what} (un dessin du tutoriel ne montre que lui-même)"
+    return None
+
+
 # -- TOML ----------------------------------------------------------------------------------------
 def toml_problem(text: str) -> tuple[int, str] | None:
     """The first line (1-based, in ``text``) where ``text`` goes over the limits, and why.
@@ -128,6 +163,8 @@ def toml_problem(text: str) -> tuple[int, str] | None:
             if index - line_start > MAX_TOML_LINE:
                 return line, _long_line(index - line_start)
             line, line_start = line + 1, index + 1
+            if line > MAX_TOML_LINES:
+                return line, f"trop de lignes (maximum {MAX_TOML_LINES})"
             if not stack or stack[-1] == "{":
                 start_key()
             index += 1
@@ -145,6 +182,8 @@ def toml_problem(text: str) -> tuple[int, str] | None:
                 if newline - line_start > MAX_TOML_LINE:
                     return line, _long_line(newline - line_start)
                 line, line_start = line + 1, newline + 1
+                if line > MAX_TOML_LINES:
+                    return line, f"trop de lignes (maximum {MAX_TOML_LINES})"
                 newline = text.find("\n", newline + 1, end)
             if in_key:
                 key_length += end - index

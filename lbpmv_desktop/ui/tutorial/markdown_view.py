@@ -20,7 +20,7 @@ from PySide6.QtGui import QFocusEvent, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular
-from lbpmv_desktop.core.tutorials.markup import MAX_IMAGE_BYTES, pack_image
+from lbpmv_desktop.core.tutorials.markup import MAX_IMAGE_BYTES, pack_image, svg_problem
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -188,12 +188,16 @@ class MarkdownView(QTextBrowser):
         if path is None:
             return None
         try:
-            data = QByteArray(read_regular(path, MAX_IMAGE_BYTES))  # checked again as it is opened
+            raw = read_regular(path, MAX_IMAGE_BYTES)  # checked again as it is opened
         except UnsafeFile:
             return None
+        data = QByteArray(raw)
         ratio = self.devicePixelRatioF()
         if path.suffix.lower() == ".svg":
             from PySide6.QtSvg import QSvgRenderer
+
+            if svg_problem(raw) is not None:  # an <image> in a drawing would open any local file
+                return None
 
             renderer = QSvgRenderer(data)
             if not renderer.isValid():

@@ -277,6 +277,59 @@ def test_local_files_html_and_unsafe_links_are_refused(tmp_path: Path, body: str
     assert load_catalogue(pack)[0].get("bonjour") is None
 
 
+SVG_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+)
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<image href="/etc/dehors.png" width="9" height="9"/>',
+        '<image xlink:href="file:///etc/dehors.png" width="9" height="9"/>',
+        '<svg:image xmlns:svg="http://www.w3.org/2000/svg" href="../dehors.png"/>',
+        '<use xlink:href="autre.svg#forme"/>',
+        '<rect width="9" height="9" fill="url(file:///etc/motif.svg#m)"/>',
+        '<style>@import "file:///etc/style.css";</style>',
+        "<script>alert(1)</script>",
+    ],
+)
+def test_a_drawing_that_pulls_in_another_file_is_refused(tmp_path: Path, inside: str) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "images" / "dessin.svg").write_text(SVG_OPEN + inside + "</svg>", encoding="utf-8")
+    messages = _messages(pack)
+    assert messages
+    assert all("dessin SVG refusé" in m for m in messages)
+    assert messages[0].startswith("01-etape-1.md:7: image « images/dessin.svg »")
+
+
+def test_a_drawing_with_a_doctype_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "images" / "dessin.svg").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n' + SVG_OPEN + "&a;</svg>",
+        encoding="utf-8",
+    )
+    assert any("DOCTYPE" in m for m in _messages(pack))
+
+
+def test_drawings_that_only_draw_themselves_pass(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "images" / "dessin.svg").write_text(
+        SVG_OPEN + '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="9" height="9"/>'
+        '<use href="#g"/><text>Une image, un lien : href</text></svg>',
+        encoding="utf-8",
+    )
+    assert _messages(pack) == []
+
+
+def test_a_toml_file_of_blank_lines_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    text = (pack / "tutorial.toml").read_text(encoding="utf-8")
+    (pack / "tutorial.toml").write_text(text + " \n" * 7000, encoding="utf-8")
+    [message] = _messages(pack)
+    assert message.startswith("tutorial.toml:501: trop de lignes")
+
+
 def test_safe_markdown_still_passes(tmp_path: Path) -> None:
     pack = write_pack(tmp_path, "bonjour")
     body = (

@@ -983,6 +983,10 @@ Ma Ville</translation>
         <translation>Le code de secours est bon. Choisissez un nouveau code de 4 à 12 chiffres.</translation>
     </message>
     <message>
+        <source>The PIN is right. It has no recovery code yet: here is one, in case you forget it.</source>
+        <translation>Le code est bon. Il n'a pas encore de code de secours : en voici un, au cas où vous l'oublieriez.</translation>
+    </message>
+    <message>
         <source>Your new recovery code</source>
         <translation>Votre nouveau code de secours</translation>
     </message>

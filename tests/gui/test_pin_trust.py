@@ -279,3 +279,24 @@ def test_every_pin_form_fits_1024x768_at_200_percent_by_keyboard(qtbot: QtBot, m
     assert pin.mode == "reset"
     qtbot.waitUntil(lambda: pin.code_label.isVisible(), timeout=5000)
     assert _screen_problems(window) == []
+
+
+def test_a_pin_made_before_recovery_codes_gets_one_shown_once(qtbot: QtBot, merchant) -> None:
+    from lbpmv_desktop.core.visit.pin import hash_pin
+
+    path = merchant.session.paths.animator_pin
+    path.write_text(json.dumps({"hash": hash_pin("2468"), "failures": 0, "locked_until": None}), "utf-8")
+    pin = _open_pin(qtbot, merchant)
+    assert pin.mode == "enter"
+    assert not pin.forgot_button.isVisible(), "no recovery code to type yet"
+    qtbot.keyClicks(pin.pin_edit, "2468")
+    _press_ok(qtbot, pin)
+    assert pin.mode == "add-code"
+    code = pin.code_label.text()
+    assert pin.code_label.isVisible()
+    assert pin.ok_button.hasFocus()
+    qtbot.keyClick(pin.ok_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: merchant.window.current_page() == "visit", timeout=10_000)
+    assert pin.code_label.text() == ""
+    path.unlink()
+    assert _lock(merchant).check_recovery(code)

@@ -338,6 +338,23 @@ class PinLock:
             return PinResult(False, 0, copy.locked_until)
         return PinResult(False, MAX_FAILURES - copy.failures)
 
+    def add_recovery(self, pin: str, code: str, now: datetime) -> bool:
+        """Give a PIN made before recovery codes existed the recovery code ``code`` (shown to
+        the animator at that moment). ``pin`` is checked (and counted) as by ``check``.
+
+        Returns:
+            Whether the code was added (False: wrong PIN, locked, or a record not to be trusted).
+        """
+        signs = normal_recovery_code(code)
+        if signs is None:
+            raise ValueError("not a recovery code")
+        if not self.check(pin, now).ok:
+            return False
+        _kind, copy = self._load()
+        copy.recovery_hash = hash_pin(signs)
+        self._write(copy, file_first=True)
+        return True
+
     def check_recovery(self, code: str) -> bool:
         """Whether ``code`` is this install's recovery code (the store's copy decides).
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 # What the page shows: "loading" (the worker reads the PIN), "create" (the first PIN and its
 # recovery code), "enter" (type the PIN), "recover" (type the recovery code), "reset" (a new PIN
-# and a new recovery code, once the old code was right).
-MODES = ("loading", "create", "enter", "recover", "reset")
+# and a new recovery code, once the old code was right), "add-code" (a PIN made before recovery
+# codes existed was right: its recovery code is shown once).
+MODES = ("loading", "create", "enter", "recover", "reset", "add-code")
 
 
 class PinPage(ScrollPage):
@@ -64,6 +65,7 @@ class PinPage(ScrollPage):
         self._busy = False
         self._old_code = ""  # the recovery code that was right, while a new PIN is chosen
         self._new_code = ""  # the recovery code shown with the PIN being created
+        self._typed_pin = ""  # a right PIN that has no recovery code yet, until it gets one
         self._problem: str | None = None  # why the message is shown: "invalid", "different"…
         self.body.setContentsMargins(24, 24, 24, 24)
         self.body.addStretch(1)
@@ -163,6 +165,7 @@ class PinPage(ScrollPage):
         self._clear_fields()
         self._hide_message()
         self._pending_ok = False
+        self._typed_pin = self._new_code = self._old_code = ""
         self._show_mode("loading")
         self._set_busy(False)
         self._session.tasks.submit(
@@ -201,6 +204,7 @@ class PinPage(ScrollPage):
     def _show_mode(self, mode: str) -> None:
         self.mode = mode
         creating = mode in ("create", "reset")
+        showing_code = creating or mode == "add-code"
         typing_pin = mode in ("create", "enter", "reset", "loading")
         self.explain.setText(
             {
@@ -219,14 +223,17 @@ class PinPage(ScrollPage):
                     "then choose a new PIN."
                 ),
                 "reset": self.tr("The recovery code is right. Choose a new PIN of 4 to 12 digits."),
+                "add-code": self.tr(
+                    "The PIN is right. It has no recovery code yet: here is one, in case you forget it."
+                ),
             }[mode]
         )
-        self.code_label.setText(self._new_code if creating else "")
+        self.code_label.setText(self._new_code if showing_code else "")
         self.code_title.setText(
             self.tr("Your new recovery code") if mode == "reset" else self.tr("Your recovery code")
         )
         shown: tuple[tuple[tuple[QWidget, ...], bool], ...] = (
-            ((self.code_title, self.code_label, self.code_advice), creating),
+            ((self.code_title, self.code_label, self.code_advice), showing_code),
             ((self.pin_label, self.pin_edit), typing_pin),
             ((self.confirm_label, self.confirm_edit), creating),
             ((self.recovery_label, self.recovery_edit), mode == "recover"),
@@ -242,6 +249,7 @@ class PinPage(ScrollPage):
                 "enter": self.tr("Open"),
                 "recover": self.tr("Continue"),
                 "reset": self.tr("Save the new PIN"),
+                "add-code": self.tr("Continue"),
             }[mode]
         )
         self.schedule_refit()
@@ -251,7 +259,9 @@ class PinPage(ScrollPage):
         return self.recovery_edit if self.mode == "recover" else self.pin_edit
 
     def _focus_first(self) -> None:
-        if self.isVisible() and self.mode != "loading":
+        if self.isVisible() and self.mode == "add-code":
+            self.ok_button.setFocus()
+        elif self.isVisible() and self.mode != "loading":
             self._first_field().setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
@@ -292,6 +302,12 @@ class PinPage(ScrollPage):
             self._pending_ok = True
             self._set_busy(True)
             return
+        if self.mode == "add-code":
+            typed, code = self._typed_pin, self._new_code
+            self._submit(
+                lambda: self._lock().add_recovery(typed, code, datetime.now(UTC)), self._on_code_added
+            )
+            return
         pin = self.pin_edit.text().strip()
         if self.mode == "recover":
             code = self.recovery_edit.text()
@@ -314,6 +330,8 @@ class PinPage(ScrollPage):
         elif self.mode == "reset":
             self._submit(lambda: self._lock().reset(old, pin, code), self._on_created)
         else:
+            # Kept only if this PIN has no recovery code yet, to give it one once it is right.
+            self._typed_pin = pin if self.state is not None and not self.state.has_recovery else ""
             self._submit(lambda: self._lock().check(pin, datetime.now(UTC)), self._on_checked)
 
     def _on_recovery(self, code: str, right: bool) -> None:
@@ -343,7 +361,12 @@ class PinPage(ScrollPage):
 
     def _on_checked(self, result: PinResult) -> None:
         self._set_busy(False)
-        if result.ok:
+        if result.ok and self._typed_pin:
+            self._clear_fields()
+            self._hide_message()
+            self._new_code = new_recovery_code()
+            self._show_mode("add-code")
+        elif result.ok:
             self._clear_fields()
             self._hide_message()
             self.unlocked.emit()
@@ -355,6 +378,16 @@ class PinPage(ScrollPage):
             self._first_field().setFocus()
         else:
             self._refuse(self.tr("Wrong PIN. Attempts left: {count}.").format(count=result.attempts_left))
+
+    def _on_code_added(self, added: bool) -> None:
+        self._set_busy(False)
+        self._typed_pin = self._new_code = ""
+        if not added:  # the record changed meanwhile
+            self.prepare()
+            return
+        self.state = PinState("set")
+        self._show_mode("enter")  # the code is never shown again
+        self.unlocked.emit()
 
     def _say_locked(self, until: datetime) -> None:
         local = until.astimezone()

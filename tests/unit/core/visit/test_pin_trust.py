@@ -247,3 +247,20 @@ def test_the_real_store_keeps_the_trace(tmp_path: Path) -> None:
         assert again.reset(code, "1357") is not None
     finally:
         store.close()
+
+
+def test_a_pin_made_before_recovery_codes_gets_one(tmp_path: Path, store: MetaStore) -> None:
+    from lbpmv_desktop.core.visit.pin import hash_pin
+
+    path = tmp_path / "animator-pin.json"
+    path.write_text(json.dumps({"hash": hash_pin("2468"), "failures": 0, "locked_until": None}), "utf-8")
+    lock = PinLock(path, store)
+    state = lock.state(NOW)
+    assert (state.kind, state.has_recovery) == ("set", False)
+    code = new_recovery_code()
+    assert not lock.add_recovery("1111", code, NOW), "only with the right PIN"
+    assert lock.state(NOW).failures == 1, "and a wrong one counts"
+    assert lock.add_recovery("2468", code, NOW)
+    assert lock.state(NOW).has_recovery
+    path.unlink()
+    assert lock.reset(code, "1357") is not None

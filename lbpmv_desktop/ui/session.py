@@ -567,7 +567,11 @@ class AppSession(QObject):
             self.erased.emit()
             self.start()
 
-        self.tasks.submit(work, done, self.report)
+        def failed(error: BaseException) -> None:
+            self.report(error)
+            self.start()  # what is left is opened again: the app never goes on without its store
+
+        self.tasks.submit(work, done, failed)
 
     # -- settings -------------------------------------------------------------------------
     def update_settings(self, settings: Settings) -> None:

@@ -404,3 +404,22 @@ def test_a_backup_that_cannot_be_restored_is_not_left_on_the_loading_screen(
         assert "Libérez de la place" in failed.message
     finally:
         close_app(controller)
+
+
+def test_an_erase_that_fails_leaves_the_store_open_for_what_comes_next(
+    qtbot: QtBot, start_app, merchant: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lbpmv_desktop.core.progress import erase
+
+    def erase_on_a_locked_disk(*_args: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(erase, "erase_everything", erase_on_a_locked_disk)
+    session = start_app().session
+    with qtbot.waitSignal(session.ready, timeout=10_000):  # opened again after the failure
+        session.erase_data()
+    tutorial = session.catalogue.path()[0]
+    landed: list[str] = []
+    session.mark_done(tutorial.id, tutorial.steps[0].id, then=lambda: landed.append("done"))
+    qtbot.waitUntil(lambda: landed == ["done"], timeout=10_000)
+    assert [e.step for e in _stored(merchant, ev.STEP_DONE)] == [tutorial.steps[0].id]

@@ -241,6 +241,12 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
         )
 
 
+# What to do that only the command line needs to say (the app offers it on screen).
+_HINTS = {
+    "DamagedDatabaseError": " Ouvrez l'application (« lbpmv » sans commande) : elle le propose.",
+}
+
+
 def known_failure(error: BaseException) -> str | None:
     """The French sentence for a failure the code knows, or None for a real bug."""
     import sqlite3
@@ -249,7 +255,7 @@ def known_failure(error: BaseException) -> str | None:
 
     for cause in _causes(error):
         if isinstance(cause, UserError):
-            return shown(cause.message, limit=2000)
+            return shown(f"{cause.message}{_HINTS.get(type(cause).__name__, '')}", limit=2000)
     for cause in _causes(error):
         if isinstance(cause, sqlite3.Error):
             sentence = sqlite_error_sentence(cause)
@@ -286,6 +292,18 @@ def _parsing(name: object) -> Iterator[None]:
         raise
 
 
+@contextlib.contextmanager
+def _writing(target: object) -> Iterator[None]:
+    """Name ``target`` in a refusal of the system that names no file (a ``write()`` past the end
+    of the disk says nothing about where)."""
+    try:
+        yield
+    except OSError as error:
+        if not error.filename:
+            error.filename = str(target)
+        raise
+
+
 def log_files(paths: DataPaths | None) -> list[Path]:
     """Where to log, best first: the data folder's log, the platform's log folder, a temporary file."""
     import os
@@ -301,50 +319,64 @@ def log_files(paths: DataPaths | None) -> list[Path]:
     return candidates
 
 
-def attach_log_file(paths: DataPaths | None, level: int | None = None) -> Path | None:
-    """Add a small rotating log file to the root logger (the first of ``log_files`` that can be
-    written, created private); returns its path, or None when none could be opened."""
+def _log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
+    """A small rotating log file handler on the first of ``log_files`` that can be written
+    (created private), and its path; None when none could be opened."""
     import logging
     import os
     from logging.handlers import RotatingFileHandler
 
     for path in log_files(paths):
         try:
-            if path.parent != (paths.root if paths is not None else None):
+            if paths is None or path.parent != paths.root:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if path.is_symlink() or (path.exists() and not path.is_file()):
                 continue  # never follow a link or open a FIFO planted in a shared folder
-            handler = RotatingFileHandler(
-                path, maxBytes=512_000, backupCount=2, encoding="utf-8", delay=False
-            )
+            handler = RotatingFileHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
         except OSError:
             continue
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root = logging.getLogger()
-        root.addHandler(handler)
-        if level is not None:
-            root.setLevel(level)
-        return path
+        return handler, path
     return None
 
 
-_log_path: Path | None = None
+def attach_log_file(paths: DataPaths | None, level: int | None = None) -> Path | None:
+    """Add the log file (see ``_log_handler``) to the root logger for good (the app's log);
+    returns its path, or None when no log file could be opened."""
+    import logging
+
+    found = _log_handler(paths)
+    if found is None:
+        return None
+    root = logging.getLogger()
+    root.addHandler(found[0])
+    if level is not None:
+        root.setLevel(level)
+    return found[1]
 
 
 def log_unexpected(error: BaseException) -> Path | None:
-    """Log ``error``'s traceback to the log file (opened on first need); returns its path."""
+    """Write ``error``'s traceback to the log file (the data folder's when known); returns its path."""
     import logging
 
-    global _log_path
-    if _log_path is None:
-        from lbpmv_desktop.paths import DataPaths
+    from lbpmv_desktop.paths import DataPaths
 
-        paths = DataPaths(_data_root) if _data_root is not None and _data_root.is_dir() else None
-        _log_path = attach_log_file(paths)
-    logging.getLogger("lbpmv").error("failure", exc_info=(type(error), error, error.__traceback__))
-    return _log_path
+    paths = DataPaths(_data_root) if _data_root is not None and _data_root.is_dir() else None
+    found = _log_handler(paths)
+    if found is None:
+        return None
+    handler, path = found
+    try:
+        record = logging.LogRecord(
+            "lbpmv", logging.ERROR, __file__, 0, "lbpmv %s: %s", (__version__, type(error).__name__), None
+        )
+        record.exc_info = (type(error), error, error.__traceback__)
+        handler.handle(record)
+    finally:
+        handler.close()
+    return path
 
 
 def _say(line: str, *, error: bool = False) -> None:
@@ -581,7 +613,8 @@ def _progress(args: argparse.Namespace) -> int:
             data = export_bundle(
                 store, load_or_create_key(paths.shop_key), _catalogue(), __version__, datetime.now(UTC)
             )
-            write_bytes_atomic(Path(args.out), data)
+            with _writing(args.out):
+                write_bytes_atomic(Path(args.out), data)
             _say(shown(args.out))
             return 0
         if args.progress_command == "import":
@@ -630,7 +663,8 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
             raise _UsageError("le bilan en PDF a besoin de --out FICHIER.pdf", "progress", "report")
         from lbpmv_desktop.ui.reports import write_pdf_report
 
-        write_pdf_report(store, Path(out))
+        with _writing(out):
+            write_pdf_report(store, Path(out))
         _say(shown(out))
         return 0
     text = (
@@ -641,7 +675,8 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
     if out:
         from lbpmv_desktop.core.fileio import write_text_atomic
 
-        write_text_atomic(Path(out), text)
+        with _writing(out):
+            write_text_atomic(Path(out), text)
         _say(shown(out))
     elif sys.stdout is not None:  # None in the windowed Windows build
         sys.stdout.write(text)
@@ -651,17 +686,18 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from lbpmv_desktop.core.progress.demo import ensure_no_real_data, fill_demo_programme, fill_demo_shop
+    from lbpmv_desktop.core.progress.demo import fill_demo_programme, fill_demo_shop
 
     paths, store = _open_store(args.data_dir)
     try:
-        if not args.force:
-            ensure_no_real_data(store)  # RealDataPresent: a merchant's or a shop's progress is there
+        # Both refuse (RealDataPresent) a folder that holds a merchant's or a shop's real progress.
         if args.demo_command == "shop":
-            count = fill_demo_shop(store, _catalogue(), datetime.now(UTC))
+            count = fill_demo_shop(store, _catalogue(), datetime.now(UTC), force=args.force)
             print(f"Commerce de démonstration prêt : {count} événements.")
         else:
-            count = fill_demo_programme(store, _catalogue(), args.merchants, datetime.now(UTC))
+            count = fill_demo_programme(
+                store, _catalogue(), args.merchants, datetime.now(UTC), force=args.force
+            )
             from dataclasses import replace
 
             from lbpmv_desktop.settings import load_settings, save_settings
@@ -697,7 +733,8 @@ def _poster(args: argparse.Namespace) -> int:
 
         with _parsing(args.photo or args.logo or args.out):
             pictures = load_pictures(checked)
-        write_pdf(checked, pictures, Path(args.out))
+        with _writing(args.out):
+            write_pdf(checked, pictures, Path(args.out))
     except PosterRefused as refusal:
         _say(f"lbpmv : {shown(refusal.message, 2000)}", error=True)
         return 1
@@ -864,6 +901,8 @@ def main(argv: list[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
+    global _data_root
+    _data_root = None
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from lbpmv_desktop.app import Starter
 from lbpmv_desktop.paths import DataPaths
 from lbpmv_desktop.ui import checks
-from lbpmv_desktop.ui.main_window import StartProblemWindow
 from lbpmv_desktop.ui.session import StoreProblem
 from tests.helpers.app_fixtures import close_app
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from lbpmv_desktop.ui.main_window import StartProblemWindow
     from tests.helpers.app_fixtures import Dialogs
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
 
@@ -41,7 +40,12 @@ MAX_SAME = 3  # the same message at most this many times
 # part starting with a letter or digit (so never « .. », never absolute, never a scheme, never
 # an escape or an entity that a Markdown reader would turn into something else).
 IMAGE_TARGET_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){0,5}")
-URL_CHARS_RE = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*")
+# https://, a host name of at least two labels (no user name, no IP address in brackets), an
+# optional port, then a path, query or fragment of plain URL characters.
+HTTPS_RE = re.compile(
+    r"https://[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?"
+)
 HTML_RE = re.compile(r"<[A-Za-z/!?]")
 DEFINITION_RE = re.compile(r"\]:")
 REFERENCE_RE = re.compile(r"\]\[")
@@ -271,14 +275,7 @@ class _Lines:
 
 def is_safe_url(url: str) -> bool:
     """An ``https://`` address with a host name, of plain characters."""
-    if len(url) > MAX_TARGET or URL_CHARS_RE.fullmatch(url) is None:
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    host = parts.hostname or ""
-    return parts.scheme == "https" and "." in host
+    return len(url) <= MAX_TARGET and HTTPS_RE.fullmatch(url) is not None
 
 
 def markdown_images(

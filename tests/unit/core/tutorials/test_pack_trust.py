@@ -346,3 +346,12 @@ def test_shipped_content_is_clean() -> None:
     from lbpmv_desktop.paths import tutorials_dir
 
     assert check_content(tutorials_dir()) == []
+
+
+def test_a_broken_link_in_the_content_does_not_stop_the_start(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    (root / "bonjour" / "images" / "parti.svg").symlink_to(tmp_path / "nulle-part.svg")
+    catalogue, problems = load_cached(root, cache)
+    assert problems == []
+    assert catalogue.get("bonjour") is not None

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lbpmv_desktop.core.progress.status import Status
+    from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.ui.session import AppSession
 
 log = logging.getLogger(__name__)
@@ -225,11 +226,9 @@ class Sharing(QObject):
         name = status.profile.shop_name if status and status.profile else ""
         return shared_file_name(name, store.shop_id if store else "")
 
-    def _file_bytes(self, now: datetime, include_notes: bool) -> bytes:
+    def _file_bytes(self, store: ProgressStore, now: datetime, include_notes: bool) -> bytes:
         from lbpmv_desktop.core.progress.sharing import export_bundle
 
-        store = self._session.store
-        assert store is not None
         return export_bundle(
             store,
             self._current_key(),
@@ -239,30 +238,28 @@ class Sharing(QObject):
             include_visit_notes=include_notes,
         )
 
-    def _write_file(self, target: Path, include_notes: bool) -> datetime:
-        from lbpmv_desktop.core.fileio import write_bytes_atomic
-
-        now = datetime.now(UTC)
-        write_bytes_atomic(target, self._file_bytes(now, include_notes))
-        self._remember_shared(now)
-        return now
-
-    def _remember_shared(self, now: datetime) -> None:
-        store = self._session.store
-        assert store is not None
-        store.set_meta("last_shared_at", now.isoformat())
-
     def send_to(self, target: Path, include_notes: bool | None = None) -> None:
         """Write the progress file where the merchant chose (desktop, USB key)."""
+        store = self._session.store
+        if store is None:
+            return
         include = self.include_visit_notes if include_notes is None else include_notes
-        self._session.tasks.submit(
-            lambda: self._write_file(target, include), self._on_shared, self._on_failed
-        )
+
+        def work() -> datetime:
+            from lbpmv_desktop.core.fileio import write_bytes_atomic
+
+            now = datetime.now(UTC)
+            write_bytes_atomic(target, self._file_bytes(store, now, include))
+            store.set_meta("last_shared_at", now.isoformat())
+            return now
+
+        self._session.tasks.submit(work, self._on_shared, self._on_failed)
 
     def share_to_folder(self) -> None:
         """Write the latest file in the sharing folder (nothing while sharing is stopped)."""
         folder = self._session.settings.sharing_folder
-        if not folder or not self._session.settings.sharing_enabled or self._session.store is None:
+        store = self._session.store  # the store of now: a write queued before an erase uses it
+        if not folder or not self._session.settings.sharing_enabled or store is None:
             return
         self._folder_open = True
         self._retry.stop()  # a full file replaces a notice still waiting to be written
@@ -277,12 +274,10 @@ class Sharing(QObject):
                 return None
             now = datetime.now(UTC)
             publish_shared_file(
-                Path(folder), name, self._file_bytes(now, include), public_text(self._current_key())
+                Path(folder), name, self._file_bytes(store, now, include), public_text(self._current_key())
             )
-            self._remember_shared(now)
-            store = self._session.store
-            if store is not None:
-                store.set_meta(STOP_PENDING_META, "")
+            store.set_meta("last_shared_at", now.isoformat())
+            store.set_meta(STOP_PENDING_META, "")
             return now
 
         self._session.tasks.submit(work, self._on_shared, self._on_failed)

@@ -984,7 +984,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The PIN is right. It has no recovery code yet: here is one, in case you forget it.</source>
-        <translation>Le code est bon. Il n'a pas encore de code de secours : en voici un, au cas où vous l'oublieriez.</translation>
+        <translation>Le code est bon. Il n&apos;a pas encore de code de secours : en voici un, au cas où vous l&apos;oublieriez.</translation>
     </message>
     <message>
         <source>Your new recovery code</source>
@@ -2234,8 +2234,16 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Vous avez terminé «&#xa0;{title}&#xa0;»&#xa0;: {steps} étapes, environ {minutes} minutes. C&apos;est une belle réussite&#xa0;!</translation>
     </message>
     <message>
+        <source>Saving your help request…</source>
+        <translation>Enregistrement de votre demande d'aide…</translation>
+    </message>
+    <message>
         <source>✓ Help request recorded for this step.</source>
         <translation>✓ Demande d&apos;aide enregistrée pour cette étape.</translation>
+    </message>
+    <message>
+        <source>Your help request has not been saved yet: {reason}</source>
+        <translation>Votre demande d'aide n'a pas encore été enregistrée : {reason}</translation>
     </message>
     <message>
         <source>Picture: {description}</source>

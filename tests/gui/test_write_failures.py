@@ -423,3 +423,25 @@ def test_an_erase_that_fails_leaves_the_store_open_for_what_comes_next(
     session.mark_done(tutorial.id, tutorial.steps[0].id, then=lambda: landed.append("done"))
     qtbot.waitUntil(lambda: landed == ["done"], timeout=10_000)
     assert [e.step for e in _stored(merchant, ev.STEP_DONE)] == [tutorial.steps[0].id]
+
+
+def test_a_help_request_is_said_recorded_only_once_it_is(
+    qtbot: QtBot, start_app, merchant: DataPaths, disk: Disk, dialogs, heard: list[str]
+) -> None:
+    controller = start_app()
+    page = _open_tutorial(qtbot, controller)
+    dialogs.help_comment = "Je ne trouve pas le bouton « Envoyer »."
+    disk.fill()
+    qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
+    assert page.help_note.isVisible()
+    assert "✓" not in page.help_note.text()
+    qtbot.waitUntil(lambda: "pas encore été enregistrée" in page.help_note.text(), timeout=10_000)
+    assert "Libérez de la place" in page.help_note.text()
+    assert not any("✓" in said for said in heard)
+    assert not _stored(merchant, ev.HELP_ASKED)
+    disk.free()
+    controller.session.retry_writes()
+    qtbot.waitUntil(lambda: "✓" in page.help_note.text(), timeout=10_000)
+    assert any("✓" in said for said in heard)
+    [request] = _stored(merchant, ev.HELP_ASKED)
+    assert request.data["comment"] == "Je ne trouve pas le bouton « Envoyer »."

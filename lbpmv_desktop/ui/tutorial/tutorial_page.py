@@ -31,6 +31,7 @@ from lbpmv_desktop.ui.widgets.common import (
     make_button,
     make_label,
     set_button_text,
+    set_role,
 )
 
 if TYPE_CHECKING:
@@ -97,6 +98,7 @@ class TutorialPage(QWidget):
         # What « C'est fait ! » is waiting to see stored: ("step", tutorial, index) or ("end", …).
         self._saving: tuple[str, Tutorial, int] | None = None
         self._save_failed = False
+        self._help_pending: tuple[Tutorial, int] | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -459,6 +461,7 @@ class TutorialPage(QWidget):
         set_button_text(self.done_button, text)
 
     def _on_write_failed(self, _message: str) -> None:
+        self._show_help_not_saved()
         saving = self._saving
         if saving is None:
             return
@@ -526,10 +529,41 @@ class TutorialPage(QWidget):
         comment = HelpDialog.ask(self, step.title, self._help_recipient())
         if comment is None:
             return
-        self._session.ask_help(tutorial.id, step.id, comment)
-        self.help_note.setText(self.tr("✓ Help request recorded for this step."))
+        # Said recorded once it is: « Enregistrement… » until then, or why it is not yet.
+        self._help_pending = (tutorial, self.index)
+        set_role(self.help_note, "muted")
+        self.help_note.setText(self.tr("Saving your help request…"))
         self.help_note.show()
-        accessibility.announce(self.help_note, self.help_note.text())
+        self._session.ask_help(
+            tutorial.id, step.id, comment, then=partial(self._on_help_stored, tutorial, self.index)
+        )
+
+    def _help_shown(self, tutorial: Tutorial, index: int) -> bool:
+        return self.tutorial is tutorial and self.index == index and self.stack.currentIndex() == 0
+
+    def _on_help_stored(self, tutorial: Tutorial, index: int) -> None:
+        pending = self._help_pending
+        if pending is not None and pending[0] is tutorial and pending[1] == index:
+            self._help_pending = None
+        if self._help_shown(tutorial, index):
+            set_role(self.help_note, "muted")
+            self.help_note.setText(self.tr("✓ Help request recorded for this step."))
+            self.help_note.show()
+            accessibility.announce(self.help_note, self.help_note.text())
+
+    def _show_help_not_saved(self) -> None:
+        pending = self._help_pending
+        if pending is None or not self._help_shown(*pending):
+            return
+        reason = self._session.unsaved_reason
+        set_role(self.help_note, "banner")  # as visible as « C'est fait ! »'s own banner
+        self.help_note.setText(
+            self.tr("Your help request has not been saved yet: {reason}").format(
+                reason=reason[:1].lower() + reason[1:]
+            )
+        )
+        self.help_note.show()
+        accessibility.announce(self.help_note, self.help_note.text(), urgent=True)
 
     def _help_recipient(self) -> HelpRecipient:
         """Who will see a help request, and whether it goes by itself (see ui/sharing.py)."""

@@ -206,8 +206,9 @@ class Sharing(QObject):
 
         self._session.tasks.submit(work, then, self._on_failed, context=self)
 
-    def set_include_visit_notes(self, include: bool) -> None:
-        """Remember the choice (with the progress); the sharing folder's file follows it."""
+    def set_include_visit_notes(self, include: bool, *, share: bool = True) -> None:
+        """Remember the choice (with the progress); the sharing folder's file follows it (unless
+        ``share`` is False: the caller writes it)."""
         if include == self.include_visit_notes:
             return
         self.include_visit_notes = include
@@ -216,7 +217,7 @@ class Sharing(QObject):
             self._session.tasks.submit(
                 lambda: store.set_meta(VISIT_NOTES_META, "1" if include else "0"), None, self._session.report
             )
-        if self._folder_active():
+        if share and self._folder_active():
             self.share_to_folder()
 
     def file_name(self) -> str:
@@ -338,6 +339,38 @@ class Sharing(QObject):
             self.stopped.emit()
 
         self._session.tasks.submit(work, done, failed, context=self)
+
+    def leave_folder(self, folder: str) -> None:
+        """The merchant chose another sharing folder: the file in the one left (``folder``) says
+        that sharing stopped there, so that no full copy of their progress stays behind."""
+        store = self._session.store
+        if not folder or store is None:
+            return
+        name = self.file_name()
+        status = self._session.status
+        shop_name = (status.profile.shop_name if status and status.profile else "") or "Mon commerce"
+
+        def work() -> None:
+            from lbpmv_desktop.core.progress.bundle import write_notice
+            from lbpmv_desktop.core.progress.erase import publish_shared_file, shop_files
+            from lbpmv_desktop.core.progress.identity import public_text
+
+            key = self._current_key()
+            if not shop_files(Path(folder), public_text(key)):
+                return  # nothing of this shop there
+            notice = write_notice(key, store.shop_id, shop_name, "stopped", __version__, datetime.now(UTC))
+            publish_shared_file(Path(folder), name, notice, public_text(key))
+
+        def failed(error: BaseException) -> None:
+            log.warning("the previous sharing folder could not be told: %r", error)
+            self.failed.emit(
+                self.tr(
+                    "Your progress file in the previous sharing folder could not be replaced: it may still "
+                    "be there, with your progress up to today."
+                )
+            )
+
+        self._session.tasks.submit(work, None, failed, context=self)
 
     def _on_shared(self, when: datetime | None) -> None:
         if when is None:

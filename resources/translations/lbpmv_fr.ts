@@ -1531,6 +1531,10 @@ Ma Ville</translation>
         <translation>Le partage est arrêté sur cet ordinateur, mais le fichier du dossier de partage n&apos;a pas pu être remplacé (la clé USB est-elle branchée ?) : votre animateur peut encore voir vos derniers progrès. Branchez-la : l&apos;application remplace le fichier dès que le dossier est de retour.</translation>
     </message>
     <message>
+        <source>Your progress file in the previous sharing folder could not be replaced: it may still be there, with your progress up to today.</source>
+        <translation>Votre fichier de progrès dans l'ancien dossier de partage n'a pas pu être remplacé : il y est peut-être encore, avec vos progrès jusqu'à aujourd'hui.</translation>
+    </message>
+    <message>
         <source>Your progress could not be written in the sharing folder. Is the USB key plugged in?</source>
         <translation>Vos progrès n&apos;ont pas pu être écrits dans le dossier de partage. La clé USB est-elle bien branchée&#xa0;?</translation>
     </message>
@@ -2235,7 +2239,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Saving your help request…</source>
-        <translation>Enregistrement de votre demande d'aide…</translation>
+        <translation>Enregistrement de votre demande d&apos;aide…</translation>
     </message>
     <message>
         <source>✓ Help request recorded for this step.</source>
@@ -2243,7 +2247,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Your help request has not been saved yet: {reason}</source>
-        <translation>Votre demande d'aide n'a pas encore été enregistrée : {reason}</translation>
+        <translation>Votre demande d&apos;aide n&apos;a pas encore été enregistrée : {reason}</translation>
     </message>
     <message>
         <source>Picture: {description}</source>

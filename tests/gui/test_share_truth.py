@@ -174,6 +174,25 @@ def test_the_sharing_folder_follows_the_notes_choice(qtbot: QtBot, merchant, pre
     assert NOTE in " ".join(previews.shown[-1])
 
 
+def test_choosing_another_folder_leaves_a_stopped_notice_in_the_old_one(
+    qtbot: QtBot, merchant, previews, folder: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.studio import dialogs as file_dialogs
+
+    old = _share_in_folder(qtbot, merchant, folder)
+    other = tmp_path / "Nextcloud"
+    other.mkdir()
+    monkeypatch.setattr(file_dialogs, "ask_folder", lambda *_a: other)
+    previews.tick = True  # and the notes go in the new folder's file only
+    qtbot.mouseClick(merchant.window.settings.folder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(list(other.glob("*.lbpmv"))) == 1, timeout=10_000)
+    wait_idle(qtbot, merchant.window)
+    assert _read(old.read_bytes()).sharing == "stopped"
+    assert _read(old.read_bytes()).events == []
+    [new] = other.glob("*.lbpmv")
+    assert any(e.kind == ev.VISIT_NOTE for e in _read(new.read_bytes()).events)
+
+
 # -- « Arrêter le partage » --------------------------------------------------------------------
 def test_stopping_replaces_the_file_by_a_signed_notice_and_the_home_stops_saying_shared(
     qtbot: QtBot, merchant, folder: Path

@@ -195,8 +195,11 @@ def choose_sharing_folder(parent: QWidget, session: AppSession) -> None:
         choice = SharePreviewDialog.ask(parent, preview, parent.tr("Share in this folder"))
         if choice is None:
             return
-        session.sharing.set_include_visit_notes(choice)
+        previous = session.settings.sharing_folder
+        if previous and previous != str(folder):
+            session.sharing.leave_folder(previous)  # no full copy stays in the folder left
         session.update_settings(replace(session.settings, sharing_folder=str(folder), sharing_enabled=True))
+        session.sharing.set_include_visit_notes(choice, share=False)
         session.sharing.share_to_folder()
 
     session.sharing.request_preview(show)

@@ -221,6 +221,23 @@ def test_stopping_replaces_the_file_by_a_signed_notice_and_the_home_stops_saying
     qtbot.waitUntil(lambda: "Partagé avec Lea" in window.home.share_label.text(), timeout=10_000)
 
 
+def test_after_a_restart_a_stopped_sharing_is_still_not_called_shared(
+    qtbot: QtBot, merchant, start_app, folder: Path
+) -> None:
+    window = merchant.window
+    written = _share_in_folder(qtbot, merchant, folder)
+    qtbot.mouseClick(window.settings.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _read(written.read_bytes()).sharing == "stopped", timeout=10_000)
+    wait_idle(qtbot, window)
+    close_app(merchant)
+    again = start_app()
+    qtbot.waitUntil(lambda: again.window.current_page() == "home", timeout=10_000)
+    wait_idle(qtbot, again.window)
+    assert "Rien n'est partagé avec Lea" in again.window.home.share_label.text()
+    again.window.show_page("settings")
+    assert "arrêté" in again.window.settings.folder_label.text()
+
+
 def test_a_stop_whose_notice_cannot_be_written_is_said_and_tried_again(
     qtbot: QtBot, merchant, folder: Path
 ) -> None:

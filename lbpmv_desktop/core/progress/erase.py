@@ -231,12 +231,11 @@ def write_erased_notice(
         return "none"  # no key: nothing was ever signed, so nothing was shared from here
     public_key = public_text(key)
     existing = shop_files(folder, public_key) if folder.is_dir() else []
-    shop_id = store.shop_id if store is not None else ""
-    if not shop_id and existing:
-        shop_id = str((_manifest(existing[0]) or {}).get("shop_id", ""))
+    shared: dict[str, Any] = (_manifest(existing[0]) or {}) if existing else {}
+    shop_id = store.shop_id if store is not None else str(shared.get("shop_id", ""))
     if not shop_id:
         return "none"
-    shop_name = _shop_name(store) or "Mon commerce"
+    shop_name = _shop_name(store) or str(shared.get("shop_name") or "") or "Mon commerce"
     name = shared_file_name(shop_name, shop_id) if store is not None else existing[0].name
     try:
         notice = write_notice(key, shop_id, shop_name, "erased", app_version, now)

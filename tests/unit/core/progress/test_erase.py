@@ -195,3 +195,19 @@ def test_erasing_without_an_open_store_still_erases_the_files(tmp_path: Path) ->
     result = erase_everything(paths, None, now=NOW)
     assert result.left == ()
     assert list(paths.root.iterdir()) == []
+
+
+def test_a_damaged_database_still_lets_the_shared_file_be_replaced(shop, tmp_path: Path) -> None:
+    paths, store = shop
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    key = load_or_create_key(paths.shop_key)
+    shared = folder / shared_file_name("Chaussons bébé", store.shop_id)
+    shared.write_bytes(export_bundle(store, key, Catalogue([]), "test", NOW))
+    store.close()
+    paths.database.write_bytes(b"not sqlite")  # the app could not open it: no store
+    result = erase_everything(paths, None, sharing_folder=folder, now=NOW)
+    assert result.notice == "written"
+    notice = _read(shared.read_bytes())
+    assert (notice.sharing, notice.shop_id, notice.shop_name) == ("erased", store.shop_id, "Chaussons bébé")
+    assert notice.events == []

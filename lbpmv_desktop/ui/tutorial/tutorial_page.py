@@ -31,7 +31,6 @@ from lbpmv_desktop.ui.widgets.common import (
     make_button,
     make_label,
     set_button_text,
-    set_role,
 )
 
 if TYPE_CHECKING:
@@ -189,8 +188,11 @@ class TutorialPage(QWidget):
         tools.addWidget(self.read_button)
         tools.addWidget(self.speech_note, 1)
         tools.addWidget(self.help_button)
+        self.help_problem = make_label("", "banner")  # a help request not stored yet, and why
+        self.help_problem.hide()
         layout.addWidget(tools_row)
         layout.addWidget(self.help_note)
+        layout.addWidget(self.help_problem)
 
         layout = page
         # Above « C'est fait ! », while the step it stands for is not stored.
@@ -323,6 +325,7 @@ class TutorialPage(QWidget):
         self._show_speech()
         self._show_done_state()
         self.help_note.hide()
+        self.help_problem.hide()
 
     def _show_action(self, action: StepAction | None) -> None:
         if action is None:
@@ -531,7 +534,7 @@ class TutorialPage(QWidget):
             return
         # Said recorded once it is: « Enregistrement… » until then, or why it is not yet.
         self._help_pending = (tutorial, self.index)
-        set_role(self.help_note, "muted")
+        self.help_problem.hide()
         self.help_note.setText(self.tr("Saving your help request…"))
         self.help_note.show()
         self._session.ask_help(
@@ -546,7 +549,7 @@ class TutorialPage(QWidget):
         if pending is not None and pending[0] is tutorial and pending[1] == index:
             self._help_pending = None
         if self._help_shown(tutorial, index):
-            set_role(self.help_note, "muted")
+            self.help_problem.hide()
             self.help_note.setText(self.tr("✓ Help request recorded for this step."))
             self.help_note.show()
             accessibility.announce(self.help_note, self.help_note.text())
@@ -556,14 +559,14 @@ class TutorialPage(QWidget):
         if pending is None or not self._help_shown(*pending):
             return
         reason = self._session.unsaved_reason
-        set_role(self.help_note, "banner")  # as visible as « C'est fait ! »'s own banner
-        self.help_note.setText(
+        self.help_note.hide()
+        self.help_problem.setText(
             self.tr("Your help request has not been saved yet: {reason}").format(
                 reason=reason[:1].lower() + reason[1:]
             )
         )
-        self.help_note.show()
-        accessibility.announce(self.help_note, self.help_note.text(), urgent=True)
+        self.help_problem.show()
+        accessibility.announce(self.help_problem, self.help_problem.text(), urgent=True)
 
     def _help_recipient(self) -> HelpRecipient:
         """Who will see a help request, and whether it goes by itself (see ui/sharing.py)."""

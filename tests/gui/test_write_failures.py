@@ -449,3 +449,26 @@ def test_a_help_request_is_said_recorded_only_once_it_is(
     assert any("✓" in said for said in heard)
     [request] = _stored(merchant, ev.HELP_ASKED)
     assert request.data["comment"] == "Je ne trouve pas le bouton « Envoyer »."
+
+
+def test_closing_tries_a_last_time_and_logs_what_still_fails(
+    qtbot: QtBot, start_app, merchant: DataPaths, disk: Disk, caplog: pytest.LogCaptureFixture
+) -> None:
+    controller = start_app()
+    session = controller.session
+    tutorial = session.catalogue.path()[0]
+    first, second = tutorial.steps[0].id, tutorial.steps[1].id
+    disk.fill()
+    with qtbot.waitSignal(session.write_failed, timeout=10_000):
+        session.mark_done(tutorial.id, first)
+    disk.free()  # space came back, the app is closed before the next retry
+    close_app(controller)
+    assert [e.step for e in _stored(merchant, ev.STEP_DONE)] == [first]
+
+    controller = start_app()
+    session = controller.session
+    disk.fill()
+    with qtbot.waitSignal(session.write_failed, timeout=10_000):
+        session.mark_done(tutorial.id, second)
+    close_app(controller)  # still full: written in the log, event by event
+    assert any("not stored" in record.message and second in record.message for record in caplog.records)

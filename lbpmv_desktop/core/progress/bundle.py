@@ -22,13 +22,15 @@ import uuid
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.fileio import UnsafeFile, read_regular
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.identity import public_bytes, public_text
 
@@ -55,7 +57,14 @@ _ZIP_ERRORS = (
 MAX_EVENTS = 500_000
 SIGNATURE_BYTES = 64
 MAX_DATA_BYTES = 4096
+MAX_LINE_BYTES = MAX_DATA_BYTES + 1024  # an event line is its data plus a few short fields
 EVENT_KEYS = {"id", "kind", "at", "device", "tutorial", "step", "data"}
+# No event of this programme can be older than this, nor later than a day after the import (a
+# merchant's clock a few hours ahead is not a reason to refuse their file).
+EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
+FUTURE_MARGIN = timedelta(days=1)
+ACTIVE, STOPPED, ERASED = "active", "stopped", "erased"
+SHARING_STATES = (ACTIVE, STOPPED, ERASED)
 _SHORT_TEXT = re.compile(r"^[\w.:-]{1,80}$")
 
 
@@ -65,7 +74,14 @@ class BundleRefused(UserError):
 
 @dataclass(frozen=True)
 class Bundle:
-    """A verified progress file."""
+    """A verified progress file.
+
+    Attributes:
+        created_at: when the shop's app wrote it (signed), in UTC.
+        sharing: ``"active"`` for a file of progress, ``"stopped"`` or ``"erased"`` for a notice
+            (no events) that the merchant stopped sharing or erased their data.
+        event_lines: the line of ``events.jsonl`` each event was read from (for messages).
+    """
 
     shop_id: str
     shop_name: str
@@ -73,6 +89,8 @@ class Bundle:
     created_at: datetime
     app_version: str
     events: list[ev.Event]
+    sharing: str = ACTIVE
+    event_lines: tuple[int, ...] = ()
 
 
 def _sha256(data: bytes) -> str:
@@ -97,8 +115,12 @@ def write_bundle(
     summary_lines: list[str],
     app_version: str,
     now: datetime,
+    *,
+    sharing: str = ACTIVE,
 ) -> bytes:
-    """The bytes of a signed progress file."""
+    """The bytes of a signed progress file (``sharing``: see ``Bundle``)."""
+    if sharing not in SHARING_STATES:
+        raise ValueError(f"unknown sharing state {sharing!r}")
     body = "".join(
         json.dumps(e.as_json(), ensure_ascii=False, sort_keys=True) + "\n" for e in events
     ).encode()
@@ -111,6 +133,7 @@ def write_bundle(
         "shop_name": shop_name,
         "public_key": public_text(key),
         "created_at": now.isoformat(),
+        "sharing": sharing,
         "members": {"events.jsonl": _sha256(body), "summary.html": _sha256(summary)},
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
@@ -125,15 +148,65 @@ def write_bundle(
     return signed_part + key.sign(signed_part)
 
 
+def write_notice(
+    key: Ed25519PrivateKey, shop_id: str, shop_name: str, sharing: str, app_version: str, now: datetime
+) -> bytes:
+    """A signed progress file without events saying that the merchant stopped sharing
+    (``sharing="stopped"``) or erased their data (``"erased"``); it replaces their last file."""
+    if sharing not in (STOPPED, ERASED):
+        raise ValueError(f"a notice says 'stopped' or 'erased', not {sharing!r}")
+    day = now.astimezone(UTC).strftime("%d/%m/%Y")
+    line = (
+        f"Le commerçant a arrêté de partager ses progrès le {day}."
+        if sharing == STOPPED
+        else f"Le commerçant a effacé ses données le {day} : elles ne sont plus partagées."
+    )
+    return write_bundle(key, shop_id, shop_name, [], [line], app_version, now, sharing=sharing)
+
+
 def _refuse(reason: str) -> BundleRefused:
     return BundleRefused(f"Ce fichier de progrès est refusé : {reason}")
 
 
+_UNSAFE_REASONS = {
+    "not-regular": "ce n'est pas un fichier ordinaire (il n'a pas été ouvert).",
+    "too-big": "il est beaucoup trop gros.",
+    "unreadable": "il est introuvable ou illisible.",
+}
+
+
 def read_progress_file(path: Path) -> bytes:
-    """The bytes of a received progress file, refused before reading when far too big."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise _refuse("il est beaucoup trop gros.")
-    return path.read_bytes()
+    """The bytes of a received progress file: a regular file of at most ``MAX_FILE_BYTES``
+    (a FIFO, a device or a link to one is refused at once, without being read).
+
+    Raises:
+        BundleRefused: not a regular file, too big or unreadable (French message).
+    """
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except UnsafeFile as error:
+        raise _refuse(_UNSAFE_REASONS.get(error.reason, "il est illisible.")) from None
+
+
+def _parse_time(value: object, now: datetime) -> datetime | str:
+    """``value`` as an aware UTC time, or the reason (French) it is refused."""
+    if not isinstance(value, str) or len(value) > 40:
+        return "une date incorrecte"
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        return "une date incorrecte"
+    if at.tzinfo is None or at.utcoffset() is None:
+        return "une date sans fuseau horaire"
+    try:
+        at = at.astimezone(UTC)  # 9999-12-31T23:59:59-12:00 is past the last UTC date: refused
+    except (OverflowError, ValueError):
+        return "une date impossible"
+    if at < EARLIEST:
+        return f"une date trop ancienne ({at.year})"
+    if at > now.astimezone(UTC) + FUTURE_MARGIN:
+        return f"une date dans le futur ({at.strftime('%d/%m/%Y')})"
+    return at
 
 
 def _read_members(data: bytes) -> dict[str, bytes]:
@@ -169,22 +242,26 @@ def _read_members(data: bytes) -> dict[str, bytes]:
     return members
 
 
-def _parse_event(line: bytes, number: int) -> ev.Event:
+def _parse_event(line: bytes, number: int, now: datetime) -> ev.Event:
+    if len(line) > MAX_LINE_BYTES:
+        raise _refuse(f"la ligne {number} des événements est beaucoup trop longue.")
     try:
         raw = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise _refuse(f"la ligne {number} des événements est illisible.") from None
     if not isinstance(raw, dict) or set(raw) != EVENT_KEYS:
         raise _refuse(f"la ligne {number} des événements n'a pas la bonne forme.")
     try:
         event_id = str(uuid.UUID(raw["id"]))
-        at = datetime.fromisoformat(raw["at"])
     except (ValueError, TypeError, AttributeError):
-        raise _refuse(f"la ligne {number} des événements a un identifiant ou une date incorrecte.") from None
+        raise _refuse(f"la ligne {number} des événements a un identifiant incorrect.") from None
+    at = _parse_time(raw["at"], now)
+    if isinstance(at, str):
+        raise _refuse(f"la ligne {number} des événements porte {at}.")
     kind, device, tutorial, step, data = raw["kind"], raw["device"], raw["tutorial"], raw["step"], raw["data"]
     if (
         event_id != raw["id"]
-        or at.tzinfo is None
+        or not isinstance(kind, str)
         or kind not in ev.KINDS
         or not isinstance(device, str)
         or not _SHORT_TEXT.match(device)
@@ -193,15 +270,20 @@ def _parse_event(line: bytes, number: int) -> ev.Event:
         or len(json.dumps(data)) > MAX_DATA_BYTES
     ):
         raise _refuse(f"la ligne {number} des événements contient des valeurs inattendues.")
-    return ev.Event(event_id, kind, at, device, tutorial, step, data)
+    return ev.Event(event_id, kind, at, device, tutorial, step, ev.clean_data(kind, data))
 
 
-def read_bundle(data: bytes) -> Bundle:
+def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
     """Verify a progress file completely and return its content.
+
+    Args:
+        now: the time of the import (the current time by default): events and the file itself
+            may not be dated more than a day after it, nor before 2020.
 
     Raises:
         BundleRefused: anything wrong, with a French explanation; nothing is imported.
     """
+    now = now if now is not None else ev.utc_now()
     members = _read_members(data)
     manifest_bytes = members["manifest.json"]
     try:
@@ -222,18 +304,22 @@ def read_bundle(data: bytes) -> Bundle:
         public_key = Ed25519PublicKey.from_public_bytes(key_bytes)
         shop_id = str(uuid.UUID(manifest["shop_id"]))
         shop_name = manifest["shop_name"]
-        created_at = datetime.fromisoformat(manifest["created_at"])
+        created_value = manifest["created_at"]
         hashes = manifest["members"]
-        app_version = str(manifest["app_version"])[:20]
+        app_version = clean_text(str(manifest["app_version"]), limit=20)
+        sharing = manifest.get("sharing", ACTIVE)  # files of earlier versions are « active »
     except (KeyError, ValueError, TypeError, AttributeError):
         raise _refuse("son sommaire est incomplet.") from None
-    if (
-        not isinstance(shop_name, str)
-        or not shop_name.strip()
-        or len(shop_name) > 200
-        or not isinstance(hashes, dict)
-    ):
+    if not isinstance(shop_name, str) or len(shop_name) > 1000 or not isinstance(hashes, dict):
         raise _refuse("son sommaire est incomplet.")
+    shop_name = clean_text(shop_name, limit=ev.NAME_LIMIT)
+    if not shop_name:
+        raise _refuse("il ne dit pas le nom du commerce.")
+    if sharing not in SHARING_STATES:
+        raise _refuse("il dit un état du partage inconnu.")
+    created_at = _parse_time(created_value, now)
+    if isinstance(created_at, str):
+        raise _refuse(f"il porte {created_at}.")
     try:
         public_key.verify(members["manifest.sig"], manifest_bytes)
         if data[-SIGNATURE_BYTES - 2 : -SIGNATURE_BYTES] != SIGNATURE_BYTES.to_bytes(2, "little"):
@@ -248,5 +334,11 @@ def read_bundle(data: bytes) -> Bundle:
     lines = members["events.jsonl"].splitlines()
     if len(lines) > MAX_EVENTS:
         raise _refuse("il contient beaucoup trop d'événements.")
-    events = [_parse_event(line, number) for number, line in enumerate(lines, start=1) if line.strip()]
-    return Bundle(shop_id, shop_name.strip(), public_bytes(public_key), created_at, app_version, events)
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+    events = [_parse_event(line, number, now) for number, line in numbered]
+    if sharing != ACTIVE and events:
+        raise _refuse("il dit que le partage est arrêté, mais contient des événements.")
+    return Bundle(
+        shop_id, shop_name, public_bytes(public_key), created_at, app_version, events, sharing,
+        tuple(number for number, _line in numbered),
+    )  # fmt: skip

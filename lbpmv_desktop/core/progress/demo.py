@@ -1,6 +1,9 @@
 """Realistic demo data: one merchant's weeks of progress, or a programme of many shops.
 
 Used to train animators, to take screenshots and to measure the dashboard with a thousand shops.
+Demo events are recorded by devices whose id starts with ``demo``; a data folder holding any other
+event holds real data, and is refused unless the caller forces it (``ensure_no_real_data``). Every
+shop's event ids are its own (mixed with the shop's id), so two demo shops never share one.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.identity import verification_code
 from lbpmv_desktop.core.progress.sharing import summary_json
@@ -47,14 +51,59 @@ COMMENTS = (
 )
 
 
+DEMO_DEVICE = "demo"  # the start of every demo device id
+
+
+class RealDataPresent(UserError):
+    """The data folder already holds real progress: demo data is not mixed into it."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"Ce dossier de données contient déjà de vrais progrès ({count} événement(s)) : les données "
+            "de démonstration n'y sont pas ajoutées, pour ne pas les mélanger. Choisissez un dossier vide "
+            "avec --data-dir (ou ajoutez --force pour les ajouter quand même)."
+        )
+        self.count = count
+
+
+def real_event_count(store: ProgressStore) -> int:
+    """How many events of this folder (this shop's and every followed shop's) are not demo ones."""
+    from lbpmv_desktop.core.progress.store import shop_rows
+
+    shops = [store.shop_id, *(row["shop_id"] for row in shop_rows(store))]
+    return sum(1 for shop in shops for e in store.events(shop) if not e.device.startswith(DEMO_DEVICE))
+
+
+def ensure_no_real_data(store: ProgressStore) -> None:
+    """Raises:
+    RealDataPresent: the folder holds an event that no demo made (a merchant's or a shop's)."""
+    count = real_event_count(store)
+    if count:
+        raise RealDataPresent(count)
+
+
+def _event_id(rng: random.Random, salt: int) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128) ^ salt, version=4))
+
+
+def _salt(shop_id: str) -> int:
+    try:
+        return uuid.UUID(shop_id).int
+    except ValueError:
+        return 0
+
+
 def shop_events(
     catalogue: Catalogue, rng: random.Random, device: str, start: datetime, weeks: int, *,
-    shop_name: str, first_name: str, animator: str, rereads: float = 0.0,
+    shop_name: str, first_name: str, animator: str, rereads: float = 0.0, salt: int = 0,
 ) -> list[ev.Event]:  # fmt: skip
-    """A believable log: a profile, then sessions of a few steps, ratings, help, photos."""
+    """A believable log: a profile, then sessions of a few steps, ratings, help, photos.
+
+    ``salt`` (the shop id's number) makes the event ids this shop's own.
+    """
     goal = rng.choice(ev.GOALS)
     log = [
-        ev.Event(str(uuid.UUID(int=rng.getrandbits(128), version=4)), ev.PROFILE_SET, start, device, None, None,
+        ev.Event(_event_id(rng, salt), ev.PROFILE_SET, start, device, None, None,
                  {"shop_name": shop_name, "first_name": first_name, "animator_name": animator, "goal": goal})
     ]  # fmt: skip
     moment = start
@@ -64,7 +113,7 @@ def shop_events(
         moment += timedelta(minutes=rng.randint(1, 6))
         log.append(
             ev.Event(
-                str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                _event_id(rng, salt),
                 kind,
                 moment,
                 device,
@@ -107,11 +156,20 @@ def shop_events(
     return log
 
 
-def fill_demo_shop(store: ProgressStore, catalogue: Catalogue, now: datetime, seed: int = 2026) -> int:
-    """This install becomes a merchant with several weeks of progress."""
+def fill_demo_shop(
+    store: ProgressStore, catalogue: Catalogue, now: datetime, seed: int = 2026, *, force: bool = False
+) -> int:
+    """This install becomes a merchant with several weeks of progress.
+
+    Raises:
+        RealDataPresent: the folder holds real data and ``force`` is not set.
+    """
+    if not force:
+        ensure_no_real_data(store)
     rng = random.Random(seed)
-    log = shop_events(catalogue, rng, store.device, now - timedelta(weeks=6), 6,
-                      shop_name="Les Petits Pas", first_name="Martine", animator="Léa")  # fmt: skip
+    log = shop_events(catalogue, rng, f"{DEMO_DEVICE}-{store.device}", now - timedelta(weeks=6), 6,
+                      shop_name="Les Petits Pas", first_name="Martine", animator="Léa",
+                      salt=_salt(store.shop_id))  # fmt: skip
     return store.append([e for e in log if e.at <= now])
 
 
@@ -122,9 +180,17 @@ def fill_demo_programme(
     now: datetime,
     seed: int = 2026,
     rereads: float = 0.0,
+    *,
+    force: bool = False,
 ) -> int:
     """This install becomes an animator's, following ``merchants`` demo shops (``rereads``: how
-    often a step is read again, to make bigger logs for benchmarks)."""
+    often a step is read again, to make bigger logs for benchmarks).
+
+    Raises:
+        RealDataPresent: the folder holds real data and ``force`` is not set.
+    """
+    if not force:
+        ensure_no_real_data(store)
     rng = random.Random(seed)
     total = 0
     for index in range(merchants):
@@ -133,13 +199,15 @@ def fill_demo_programme(
         name = SHOPS[index % len(SHOPS)] + ("" if index < len(SHOPS) else f" ({index // len(SHOPS) + 1})")
         weeks = rng.randint(2, 16)
         log = shop_events(
-            catalogue, rng, f"demo{index:05d}", now - timedelta(weeks=weeks), weeks,
+            catalogue, rng, f"{DEMO_DEVICE}{index:05d}", now - timedelta(weeks=weeks), weeks,
             shop_name=name, first_name=rng.choice(FIRST_NAMES), animator=rng.choice(ANIMATORS), rereads=rereads,
+            salt=_salt(shop_id),
         )  # fmt: skip
         log = [e for e in log if e.at <= now]
         store.import_shop(
             shop_id=shop_id, name=name, public_key=base64.b64encode(public_key).decode(), code=verification_code(public_key),
-            now=now.isoformat(), events=log, summary=summary_json(log, catalogue),
+            now=now.isoformat(), events=log, summary=summary_json(log, catalogue, now),
+            file_at=now.isoformat(),
         )  # fmt: skip
         total += len(log)
     return total

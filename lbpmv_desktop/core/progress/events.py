@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from lbpmv_desktop.core.cleantext import clean_text
+
 PROFILE_SET = "profile-set"
 STEP_OPENED = "step-opened"
 STEP_DONE = "step-done"
@@ -38,6 +40,14 @@ KINDS = (
     VISIT_NOTE,
 )
 MOMENTS = ("start", "end")
+NOTE_TYPES = ("barrier", "opportunity", "note")
+NAME_LIMIT = 200
+COMMENT_LIMIT = 1000
+NOTE_LIMIT = 500
+# The texts a person typed, shown later as paragraphs (line breaks kept); every other text in an
+# event's data is shown on one line.
+PARAGRAPHS = {HELP_ASKED: "comment", HELP_ANSWERED: "answer", VISIT_NOTE: "text"}
+_LIMITS = {"comment": COMMENT_LIMIT, "answer": COMMENT_LIMIT, "text": NOTE_LIMIT}
 GOALS = ("photos", "internet", "vendre")
 
 
@@ -96,16 +106,43 @@ def new_event(
     return Event(str(uuid.uuid4()), kind, at or utc_now(), device, tutorial, step, dict(data or {}))
 
 
+def _clean_value(value: Any, depth: int) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if depth > 6:  # nothing this app writes is this deep
+        return None
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _clean_value(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_value(v, depth + 1) for v in value]
+    return value
+
+
+def clean_data(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every text passed through ``clean_text``: the paragraph a person typed (a
+    help comment, an answer, a note) keeps its line breaks; names and other texts are one line.
+
+    Used for the events this app makes and for every event read from a progress file, so that
+    no view, report or terminal ever gets a control or bidirectional character from an event.
+    """
+    paragraph = PARAGRAPHS.get(kind)
+    cleaned: dict[str, Any] = {}
+    for key, value in data.items():
+        name = clean_text(str(key))
+        if name == paragraph and isinstance(value, str):
+            cleaned[name] = clean_text(value, limit=_LIMITS[name], multiline=True)
+        elif isinstance(value, str):
+            cleaned[name] = clean_text(value, limit=NAME_LIMIT if kind == PROFILE_SET else None)
+        else:
+            cleaned[name] = _clean_value(value, 1)
+    return cleaned
+
+
 def profile_set(device: str, *, shop_name: str, first_name: str, animator_name: str, goal: str) -> Event:
     if goal not in GOALS:
         raise ValueError(f"unknown goal {goal!r}")
-    data = {
-        "shop_name": shop_name.strip(),
-        "first_name": first_name.strip(),
-        "animator_name": animator_name.strip(),
-        "goal": goal,
-    }
-    return new_event(PROFILE_SET, device, data=data)
+    data = {"shop_name": shop_name, "first_name": first_name, "animator_name": animator_name, "goal": goal}
+    return new_event(PROFILE_SET, device, data=clean_data(PROFILE_SET, data))
 
 
 def confidence_rated(device: str, tutorial: str, moment: str, value: int) -> Event:
@@ -116,5 +153,18 @@ def confidence_rated(device: str, tutorial: str, moment: str, value: int) -> Eve
 
 def help_asked(device: str, tutorial: str, step: str, comment: str) -> Event:
     return new_event(
-        HELP_ASKED, device, tutorial=tutorial, step=step, data={"comment": comment.strip()[:1000]}
+        HELP_ASKED, device, tutorial=tutorial, step=step, data=clean_data(HELP_ASKED, {"comment": comment})
     )
+
+
+def help_answered(device: str, request: str, answer: str, *, at: datetime | None = None) -> Event:
+    """The animator's answer to the help request whose event id is ``request``."""
+    data = clean_data(HELP_ANSWERED, {"request": request, "answer": answer})
+    return new_event(HELP_ANSWERED, device, data=data, at=at)
+
+
+def visit_note(device: str, note_type: str, text: str) -> Event:
+    """A note the animator wrote during a visit (``note_type``: one of ``NOTE_TYPES``)."""
+    if note_type not in NOTE_TYPES:
+        raise ValueError(f"unknown note type {note_type!r}")
+    return new_event(VISIT_NOTE, device, data=clean_data(VISIT_NOTE, {"type": note_type, "text": text}))

@@ -2,21 +2,55 @@
 
 This is the one function every view uses (the merchant's screens today, the animator's
 dashboard later), so they can never disagree.
+
+No stored date can make a view crash: every time in a ``Status`` is in UTC and within
+``SAFE_MIN``..``SAFE_MAX`` (a date past year 9999 in its own time zone is brought back to the
+last day any time zone can show). A date more than a day after ``now`` is not « la dernière
+activité »: that is the latest event up to then (a clock set in 2099 says nothing about when
+the merchant last worked). Such events still count (a step done is done); only their time is
+not believed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.progress import events as ev
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from datetime import datetime
 
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
     from lbpmv_desktop.core.tutorials.model import Tutorial
+
+
+# Every time zone can show these (a day's margin on each side of datetime's range).
+SAFE_MIN = datetime(1, 1, 3, tzinfo=UTC)
+SAFE_MAX = datetime(9999, 12, 29, tzinfo=UTC)
+FUTURE_MARGIN = timedelta(days=1)
+
+
+def safe_utc(at: datetime) -> datetime:
+    """``at`` in UTC, brought within ``SAFE_MIN``..``SAFE_MAX`` (naive times are taken as UTC).
+
+    Never raises: ``9999-12-31T23:59:59-12:00`` (past the last UTC date) gives ``SAFE_MAX``.
+    """
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    try:
+        at = at.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return SAFE_MAX if at.year > 5000 else SAFE_MIN
+    return min(max(at, SAFE_MIN), SAFE_MAX)
+
+
+def _safe_event(event: ev.Event) -> ev.Event:
+    at = event.at
+    if at.tzinfo is UTC and SAFE_MIN <= at <= SAFE_MAX:
+        return event
+    return replace(event, at=safe_utc(at))
 
 
 @dataclass(frozen=True)
@@ -119,9 +153,16 @@ def _first_open_step(tutorial: Tutorial, done: frozenset[str]) -> str:
     return next((s.id for s in tutorial.steps if s.id not in done), tutorial.steps[-1].id)
 
 
-def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
-    """Fold the events (in any order) into the status shown everywhere."""
-    ordered = sorted({e.id: e for e in events}.values(), key=lambda e: (e.at, e.id))  # a set keyed by UUID
+def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, *, now: datetime | None = None) -> Status:
+    """Fold the events (in any order) into the status shown everywhere.
+
+    Args:
+        now: the latest sensible moment is a day after it (the current time by default): events
+            dated later do not become ``last_activity``.
+    """
+    unique = {e.id: e for e in events}  # a set keyed by UUID
+    ordered = sorted((_safe_event(e) for e in unique.values()), key=lambda e: (e.at, e.id))
+    latest = safe_utc(now if now is not None else ev.utc_now()) + FUTURE_MARGIN
     profile: Profile | None = None
     done: dict[str, set[str]] = {}
     started: set[str] = set()
@@ -219,7 +260,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue) -> Status:
         help_requests=help_requests,
         confidence=tuple(confidence),
         finished_at=finished,
-        last_activity=ordered[-1].at if ordered else None,
+        last_activity=next((e.at for e in reversed(ordered) if e.at <= latest), None),
         photos_exported=photos,
         posters_made=posters,
         plan=tuple(planned),

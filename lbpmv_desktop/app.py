@@ -203,7 +203,7 @@ class Starter(QObject):
         try:
             self.paths.ensure()
         except DataFolderProblem as problem:
-            log.warning("data folder unusable (%s): %s", problem.kind, problem.root)
+            log.info("data folder unusable (%s): %s", problem.kind, problem.root)
             self._install_translator()
             window = StartProblemWindow(problem, self.paths.ensure)
             window.resolved.connect(self._open)

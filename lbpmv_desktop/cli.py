@@ -295,11 +295,11 @@ def _parsing(name: object) -> Iterator[None]:
 @contextlib.contextmanager
 def _writing(target: object) -> Iterator[None]:
     """Name ``target`` in a refusal of the system that names no file (a ``write()`` past the end
-    of the disk says nothing about where)."""
+    of the disk says nothing about where) or only the temporary file written before it."""
     try:
         yield
     except OSError as error:
-        if not error.filename:
+        if not error.filename or (not error.filename2 and str(error.filename).endswith(".tmp")):
             error.filename = str(target)
         raise
 
@@ -399,12 +399,19 @@ def walk(
         yield from walk(child, (*path, name))
 
 
+def _cut(text: str, limit: int = 24) -> str:
+    """A value typed on the command line, short enough to quote in a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _int_in(low: int, high: int) -> Callable[[str], int]:
     def check(text: str) -> int:
+        if len(text.strip()) > 12:  # far out of any range (and int() refuses over 4300 digits)
+            raise argparse.ArgumentTypeError(f"de {low} à {high}, pas « {_cut(text)} »")
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
+            raise argparse.ArgumentTypeError(f"« {_cut(text)} » n'est pas un nombre entier") from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"de {low} à {high}, pas {value}")
         return value
@@ -424,7 +431,11 @@ def _screen_size(text: str) -> tuple[int, int]:
     found = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
     if not found:
         raise argparse.ArgumentTypeError(
-            f"« {text} » n'est pas une taille : écrivez LARGEURxHAUTEUR, par exemple 1024x768"
+            f"« {_cut(text)} » n'est pas une taille : écrivez LARGEURxHAUTEUR, par exemple 1024x768"
+        )
+    if len(found[1]) > 5 or len(found[2]) > 5:
+        raise argparse.ArgumentTypeError(
+            f"de {SCREEN_MIN[0]}x{SCREEN_MIN[1]} à {SCREEN_MAX[0]}x{SCREEN_MAX[1]}, pas « {_cut(text)} »"
         )
     width, height = int(found[1]), int(found[2])
     if not (SCREEN_MIN[0] <= width <= SCREEN_MAX[0] and SCREEN_MIN[1] <= height <= SCREEN_MAX[1]):
@@ -787,7 +798,7 @@ def _photo_export(args: argparse.Namespace) -> int:
     failures = 0
     for name in files:
         try:
-            with _parsing(name):
+            with _parsing(name), _writing(out):
                 result = export_photo(Path(name), recipe, PRESETS[preset_name], Path(out), auto=auto)
         except PhotoRefused as refusal:
             _say(f"{shown(name)} : {shown(refusal.message, 2000)}", error=True)

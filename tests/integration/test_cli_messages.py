@@ -529,3 +529,28 @@ def test_hostile_settings_files_give_the_defaults_without_blocking(tmp_path: Pat
     numbers = tmp_path / "numbers.json"
     numbers.write_text('{"text_scale": ' + "9" * 5000 + ', "speech_rate": 1e999}', encoding="utf-8")
     assert load_settings(numbers) == Settings()
+
+
+def test_a_refused_write_names_the_file_asked_for_not_the_temporary_one(tmp_path: Path) -> None:
+    target = tmp_path / "affiche.pdf"
+    with pytest.raises(PermissionError) as refused, cli._writing(target):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".affiche.pdf.x1y2.tmp"))
+    assert f"« {target} »" in cli.os_error_sentence(refused.value)
+    with pytest.raises(OSError, match="too large") as full, cli._writing(target):
+        raise OSError(errno.EFBIG, "File too large")
+    assert cli.os_error_sentence(full.value).startswith(
+        f"le disque est plein : impossible d'écrire « {target} »"
+    )
+
+
+def test_huge_numbers_on_the_command_line_are_refused_briefly(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (
+        ("--self-test", "--text-size", "9" * 5000),
+        ("--self-test", "--screen-size", "9" * 5000 + "x1"),
+    ):
+        with pytest.raises(SystemExit) as exited:
+            cli.main(list(args))
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        assert "9" * 30 not in err
+        assert "…" in err

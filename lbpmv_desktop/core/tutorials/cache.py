@@ -22,7 +22,7 @@ from typing import Any
 from lbpmv_desktop import __version__
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular, write_bytes_atomic
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
-from lbpmv_desktop.core.tutorials.markup import is_safe_url, markdown_problems
+from lbpmv_desktop.core.tutorials.markup import MAX_MARKDOWN_BYTES, is_safe_url, markdown_problems
 from lbpmv_desktop.core.tutorials.model import (
     ACTIONS,
     ID_RE,
@@ -40,7 +40,7 @@ FORMAT = 2
 CACHE_FILE = "catalogue.json"
 OLD_CACHE_FILE = "catalogue.pickle"  # format 1: never read, deleted
 MAX_CACHE_BYTES = 8 * 1024 * 1024
-MAX_TEXT = 64 * 1024
+MAX_TEXT = MAX_MARKDOWN_BYTES
 
 
 class _Bad(ValueError):

@@ -17,6 +17,7 @@ from lbpmv_desktop.core.poster.model import TEMPLATES
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
 from lbpmv_desktop.core.tutorials.markup import (
     MAX_IMAGE_BYTES,
+    MAX_MARKDOWN_BYTES,
     is_safe_url,
     markdown_images,
     svg_problem,
@@ -42,7 +43,7 @@ PACK_FILE = "tutorial.toml"
 FRONT_MATTER = "+++"
 TOML_POSITION_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
 MAX_TOML_BYTES = 16 * 1024  # a tutorial.toml is a few hundred bytes
-MAX_STEP_BYTES = 64 * 1024  # a step is 60 to 180 words (2 KB); pictures are files of their own
+MAX_STEP_BYTES = MAX_MARKDOWN_BYTES  # 16 KB: a step is 60 to 180 words; pictures are files of their own
 NOT_REGULAR = (
     "ce n'est pas un fichier ordinaire (un dossier, un tube ou un périphérique) : "
     "remplacez-le par un vrai fichier"

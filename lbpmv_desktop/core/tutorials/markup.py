@@ -18,8 +18,12 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 IMAGE_SUFFIXES = frozenset({".svg", ".png", ".jpg", ".jpeg"})
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -35,6 +39,8 @@ MAX_ALT = 1000  # a picture's description is read aloud: a few sentences at most
 MAX_TARGET = 300
 MAX_PROBLEMS = 20  # per step: past that, one more line says there are others
 MAX_SAME = 3  # the same message at most this many times
+MAX_MARKDOWN_BYTES = 16 * 1024  # a step is 60 to 180 words (2 KB): Qt lays out long lists slowly
+MAX_LIST_ITEMS = 60  # per step (Qt's layout of lists and tables grows with the square of their size)
 
 # A picture's name: folders and a file of letters, digits, dots, dashes and underscores, each
 # part starting with a letter or digit (so never « .. », never absolute, never a scheme, never
@@ -54,6 +60,7 @@ _TOML_PLAIN_RE = re.compile(r"[^\n#\"'=.\[\]{},\r]+")
 _DESTINATION_RE = re.compile(r" {0,8}((?:[^\s()]|\([^\s()]{0,300}\)){0,301})")
 _TITLE_RE = re.compile(r'(?: {1,8}"[^"\n]{0,300}")? {0,8}\)')
 _NEWLINE_RE = re.compile("\n")
+_NUMBERED_RE = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|$)")
 IMAGE_START = "!["
 LINK_MIDDLE = "]("
 
@@ -363,10 +370,28 @@ def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tu
                     f"lien « {shown} » : seules les adresses qui commencent par https:// sont acceptées",
                 )
         middle = body.find(LINK_MIDDLE, middle + 2)
+    _check_blocks(body, lines, add)
     if extra:
         problems.append((problems[-1][0], f"… et {extra} autre(s) problème(s) du même genre"))
     problems.sort(key=lambda problem: problem[0])
     return images, problems
+
+
+def _check_blocks(body: str, lines: _Lines, add: Callable[[int, str], None]) -> None:
+    """Tables are refused and lists bounded: Qt takes seconds to lay out a few thousand rows."""
+    items, offset = 0, 0
+    for line in body.split("\n"):
+        text = line.lstrip(" \t>")
+        if "|" in text and "-" in text and not text.strip("|-: \t"):
+            add(offset, "tableau refusé : présentez ces informations en phrases ou en liste")
+        elif (text[:1] in ("-", "*", "+") and text[1:2] in ("", " ", "\t")) or _NUMBERED_RE.match(text):
+            items += 1
+            if items == MAX_LIST_ITEMS + 1:
+                add(
+                    offset,
+                    f"trop d'éléments de liste (maximum {MAX_LIST_ITEMS} par étape) : coupez l'étape en deux",
+                )
+        offset += len(line) + 1
 
 
 def _parse_image(body: str, start: int) -> tuple[int, int, str, str] | None:

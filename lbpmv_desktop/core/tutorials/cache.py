@@ -22,7 +22,12 @@ from typing import Any
 from lbpmv_desktop import __version__
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular, write_bytes_atomic
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
-from lbpmv_desktop.core.tutorials.markup import MAX_MARKDOWN_BYTES, is_safe_url, markdown_problems
+from lbpmv_desktop.core.tutorials.markup import (
+    MAX_MARKDOWN_BYTES,
+    is_safe_url,
+    markdown_problems,
+    text_problem,
+)
 from lbpmv_desktop.core.tutorials.model import (
     ACTIONS,
     ID_RE,
@@ -169,8 +174,8 @@ def _tutorial(value: object, root: Path) -> Tutorial:
         raise _Bad("step ids")
     return Tutorial(
         id=tutorial_id,
-        title=_text(item, "title", MAX_TITLE),
-        summary=_text(item, "summary", 300),
+        title=_shown(item, "title", MAX_TITLE),
+        summary=_shown(item, "summary", 300),
         theme=theme,
         level=_int(item, "level", 1, 3),
         order=_int(item, "order", 0, 10_000),
@@ -194,7 +199,7 @@ def _step(value: object, folder: Path, max_title: int) -> Step:
     return Step(
         id=step_id,
         number=number,
-        title=_text(item, "title", max_title),
+        title=_shown(item, "title", max_title),
         minutes=_int(item, "minutes", 1, MAX_STEP_MINUTES),
         markdown=markdown,
         source=folder / name,
@@ -212,6 +217,8 @@ def _action(value: object) -> StepAction | None:
     kind = _text(item, "kind", 20)
     preset, template = _optional(item, "preset", 40), _optional(item, "template", 40)
     url, label = _optional(item, "url", 300), _optional(item, "label", 40)
+    if label is not None and text_problem(label) is not None:
+        raise _Bad("label")
     if (
         kind not in ACTIONS
         or (preset is not None and (kind != "open-studio" or preset not in PRESETS))
@@ -237,6 +244,14 @@ def _list(value: object, limit: int) -> list[Any]:
 def _text(item: dict[str, Any], name: str, limit: int) -> str:
     value = item.get(name)
     if not isinstance(value, str) or not value.strip() or len(value) > limit or "\x00" in value:
+        raise _Bad(name)
+    return value
+
+
+def _shown(item: dict[str, Any], name: str, limit: int) -> str:
+    """A text the app shows (title, summary, button): also without hidden characters or tags."""
+    value = _text(item, name, limit)
+    if text_problem(value) is not None:
         raise _Bad(name)
     return value
 

@@ -21,6 +21,7 @@ from lbpmv_desktop.core.tutorials.markup import (
     is_safe_url,
     markdown_images,
     svg_problem,
+    text_problem,
     toml_problem,
 )
 from lbpmv_desktop.core.tutorials.model import (
@@ -163,6 +164,9 @@ def _text_field(
             _line_of(text, key, first),
             f"« {key} » est trop long ({len(value)} caractères, maximum {limit})",
         )
+    wrong = text_problem(value)
+    if wrong is not None:
+        report.add(path, _line_of(text, key, first), f"« {key} » : {wrong}")
     return value.strip()
 
 

@@ -60,6 +60,12 @@ _TOML_PLAIN_RE = re.compile(r"[^\n#\"'=.\[\]{},\r]+")
 _DESTINATION_RE = re.compile(r" {0,8}((?:[^\s()]|\([^\s()]{0,300}\)){0,301})")
 _TITLE_RE = re.compile(r'(?: {1,8}"[^"\n]{0,300}")? {0,8}\)')
 _NEWLINE_RE = re.compile("\n")
+# Characters a reader cannot see but that change what is shown: controls (a tab and a newline
+# aside), bidirectional overrides and isolates, zero-width and other invisible format characters.
+HIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff]"
+)
 _NUMBERED_RE = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|$)")
 IMAGE_START = "!["
 LINK_MIDDLE = "]("
@@ -285,6 +291,19 @@ def is_safe_url(url: str) -> bool:
     return len(url) <= MAX_TARGET and HTTPS_RE.fullmatch(url) is not None
 
 
+def text_problem(value: str) -> str | None:
+    """Why a title, summary or button text may not be shown as is (None: it may)."""
+    hidden = HIDDEN_RE.search(value)
+    if hidden is not None:
+        return f"caractère invisible ou de contrôle (U+{ord(hidden.group()):04X}) : retirez-le"
+    tag = HTML_RE.search(value)
+    if tag is not None:
+        return (
+            f"balise HTML « {value[tag.start() : tag.start() + 12].split()[0]} » : écrivez du texte seulement"
+        )
+    return None
+
+
 def markdown_images(
     body: str, first_line: int = 1
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
@@ -371,6 +390,9 @@ def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tu
                 )
         middle = body.find(LINK_MIDDLE, middle + 2)
     _check_blocks(body, lines, add)
+    hidden = HIDDEN_RE.search(body)
+    if hidden is not None:
+        add(hidden.start(), f"caractère invisible ou de contrôle (U+{ord(hidden.group()):04X}) : retirez-le")
     if extra:
         problems.append((problems[-1][0], f"… et {extra} autre(s) problème(s) du même genre"))
     problems.sort(key=lambda problem: problem[0])

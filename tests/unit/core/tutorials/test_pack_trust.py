@@ -266,6 +266,29 @@ def test_a_short_list_and_a_separator_pass(tmp_path: Path) -> None:
     assert _messages(pack) == []
 
 
+def test_titles_and_text_with_hidden_characters_or_tags_are_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    write_step(pack, "01-etape-1.md", title="Soldes\u202e 0 €")
+    write_step(pack, "02-etape-2.md", title="<img src='file:///etc/passwd'>")
+    write_step(pack, "03-etape-3.md", body="Texte.\n\nUn mot\u200bcaché.\n")
+    messages = _messages(pack)
+    assert any(m.startswith("01-etape-1.md:2: « title » : caractère invisible") for m in messages)
+    assert any(m.startswith("02-etape-2.md:2: « title » : balise HTML « <img »") for m in messages)
+    assert any(m.startswith("03-etape-3.md:7: caractère invisible ou de contrôle (U+200B)") for m in messages)
+
+
+def _set_bidi_title(data: dict) -> None:
+    data["tutorials"][0]["title"] = "Arnaque\u202e 0 €"
+
+
+def test_a_cache_with_a_hidden_character_in_a_title_is_ignored(tmp_path: Path) -> None:
+    root, cache = tmp_path / "packs", tmp_path / "cache"
+    write_pack(root, "bonjour")
+    load_cached(root, cache)
+    _tamper(cache, _set_bidi_title)
+    assert load_cached(root, cache)[0].get("bonjour").title == "Titre bonjour"
+
+
 # -- 5. a pack can only show pictures from its own folder ---------------------------------------
 HOSTILE = [
     ("![x][p]\n\n[p]: ../../../../etc/passwd\n", "référence"),

@@ -68,7 +68,9 @@ def test_tutorial_help_request_then_reopen_resumes_on_the_same_step(
     tutorial = page.tutorial
     assert page.index == 0
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.saving)  # the page moves on once the step is stored
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.saving)
     assert page.index == 2
     dialogs.help_comment = "Je ne trouve pas le bouton."
     qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
@@ -110,6 +112,7 @@ def test_finishing_a_tutorial_rates_confidence_and_celebrates(qtbot: QtBot, star
     tutorial = page.tutorial
     for _ in tutorial.steps:
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.saving)  # the page moves on once the step is stored
     assert dialogs.asked == ["confidence-start", "confidence-end"]
     assert page.stack.currentIndex() == 1
     assert tutorial.title in page.bravo_text.text()

@@ -168,6 +168,7 @@ def test_a_done_step_is_announced(qtbot: QtBot, start_app, dialogs) -> None:
     accessibility.announcer().announced.connect(heard.append)
     try:
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.saving)  # announced once the step is stored
     finally:
         accessibility.announcer().announced.disconnect(heard.append)
     assert len(heard) == 1
@@ -249,6 +250,7 @@ def test_the_tutorial_tells_the_help_dialog_how_the_request_travels(
     accessibility.announcer().announced.connect(heard.append)
     try:
         qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.help_note.text().startswith("✓"))  # said once it is stored
     finally:
         accessibility.announcer().announced.disconnect(heard.append)
     assert asked == [HelpRecipient("Lea", automatic=False)]

@@ -1532,7 +1532,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Your progress file in the previous sharing folder could not be replaced: it may still be there, with your progress up to today.</source>
-        <translation>Votre fichier de progrès dans l'ancien dossier de partage n'a pas pu être remplacé : il y est peut-être encore, avec vos progrès jusqu'à aujourd'hui.</translation>
+        <translation>Votre fichier de progrès dans l&apos;ancien dossier de partage n&apos;a pas pu être remplacé : il y est peut-être encore, avec vos progrès jusqu&apos;à aujourd&apos;hui.</translation>
     </message>
     <message>
         <source>Your progress could not be written in the sharing folder. Is the USB key plugged in?</source>
@@ -1715,12 +1715,12 @@ Ma Ville</translation>
         <translation>Tout recommencer</translation>
     </message>
     <message>
-        <source>The photo could not be saved there. Nothing is lost: check the disk or USB key.</source>
-        <translation>La photo n&apos;a pas pu être enregistrée à cet endroit. Rien n&apos;est perdu&#xa0;: vérifiez le disque ou la clé USB.</translation>
+        <source>The photo could not be saved there: the disk may be full or the USB key removed. Your original photo is not changed: free some space or choose another folder.</source>
+        <translation>La photo n'a pas pu être enregistrée à cet endroit : le disque est peut-être plein ou la clé USB retirée. Votre photo d'origine n'est pas modifiée : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <source>Something went wrong with this photo. Nothing is lost: please try again.</source>
-        <translation>Quelque chose n&apos;a pas marché avec cette photo. Rien n&apos;est perdu&#xa0;: réessayez, s&apos;il vous plaît.</translation>
+        <source>Something went wrong with this photo. Your original photo is not changed: please try again.</source>
+        <translation>Un problème est survenu avec cette photo. Votre photo d'origine n'est pas modifiée : réessayez.</translation>
     </message>
 </context>
 <context>

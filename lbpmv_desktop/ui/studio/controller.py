@@ -464,12 +464,17 @@ class StudioController(QObject):
             self.failed.emit(message)
         elif isinstance(error, OSError):
             self.failed.emit(
-                self.tr("The photo could not be saved there. Nothing is lost: check the disk or USB key.")
+                self.tr(
+                    "The photo could not be saved there: the disk may be full or the USB key removed. "
+                    "Your original photo is not changed: free some space or choose another folder."
+                )
             )
         else:
             log.error("studio error: %r", error)
             self.failed.emit(
-                self.tr("Something went wrong with this photo. Nothing is lost: please try again.")
+                self.tr(
+                    "Something went wrong with this photo. Your original photo is not changed: please try again."
+                )
             )
 
     def shutdown(self) -> None:

@@ -23,8 +23,8 @@ from lbpmv_desktop.core.visit.pin import (
     valid_pin,
 )
 from lbpmv_desktop.ui import accessibility
-from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_label
-from lbpmv_desktop.ui.widgets.reflow import FlowLayout, wrap_button
+from lbpmv_desktop.ui.widgets.common import Card, ScrollPage, make_button, make_label
+from lbpmv_desktop.ui.widgets.reflow import FlowLayout
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -109,9 +109,10 @@ class PinPage(ScrollPage):
             edit.returnPressed.connect(self._on_ok)
 
         row = FlowLayout(spacing=12)  # the buttons go one under the other when narrow
-        self.back_button = wrap_button(self.tr("Back"))
-        self.forgot_button = wrap_button(self.tr("PIN forgotten?"))
-        self.ok_button = wrap_button(self.tr("Open"), "primary")
+        # Short texts on one line each (a wrapping button keeps the width of its former text).
+        self.back_button = make_button(self.tr("Back"))
+        self.forgot_button = make_button(self.tr("PIN forgotten?"))
+        self.ok_button = make_button(self.tr("Open"), "primary")
         self.back_button.clicked.connect(self._on_back)
         self.forgot_button.clicked.connect(self._on_forgot)
         self.ok_button.clicked.connect(self._on_ok)
@@ -242,7 +243,7 @@ class PinPage(ScrollPage):
             for widget in widgets:
                 widget.setVisible(visible)
         self.forgot_button.setVisible(mode == "enter" and (self.state is None or self.state.has_recovery))
-        self.ok_button.set_full_text(
+        self.ok_button.setText(
             {
                 "loading": self.tr("Open"),
                 "create": self.tr("Create the PIN"),

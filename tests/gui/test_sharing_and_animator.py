@@ -28,7 +28,11 @@ def merchant(qtbot: QtBot, start_app, dialogs, monkeypatch):
     monkeypatch.setattr(
         sharing_actions.SharePreviewDialog,
         "ask",
-        classmethod(lambda cls, parent, lines, confirm: previews.append(lines) or True),
+        classmethod(
+            lambda cls, parent, preview, confirm, **_kw: (
+                previews.append(list(preview.lines(preview.include_notes))) or preview.include_notes
+            )
+        ),
     )
     app = start_app()
     _complete_welcome(qtbot, app.window)
@@ -55,7 +59,7 @@ def test_send_my_progress_shows_the_summary_first_then_writes_a_signed_file(
     dialogs.save_path = str(target)
     with qtbot.waitSignal(merchant.session.sharing.shared, timeout=10_000):
         qtbot.mouseClick(window.settings.send_button, Qt.MouseButton.LeftButton)
-    assert any("Étapes faites : 1" in line for line in merchant.previews[0])
+    assert any("1 étape faite" in line for line in merchant.previews[0])
     bundle = read_bundle(target.with_suffix(".lbpmv").read_bytes())
     assert bundle.shop_name == "Les Petits Pas"
     assert any(e.kind == "step-done" for e in bundle.events)
@@ -87,10 +91,10 @@ def test_sharing_folder_is_written_after_each_change_and_can_be_stopped(
     window.show_page("settings")
     qtbot.mouseClick(window.settings.stop_button, Qt.MouseButton.LeftButton)
     assert not merchant.session.settings.sharing_enabled
-    count = len(read_bundle(written.read_bytes()).events)
+    qtbot.waitUntil(lambda: read_bundle(written.read_bytes()).sharing == "stopped", timeout=10_000)
     _do_a_step(qtbot, merchant)
-    qtbot.wait(300)
-    assert len(read_bundle(written.read_bytes()).events) == count, "nothing is shared once stopped"
+    wait_idle(qtbot, window)
+    assert read_bundle(written.read_bytes()).events == [], "nothing is shared once stopped"
 
 
 def _animator(qtbot: QtBot, start_app, data: DataPaths):

@@ -312,14 +312,6 @@ def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
         raise _refuse("son sommaire est incomplet.") from None
     if not isinstance(shop_name, str) or len(shop_name) > 1000 or not isinstance(hashes, dict):
         raise _refuse("son sommaire est incomplet.")
-    shop_name = clean_text(shop_name, limit=ev.NAME_LIMIT)
-    if not shop_name:
-        raise _refuse("il ne dit pas le nom du commerce.")
-    if sharing not in SHARING_STATES:
-        raise _refuse("il dit un état du partage inconnu.")
-    created_at = _parse_time(created_value, now)
-    if isinstance(created_at, str):
-        raise _refuse(f"il porte {created_at}.")
     try:
         public_key.verify(members["manifest.sig"], manifest_bytes)
         if data[-SIGNATURE_BYTES - 2 : -SIGNATURE_BYTES] != SIGNATURE_BYTES.to_bytes(2, "little"):
@@ -331,6 +323,14 @@ def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
         hashes[name] != _sha256(members[name]) for name in hashes
     ):
         raise _refuse("son contenu ne correspond pas à sa signature : il a été modifié ou abîmé.")
+    shop_name = clean_text(shop_name, limit=ev.NAME_LIMIT)
+    if not shop_name:
+        raise _refuse("il ne dit pas le nom du commerce.")
+    if sharing not in SHARING_STATES:
+        raise _refuse("il dit un état du partage inconnu.")
+    created_at = _parse_time(created_value, now)
+    if isinstance(created_at, str):
+        raise _refuse(f"il porte {created_at}.")
     lines = members["events.jsonl"].splitlines()
     if len(lines) > MAX_EVENTS:
         raise _refuse("il contient beaucoup trop d'événements.")

@@ -339,7 +339,7 @@ def _new_events(existing: list[Event], bundle: Bundle, source: str | None) -> li
     for event, line in zip(bundle.events, lines, strict=True):
         earlier = known.get(event.id) or seen.get(event.id)
         if earlier is not None:
-            if _fingerprint(earlier) != _fingerprint(event):
+            if earlier != event and _fingerprint(earlier) != _fingerprint(event):
                 name = (
                     f"Le fichier « {clean_text(source, limit=120)} »" if source else "Ce fichier de progrès"
                 )

@@ -309,12 +309,12 @@ def _import_one(store: ProgressStore, catalogue: Catalogue, path: Path, code: st
     try:
         stamp = _stamp(check_regular(path, MAX_FILE_BYTES))  # never opens: a FIFO cannot block
         result = import_bundle(
-            store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
+            store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code, source=name
         )
     except UnknownShop as unknown:
         return _Outcome(path, "unknown", "", stamp, clean_text(unknown.shop_name, limit=200), unknown.code)
     except (BundleRefused, UnsafeFile) as refusal:
-        return _Outcome(path, "refused", f"{name} : {refusal.message}", stamp)
+        return _Outcome(path, "refused", f"{name} : {clean_text(refusal.message, limit=600)}", stamp)
     except Exception as error:  # the store or this computer: tried again at the next look
         log.error("import of a progress file failed: %r", error)
         message = getattr(error, "message", None)

@@ -205,6 +205,7 @@ class Starter(QObject):
         except DataFolderProblem as problem:
             log.info("data folder unusable (%s): %s", problem.kind, problem.root)
             self._install_translator()
+            accessibility.install()  # its title is read as a heading, its changes announced
             window = StartProblemWindow(problem, self.paths.ensure)
             window.resolved.connect(self._open)
             self.problem_window = window

@@ -734,6 +734,7 @@ class StartProblemWindow(QWidget):
         self.is_resolved = False
         self.setWindowTitle(self.tr("Le Bon Pour Ma Ville"))
         scroll = ScrollPage()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its two buttons take the focus, and scroll it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

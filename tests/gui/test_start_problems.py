@@ -155,7 +155,9 @@ def test_the_problem_window_is_clean_with_large_text(
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0], timeout=5000)
     QApplication.processEvents()
-    problems = checks.layout_problems(window) + checks.accessibility_problems(window)
+    problems = (
+        checks.layout_problems(window) + checks.accessibility_problems(window) + checks.tab_problems(window)
+    )
     assert problems == []
     assert window.retry_button.hasFocus() or window.focusProxy() is window.retry_button
 

@@ -292,6 +292,41 @@ def _progress_file(folder: Path, shop_name: str) -> tuple[bytes, str]:
     return data, verification_code(public_bytes(key))
 
 
+def _progress_file_notice(folder: Path) -> bytes:
+    """A « sharing stopped » notice from the shop whose files are in ``folder``."""
+    from lbpmv_desktop.core.progress.bundle import write_notice
+    from lbpmv_desktop.core.progress.identity import load_or_create_key
+
+    store = ProgressStore.open(folder / "progress.sqlite")
+    key = load_or_create_key(folder / "shop-key.pem")
+    try:
+        return write_notice(key, store.shop_id, "Les Petits Pas", "stopped", "0.1.0", datetime.now(UTC))
+    finally:
+        store.close()
+
+
+def test_a_stopped_notice_shows_sharing_stopped_on_its_day(
+    qtbot: QtBot, animator_page, tmp_path: Path
+) -> None:
+    from lbpmv_desktop.ui.animator.models import KEYS
+
+    first, code = _progress_file(tmp_path / "m1", "Les Petits Pas")
+    (tmp_path / "progres.lbpmv").write_bytes(first)
+    # The same shop (same key) later stops sharing: its app writes a signed notice.
+    notice = _progress_file_notice(tmp_path / "m1")
+    (tmp_path / "arret.lbpmv").write_bytes(notice)
+    page = animator_page()
+    _idle(qtbot, page)
+    page.controller.import_files([tmp_path / "progres.lbpmv"], code=code)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    column = KEYS.index("last_file_at")
+    day = datetime.now(UTC).astimezone().strftime("%d/%m/%Y")
+    assert page.proxy.index(0, column).data().startswith(day)
+    page.controller.import_files([tmp_path / "arret.lbpmv"])
+    qtbot.waitUntil(lambda: page.proxy.index(0, column).data() == f"partage arrêté le {day}", timeout=10_000)
+    assert page.model.view(0).name == "Les Petits Pas"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
 def test_the_watched_folder_skips_fifos_and_devices_and_asks_one_shop_at_a_time(
     qtbot: QtBot, animator_page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -300,3 +300,14 @@ def test_a_pin_made_before_recovery_codes_gets_one_shown_once(qtbot: QtBot, merc
     assert pin.code_label.text() == ""
     path.unlink()
     assert _lock(merchant).check_recovery(code)
+
+
+def test_letters_and_accents_in_the_pin_are_refused_and_emptied(qtbot: QtBot, merchant) -> None:
+    pin = _open_pin(qtbot, merchant)
+    pin.pin_edit.insert("bébé24€")  # QTest types ASCII only
+    pin.confirm_edit.insert("bébé24€")
+    assert pin.pin_edit.text() == "bébé24€"
+    _press_ok(qtbot, pin)
+    assert pin.message.text() == pin.tr("The PIN is made of 4 to 12 digits.")
+    _fields_empty_and_first_focused(pin, pin.pin_edit)
+    assert pin.mode == "create", "nothing was saved"

@@ -1,4 +1,11 @@
-"""Rotating daily backups of the progress database, made with SQLite's backup API and checked."""
+"""Rotating backups of the progress database, made with SQLite's backup API and checked.
+
+Seven daily backups and four weekly ones (one per ISO week before the dailies) are kept. Rotation
+never removes the best backup (the newest of those holding the most events that pass
+``integrity_check``) nor the newest good one holding at least as many events as the database:
+an emptied or damaged database can never push the good copies out. Backups are private (0600,
+folder 0700) and leave no side files (``-wal``, ``-shm``, ``-journal``), even when they fail.
+"""
 
 from __future__ import annotations
 
@@ -18,34 +25,79 @@ def sqlite_uri(path: Path, options: str) -> str:
     return f"{path.resolve().as_uri()}?{options}"
 
 
-KEEP = 7
+KEEP = 7  # daily backups
+KEEP_WEEKLY = 4
 PREFIX = "progress-"
 SUFFIX = ".sqlite"
 STAMP = "%Y%m%d-%H%M%S"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def make_private(path: Path, mode: int = 0o600) -> None:
+    """Make ``path`` readable by this user only (POSIX; a missing file or a refusal is ignored)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *SIDE_SUFFIXES):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def integrity_ok(path: Path) -> bool:
     """True when ``path`` is a SQLite database whose ``integrity_check`` says ``ok``."""
-    if not path.is_file():
-        return False
+    return _check(path)[0]
+
+
+def _check(path: Path) -> tuple[bool, int]:
+    """Whether ``path`` passes ``integrity_check``, and how many events it holds.
+
+    A backup is in rollback-journal mode, so reading it read-only creates no side file.
+    """
+    if not path.is_file() or path.is_symlink():
+        return False, 0
     try:
         connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
     except sqlite3.Error:
-        return False
+        return False, 0
     try:
-        rows = connection.execute("PRAGMA integrity_check").fetchall()
+        if connection.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            return False, 0
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        count = connection.execute("SELECT count(*) FROM events").fetchone()[0] if "events" in tables else 0
+        return True, int(count)
     except sqlite3.Error:
-        return False
+        return False, 0
     finally:
         connection.close()
-    return rows == [("ok",)]
+
+
+def event_count(database: Path) -> int:
+    """How many events ``database`` holds (0 when it cannot be read)."""
+    try:
+        connection = sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(connection.execute("SELECT count(*) FROM events").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        connection.close()
 
 
 def backups(folder: Path) -> list[Path]:
     """Backup files, newest first."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.iterdir() if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX)]
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX) and backup_time(p) is not None
+    ]
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
@@ -56,39 +108,103 @@ def backup_time(path: Path) -> datetime | None:
         return None
 
 
+def _rotation(found: list[Path]) -> list[Path]:
+    """The backups the calendar keeps (newest first): the newest of each of the last ``KEEP``
+    days, then the newest of each of the ``KEEP_WEEKLY`` ISO weeks before those days."""
+    days: dict[object, Path] = {}
+    for path in found:  # newest first: the first seen of a day is its newest
+        moment = backup_time(path)
+        if moment is not None:
+            days.setdefault(moment.date(), path)
+    daily = list(days.values())[:KEEP]
+    covered = {moment.isocalendar()[:2] for p in daily if (moment := backup_time(p)) is not None}
+    weeks: dict[object, Path] = {}
+    for path in found:
+        moment = backup_time(path)
+        if moment is None or path in daily:
+            continue
+        week = moment.isocalendar()[:2]
+        if week not in covered:
+            weeks.setdefault(week, path)
+    return daily + list(weeks.values())[:KEEP_WEEKLY]
+
+
+def _rotate(folder: Path, current_events: int) -> None:
+    found = backups(folder)
+    kept = set(_rotation(found))
+    doomed = [p for p in found if p not in kept]
+    if not doomed:
+        return
+    checked = {p: _check(p) for p in found}
+    good = [p for p in found if checked[p][0]]  # newest first
+    if good:
+        best = max(good, key=lambda p: checked[p][1])  # max keeps the first (newest) of equals
+        kept.add(best)
+        enough = next((p for p in good if checked[p][1] >= current_events), None)
+        if enough is not None:
+            kept.add(enough)
+    for old in doomed:
+        if old not in kept:
+            _remove_with_side_files(old)
+
+
+def _clean_leftovers(folder: Path) -> None:
+    """Remove the partial copies (and their side files) of backups that were interrupted."""
+    for path in folder.iterdir():
+        if path.name.startswith(PREFIX) and (".part" in path.name or path.name.endswith(SIDE_SUFFIXES)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def make_backup(database: Path, folder: Path, now: datetime, *, force: bool = False) -> Path | None:
     """Copy ``database`` into ``folder`` unless a backup was already made today.
 
-    The copy is written under a temporary name, checked with ``integrity_check`` and only then
-    given its final name; the oldest backups beyond ``KEEP`` are removed.
+    The copy is written under a temporary name, switched to rollback-journal mode, checked with
+    ``integrity_check`` and only then given its final name; then old backups are rotated out
+    (see the module's docstring).
 
     Returns:
         The new backup, or None when today's backup already exists.
 
     Raises:
         sqlite3.DatabaseError: the database could not be copied or the copy is damaged.
+        OSError: the backup could not be written.
     """
     existing = backups(folder)
     if not force and existing and existing[0].name.startswith(f"{PREFIX}{now:%Y%m%d}"):
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(folder, 0o700)
+    _clean_leftovers(folder)
     target = folder / f"{PREFIX}{now.strftime(STAMP)}{SUFFIX}"
     partial = target.with_name(target.name + ".part")
-    source = sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
     try:
-        destination = sqlite3.connect(partial)
+        if os.name == "posix":
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        source = sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(partial)
+            try:
+                source.backup(destination)
+                # The copy keeps the source's WAL mode: back to a plain file, so reading it
+                # (checks, restores) never creates side files.
+                destination.execute("PRAGMA journal_mode=DELETE").fetchall()
+            finally:
+                destination.close()
         finally:
-            destination.close()
+            source.close()
+        if not integrity_ok(partial):
+            raise sqlite3.DatabaseError("backup failed its integrity check")
+        make_private(partial)
+        os.replace(partial, target)
+    except BaseException:
+        _remove_with_side_files(partial)
+        raise
     finally:
-        source.close()
-    if not integrity_ok(partial):
-        partial.unlink(missing_ok=True)
-        raise sqlite3.DatabaseError("backup failed its integrity check")
-    os.replace(partial, target)
-    for old in backups(folder)[KEEP:]:
-        old.unlink(missing_ok=True)
+        for suffix in SIDE_SUFFIXES:
+            with contextlib.suppress(OSError):
+                partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+    _rotate(folder, event_count(database))
     return target
 
 
@@ -104,13 +220,18 @@ def restore_backup(backup: Path, database: Path, quarantine: Path, now: datetime
         The folder where the damaged files were put.
     """
     aside = quarantine / now.strftime(STAMP)
-    aside.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
+    aside.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private(quarantine, 0o700)
+    make_private(aside, 0o700)
+    for suffix in ("", *SIDE_SUFFIXES):
         damaged = database.with_name(database.name + suffix)
         if damaged.exists():
             shutil.move(str(damaged), aside / damaged.name)
     partial = database.with_name(database.name + ".restoring")
+    if os.name == "posix":
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     shutil.copyfile(backup, partial)
+    make_private(partial)
     with contextlib.suppress(OSError), open(partial, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(partial, database)

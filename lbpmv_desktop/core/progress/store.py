@@ -1,26 +1,35 @@
 """The local progress store: SQLite through SQLAlchemy, migrated by Alembic.
 
 The store refuses a database written by a newer app version without touching it, and reports a
-damaged one so the app can offer the latest good backup. Every write is one transaction through
-a SQLAlchemy Session. SQLAlchemy and Alembic are imported only when first needed: reading the
-log at start-up uses the standard ``sqlite3`` module, which keeps the app's start fast.
+damaged one (unreadable, empty beside a good backup, or holding a bad row) so the app can offer
+the latest good backup. Every write is one transaction through a SQLAlchemy Session; a write the
+disk refuses raises ``StoreWriteError`` saying plainly that it was not saved. Creating and
+migrating the database happen under an inter-process lock, so two starts at the same moment both
+work. The database and its side files are private to the user (0600).
+
+SQLAlchemy and Alembic are imported only when first needed: reading the log at start-up uses the
+standard ``sqlite3`` module, which keeps the app's start fast.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sqlite3
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lbpmv_desktop.core.errors import UserError
-from lbpmv_desktop.core.progress.backup import sqlite_uri
+from lbpmv_desktop.core.progress.backup import latest_good_backup, make_private, sqlite_uri
 from lbpmv_desktop.core.progress.events import Event
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +37,9 @@ if TYPE_CHECKING:
 # Every revision this version knows, oldest first; the last one is the head.
 REVISIONS = ("0001_initial", "0002_shops", "0003_trust")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+LOCK_TIMEOUT_S = 120.0
+SHARING_STATES = ("active", "stopped", "erased")
 
 
 class NewerDatabaseError(UserError):
@@ -47,22 +59,135 @@ class DamagedDatabaseError(UserError):
         self.detail = detail
 
 
-def inspect_database(path: Path) -> str | None:
+# Why the disk refused: the reason, then what it means and what to do (the app retries or not).
+_CAUSES = {
+    "full": "le disque est plein. Libérez de la place (videz la corbeille, supprimez des fichiers inutiles)",
+    "read-only": (
+        "le dossier de vos données est en lecture seule. Demandez à la personne qui s'occupe de cet "
+        "ordinateur de vous redonner le droit d'y écrire"
+    ),
+    "missing": (
+        "le dossier de vos données est introuvable (une clé USB ou un disque a-t-il été débranché ?). "
+        "Rebranchez-le"
+    ),
+    "busy": "le fichier de vos progrès est occupé par une autre fenêtre de l'application. Fermez-la",
+    "other": "l'ordinateur a refusé d'écrire sur le disque. Vérifiez le disque",
+}
+
+
+class StoreWriteError(UserError):
+    """The disk or the system refused a write: nothing of it was saved.
+
+    Attributes:
+        reason: "full", "read-only", "missing", "busy" or "other".
+        detail: the system's own words (for the log).
+    """
+
+    def __init__(self, reason: str, detail: str, *, subject: str, retry: bool = True) -> None:
+        cause = _CAUSES.get(reason, _CAUSES["other"])
+        then = "l'application réessaiera toute seule." if retry else "puis réessayez."
+        super().__init__(f"{subject} : {cause}, {then}")
+        self.reason = reason
+        self.detail = detail
+
+
+class StoreReadError(UserError):
+    """The system refused to read the database (folder gone, no permission, file busy).
+
+    Attributes:
+        reason: as for ``StoreWriteError``.
+        detail: the system's own words (for the log).
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        cause = _CAUSES.get(reason, _CAUSES["other"]).replace("d'écrire sur", "de lire")
+        super().__init__(f"Vos progrès n'ont pas pu être lus : {cause}, puis relancez l'application.")
+        self.reason = reason
+        self.detail = detail
+
+
+APPEND_SUBJECT = "Ce que vous venez de faire n'a pas pu être enregistré"
+IMPORT_SUBJECT = "Le fichier de progrès reçu n'a pas pu être enregistré"
+META_SUBJECT = "Ce réglage n'a pas pu être enregistré"
+ERASE_SUBJECT = "Vos données n'ont pas pu être effacées"
+DELETE_SHOP_SUBJECT = "L'effacement des données de ce commerce n'a pas pu être enregistré"
+OPEN_SUBJECT = "Le fichier de vos progrès n'a pas pu être préparé"
+
+# SQLite's words for a schema or a file that is not what it should be (damage, not a refusal).
+_DAMAGE_WORDS = ("malformed", "not a database", "no such table", "no such column", "file is encrypted")
+
+
+def failure_reason(error: BaseException, folder: Path) -> str:
+    """Why a write or read failed: "full", "read-only", "missing", "busy" or "other"."""
+    original = getattr(error, "orig", None) or error
+    text = str(original).lower()
+    number = getattr(original, "errno", None)
+    if number == errno.ENOSPC or "full" in text or "no space" in text or "quota" in text:
+        return "full"
+    if "locked" in text or "busy" in text or isinstance(original, TimeoutError):
+        return "busy"
+    if not folder.is_dir():
+        return "missing"
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
+        return "read-only"
+    if not os.access(folder, os.W_OK):
+        return "read-only"
+    if "unable to open" in text or "disk i/o" in text or number in (errno.EIO, errno.ENODEV, errno.ENXIO):
+        return "missing"
+    return "other"
+
+
+def _is_damage(error: BaseException) -> bool:
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return False
+    text = str(original).lower()
+    if isinstance(original, sqlite3.OperationalError):
+        return any(word in text for word in _DAMAGE_WORDS)
+    return isinstance(original, sqlite3.DatabaseError)
+
+
+def _is_refusal(error: BaseException) -> bool:
+    """True for an error of the disk or system (not a bug): OSError or SQLite's operational errors."""
+    original = getattr(error, "orig", None) or error
+    return isinstance(original, OSError | sqlite3.OperationalError)
+
+
+@contextlib.contextmanager
+def _writing(path: Path, subject: str, *, retry: bool = True) -> Iterator[None]:
+    """Turn the disk's refusals inside the block into ``StoreWriteError`` (damage into
+    ``DamagedDatabaseError``); a ``UserError`` and real bugs pass unchanged."""
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as error:
+        if _is_damage(error):
+            raise DamagedDatabaseError(str(error)) from error
+        if _is_refusal(error):
+            raise StoreWriteError(
+                failure_reason(error, path.parent), str(error), subject=subject, retry=retry
+            ) from error
+        raise
+
+
+def _probe(path: Path) -> tuple[str | None, bool]:
     """Check a database without writing to it.
 
     Returns:
-        The schema revision, or None for a database that does not exist yet or is empty.
+        The schema revision (None for a database that does not exist yet, is empty or has no
+        table at all) and whether this install's ids are already stored.
 
     Raises:
         NewerDatabaseError: the revision is unknown to this version.
-        DamagedDatabaseError: the file is not a healthy SQLite database.
+        DamagedDatabaseError: the file is not a healthy SQLite database of this app.
     """
     if not path.exists() or path.stat().st_size == 0:
-        return None
-    # Without a pending WAL, "immutable" reads the file without creating -wal/-shm side files,
-    # so a database we end up refusing is left exactly as it was.
-    wal = path.with_name(path.name + "-wal")
-    options = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        return None, False
+    # When no other connection has the database open (no side files), "immutable" reads the file
+    # without creating -wal/-shm side files, so a database we end up refusing is left as it was.
+    busy = any(path.with_name(path.name + suffix).exists() for suffix in SIDE_FILES)
+    options = "mode=ro" if busy else "mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(sqlite_uri(path, options), uri=True)
         try:
@@ -75,10 +200,20 @@ def inspect_database(path: Path) -> str | None:
             if "alembic_version" not in tables:
                 if tables - {"sqlite_sequence"}:
                     raise DamagedDatabaseError("tables without a schema version")
-                return None
+                return None, False
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+            has_meta = "meta" in tables and (
+                connection.execute(
+                    "SELECT count(*) FROM meta WHERE key IN ('device_id', 'shop_id')"
+                ).fetchone()
+                == (2,)
+            )
         finally:
             connection.close()
+    except sqlite3.OperationalError as error:
+        if _is_damage(error):
+            raise DamagedDatabaseError(str(error)) from error
+        raise StoreReadError(failure_reason(error, path.parent), str(error)) from error
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(str(error)) from error
     if len(rows) != 1:
@@ -86,10 +221,36 @@ def inspect_database(path: Path) -> str | None:
     revision = str(rows[0][0])
     if revision not in REVISIONS:
         raise NewerDatabaseError(revision)
-    return revision
+    return revision, has_meta
 
 
-SHARING_STATES = ("active", "stopped", "erased")
+def inspect_database(path: Path) -> str | None:
+    """Check a database without writing to it.
+
+    Returns:
+        The schema revision, or None for a database that does not exist yet or is empty.
+
+    Raises:
+        NewerDatabaseError: the revision is unknown to this version.
+        DamagedDatabaseError: the file is not a healthy SQLite database.
+        StoreReadError: the system refused to read it.
+    """
+    return _probe(path)[0]
+
+
+def _private(path: Path) -> None:
+    """Make the database and its side files readable by this user only (POSIX)."""
+    for suffix in ("", *SIDE_FILES):
+        make_private(path.with_name(path.name + suffix))
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty database file readable by this user only; SQLite gives its side files the
+    same permissions."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -120,12 +281,20 @@ def _summary(text: Any) -> dict[str, Any]:
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling is turned off: every transaction is opened by
+    # ``_on_begin`` with BEGIN IMMEDIATE, so schema changes are atomic too and a writer waits
+    # (busy_timeout) for another one instead of failing half-way.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _create_engine(path: Path) -> Engine:
@@ -133,6 +302,7 @@ def _create_engine(path: Path) -> Engine:
 
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -162,16 +332,26 @@ def _event_row(event: Event, shop: str) -> dict[str, Any]:
 
 
 def _row_to_event(row: tuple[Any, ...]) -> Event:
-    uuid_, kind, at, device, tutorial, step, data = row
-    return Event(
-        id=uuid_,
-        kind=kind,
-        at=datetime.fromisoformat(at),
-        device=device,
-        tutorial=tutorial,
-        step=step,
-        data=json.loads(data),
-    )
+    """A stored row as an Event.
+
+    Raises:
+        DamagedDatabaseError: the row is not one this app wrote (bad JSON, date or type).
+    """
+    seq, uuid_, kind, at, device, tutorial, step, data = row
+    try:
+        if not all(isinstance(v, str) for v in (uuid_, kind, at, device, data)):
+            raise TypeError("a text column holds something else")
+        if not all(v is None or isinstance(v, str) for v in (tutorial, step)):
+            raise TypeError("a tutorial or step that is not text")
+        moment = datetime.fromisoformat(at)
+        details = json.loads(data)
+        if not isinstance(details, dict):
+            raise TypeError("details that are not an object")
+    except (TypeError, ValueError, RecursionError) as error:
+        raise DamagedDatabaseError(f"event row {seq}: {type(error).__name__}: {str(error)[:200]}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return Event(id=uuid_, kind=kind, at=moment, device=device, tutorial=tutorial, step=step, data=details)
 
 
 class ProgressStore:
@@ -188,23 +368,56 @@ class ProgressStore:
         self.path = path
         self._engine = engine
         self._session_factory: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()
+        self._uri = sqlite_uri(path, "mode=rw")
         self.device = self._meta_or_create("device_id", lambda: uuid.uuid4().hex[:16])
         self.shop_id = self._meta_or_create("shop_id", lambda: str(uuid.uuid4()))
 
     @classmethod
-    def open(cls, path: Path) -> ProgressStore:
+    def open(cls, path: Path, *, backups: Path | None = None) -> ProgressStore:
         """Open (creating or migrating) the store at ``path``.
+
+        Creating and migrating happen under an inter-process lock (``<database>.lock``), so two
+        apps started at the same moment on one data folder both open it.
+
+        Args:
+            path: the database file.
+            backups: its backups folder (``backups`` beside the database by default): an empty
+                database beside a good backup is damaged, not a first start.
 
         Raises:
             NewerDatabaseError, DamagedDatabaseError: see ``inspect_database``.
+            StoreReadError: the system refused to read the database.
+            StoreWriteError: the database could not be created or migrated (disk full, read-only).
         """
-        revision = inspect_database(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if revision == REVISIONS[-1]:
+        folder = backups if backups is not None else path.parent / "backups"
+        try:
+            revision, has_meta = _probe(path)
+        except DamagedDatabaseError:
+            # Maybe another app is creating it right now: checked again under the lock.
+            revision, has_meta = None, False
+        if revision == REVISIONS[-1] and has_meta:
+            _private(path)
             return cls(path)
-        engine = _create_engine(path)
-        _migrate(engine)
-        return cls(path, engine)
+        with _writing(path, OPEN_SUBJECT, retry=False):
+            from filelock import FileLock
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_S, mode=0o600):
+                revision, has_meta = _probe(path)
+                if revision is None and path.exists() and latest_good_backup(folder) is not None:
+                    raise DamagedDatabaseError("an empty database beside a good backup")
+                _create_private(path)
+                engine = _create_engine(path)
+                try:
+                    if revision != REVISIONS[-1]:
+                        _migrate(engine)
+                    store = cls(path, engine)
+                except BaseException:
+                    engine.dispose()
+                    raise
+                _private(path)
+                return store
 
     def close(self) -> None:
         if self._engine is not None:
@@ -215,20 +428,35 @@ class ProgressStore:
         self._session().close()
 
     def _session(self) -> Session:
-        if self._session_factory is None:
-            from sqlalchemy.orm import sessionmaker
+        with self._engine_lock:
+            if self._session_factory is None:
+                from sqlalchemy.orm import sessionmaker
 
-            if self._engine is None:
-                self._engine = _create_engine(self.path)
-            self._session_factory = sessionmaker(self._engine, expire_on_commit=False)
-        return self._session_factory()
+                if self._engine is None:
+                    self._engine = _create_engine(self.path)
+                self._session_factory = sessionmaker(self._engine, expire_on_commit=False)
+            return self._session_factory()
 
     def _read(self, query: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        connection = sqlite3.connect(self.path, timeout=10)
+        """Rows of a read-only query, with the standard ``sqlite3`` module (fast at start-up).
+
+        Raises:
+            DamagedDatabaseError: the file or its schema is damaged.
+            StoreReadError: the system refused to read it.
+        """
         try:
-            return connection.execute(query, parameters).fetchall()
-        finally:
-            connection.close()
+            # mode=rw: a database that vanished is an error, never silently created again empty.
+            connection = sqlite3.connect(self._uri, uri=True, timeout=10)
+            try:
+                return connection.execute(query, parameters).fetchall()
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            if _is_damage(error):
+                raise DamagedDatabaseError(str(error)) from error
+            if isinstance(error, sqlite3.OperationalError):
+                raise StoreReadError(failure_reason(error, self.path.parent), str(error)) from error
+            raise
 
     def get_meta(self, key: str) -> str | None:
         rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
@@ -237,7 +465,7 @@ class ProgressStore:
     def set_meta(self, key: str, value: str) -> None:
         from lbpmv_desktop.core.progress.models import MetaRow
 
-        with self._session() as session, session.begin():
+        with _writing(self.path, META_SUBJECT), self._session() as session, session.begin():
             session.merge(MetaRow(key=key, value=value))
 
     def _meta_or_create(self, key: str, make: Callable[[], str]) -> str:
@@ -246,7 +474,7 @@ class ProgressStore:
             return value
         from lbpmv_desktop.core.progress.models import MetaRow
 
-        with self._session() as session, session.begin():
+        with _writing(self.path, OPEN_SUBJECT, retry=False), self._session() as session, session.begin():
             row = session.get(MetaRow, key)
             if row is None:
                 row = MetaRow(key=key, value=make())
@@ -271,7 +499,7 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow
 
-        with self._session() as session, session.begin():
+        with _writing(self.path, APPEND_SUBJECT), self._session() as session, session.begin():
             for first in range(0, len(rows), 500):
                 chunk = rows[first : first + 500]
                 present = set(
@@ -290,9 +518,14 @@ class ProgressStore:
         return added
 
     def events(self, shop: str | None = None) -> list[Event]:
-        """Every event of ``shop`` (this install's own by default), oldest first."""
+        """Every event of ``shop`` (this install's own by default), oldest first.
+
+        Raises:
+            DamagedDatabaseError: a stored row is not one this app wrote, or the file is damaged.
+            StoreReadError: the system refused to read the database.
+        """
         rows = self._read(
-            "SELECT uuid, kind, at, device, tutorial, step, data FROM events WHERE shop = ? ORDER BY at, seq",
+            "SELECT seq, uuid, kind, at, device, tutorial, step, data FROM events WHERE shop = ? ORDER BY at, seq",
             (shop or self.shop_id,),
         )
         return [_row_to_event(row) for row in rows]
@@ -339,7 +572,7 @@ class ProgressStore:
             raise ValueError(f"unknown sharing state {sharing!r}")
         written = file_at if file_at is not None else (now if file_received else None)
         rows = list({r["uuid"]: r for r in (_event_row(e, shop_id) for e in events)}.values())
-        with self._session() as session, session.begin():
+        with _writing(self.path, IMPORT_SUBJECT, retry=False), self._session() as session, session.begin():
             shop = session.get(ShopRow, shop_id)
             if shop is None:
                 shop = ShopRow(
@@ -384,7 +617,11 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow
 
-        with self._session() as session, session.begin():
+        with (
+            _writing(self.path, DELETE_SHOP_SUBJECT, retry=False),
+            self._session() as session,
+            session.begin(),
+        ):
             result = session.execute(delete(EventRow).where(EventRow.shop == shop_id))
         return int(getattr(result, "rowcount", 0) or 0)
 
@@ -394,7 +631,7 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow, ShopRow
 
-        with self._session() as session, session.begin():
+        with _writing(self.path, ERASE_SUBJECT, retry=False), self._session() as session, session.begin():
             session.execute(delete(EventRow))
             session.execute(delete(ShopRow))
 

@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import sqlite3
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+import stat
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.core.progress.store import REVISIONS, ProgressStore, shop_rows
+from lbpmv_desktop.core.progress.store import (
+    REVISIONS,
+    DamagedDatabaseError,
+    ProgressStore,
+    StoreReadError,
+    StoreWriteError,
+    failure_reason,
+    inspect_database,
+    shop_rows,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 SHOP_A = "aaaaaaaa-0000-4000-8000-000000000001"
 SHOP_B = "bbbbbbbb-0000-4000-8000-000000000002"
@@ -172,3 +190,362 @@ def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> No
         assert store.append([_event("again", "id-1")], shop="own-shop") == 1  # id-1 was "other"'s
     finally:
         store.close()
+
+
+# -- a database that cannot be read is damaged, never a first start -----------------------
+def _good_backup(tmp_path: Path, events: int = 3) -> tuple[Path, Path]:
+    """A data folder whose database holds ``events`` events and has one good backup."""
+    from lbpmv_desktop.core.progress import backup
+
+    database = tmp_path / "progress.sqlite"
+    store = ProgressStore.open(database)
+    store.append([_event(str(n)) for n in range(events)])
+    store.close()
+    made = backup.make_backup(database, tmp_path / "backups", datetime(2026, 11, 20, 9, 0))
+    assert made is not None
+    return database, made
+
+
+def _truncate(path: Path, size: int) -> None:
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    data = path.read_bytes()
+    path.write_bytes(data[:size])
+
+
+@pytest.mark.parametrize("size", [0, 50, 100, 4096, -1])
+def test_an_empty_or_truncated_database_beside_a_good_backup_is_damaged(tmp_path: Path, size: int) -> None:
+    database, _ = _good_backup(tmp_path)
+    whole = len(database.read_bytes())
+    _truncate(database, size if size >= 0 else whole // 2)
+    before = database.read_bytes()
+    with pytest.raises(DamagedDatabaseError):
+        ProgressStore.open(database).events()
+    assert database.read_bytes() == before  # left as it was, for the restore to move aside
+
+
+def test_a_database_of_another_kind_beside_a_good_backup_is_damaged(tmp_path: Path) -> None:
+    database, _ = _good_backup(tmp_path)
+    database.unlink()
+    connection = sqlite3.connect(database)
+    connection.execute("CREATE TABLE other (x)")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DamagedDatabaseError):
+        ProgressStore.open(database)
+    database.unlink()
+    sqlite3.connect(database).close()  # a valid SQLite file with no table at all
+    database.write_bytes(database.read_bytes())
+    with pytest.raises(DamagedDatabaseError):
+        ProgressStore.open(database)
+
+
+def test_an_empty_file_without_backup_is_a_first_start(tmp_path: Path) -> None:
+    database = tmp_path / "progress.sqlite"
+    database.write_bytes(b"")
+    store = ProgressStore.open(database)
+    assert store.events() == []
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("data", "{not json"),
+        ("data", "[1, 2]"),
+        ("data", "[" * 100_000),
+        ("at", "hier soir"),
+        ("at", "2026-13-45T99:00:00"),
+        ("kind", b"\xff\x00"),
+        ("tutorial", b"\x00"),
+    ],
+)
+def test_a_bad_row_is_damage_not_a_crash(store: ProgressStore, column: str, value: object) -> None:
+    store.append([_event("a"), _event("b")])
+    connection = sqlite3.connect(store.path)
+    connection.execute(f"UPDATE events SET {column} = ? WHERE step = 'b'", (value,))  # noqa: S608
+    connection.commit()
+    connection.close()
+    with pytest.raises(DamagedDatabaseError) as refused:
+        store.events()
+    assert "sauvegarde" in refused.value.message
+
+
+def test_a_naive_stored_time_is_read_as_utc(store: ProgressStore) -> None:
+    store.append([_event("a")])
+    connection = sqlite3.connect(store.path)
+    connection.execute("UPDATE events SET at = '2026-11-20T09:00:00'")
+    connection.commit()
+    connection.close()
+    [back] = store.events()
+    assert back.at == AT
+
+
+# -- backups: 7 daily, 4 weekly, never the last good copy, no side files -----------------
+def _backup_names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_rotation_keeps_7_daily_and_4_weekly(tmp_path: Path, store: ProgressStore) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    store.append([_event("a")])
+    folder = tmp_path / "backups"
+    first = datetime(2026, 9, 1, 8, 0)  # a Tuesday
+    for n in range(70):
+        assert backup.make_backup(store.path, folder, first + timedelta(days=n)) is not None
+    kept = [backup.backup_time(p) for p in backup.backups(folder)]
+    assert [t.date() for t in kept[:7] if t] == [(first + timedelta(days=69 - n)).date() for n in range(7)]
+    weekly = [t for t in kept[7:] if t]
+    assert len(weekly) == 4
+    weeks = [t.isocalendar()[:2] for t in weekly]
+    assert len(set(weeks)) == 4
+    assert all(week not in {t.isocalendar()[:2] for t in kept[:7] if t} for week in weeks)
+    assert all(t.isoweekday() == 7 for t in weekly)  # the newest backup of each week: its Sunday
+    assert _backup_names(folder) == sorted(p.name for p in backup.backups(folder))
+
+
+def test_an_emptied_database_never_pushes_the_good_copies_out(tmp_path: Path, store: ProgressStore) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    store.append([_event(str(n)) for n in range(5)])
+    folder = tmp_path / "backups"
+    day = datetime(2026, 11, 1, 8, 0)
+    for n in range(3):
+        backup.make_backup(store.path, folder, day + timedelta(days=n))
+    best = backup.backups(folder)[0]
+    store.erase_events()  # emptied (by a bug, a tool, a hostile hand)
+    for n in range(3, 80):
+        backup.make_backup(store.path, folder, day + timedelta(days=n))
+    assert best in backup.backups(folder)
+    assert backup.integrity_ok(best)
+    assert len(backup.backups(folder)) == 7 + 4 + 1
+
+
+def test_a_smaller_database_keeps_the_best_backup(tmp_path: Path, store: ProgressStore) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    folder = tmp_path / "backups"
+    day = datetime(2026, 11, 1, 8, 0)
+    store.append([_event(str(n)) for n in range(10)])
+    backup.make_backup(store.path, folder, day)
+    best = backup.backups(folder)[0]
+    store.delete_shop_events(store.shop_id)
+    store.append([_event("x")])
+    for n in range(1, 40):
+        backup.make_backup(store.path, folder, day + timedelta(days=n))
+    assert best in backup.backups(folder)
+    # Damaged newer backups do not count as the good copy holding enough events.
+    for path in backup.backups(folder)[:3]:
+        path.write_bytes(b"broken")
+    backup.make_backup(store.path, folder, day + timedelta(days=41))
+    assert best in backup.backups(folder)
+
+
+def test_backups_leave_no_side_files_and_are_private(tmp_path: Path, store: ProgressStore) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    store.append([_event("a")])
+    folder = tmp_path / "backups"
+    for n in range(3):
+        made = backup.make_backup(store.path, folder, datetime(2026, 11, 1 + n, 8, 0))
+        assert made is not None
+    assert _backup_names(folder) == [p.name for p in reversed(backup.backups(folder))]
+    assert all(name.endswith(".sqlite") for name in _backup_names(folder))
+    assert backup.latest_good_backup(folder) is not None
+    assert all(name.endswith(".sqlite") for name in _backup_names(folder))  # checking adds nothing
+    if os.name == "posix":
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
+
+
+def test_a_failed_backup_leaves_nothing_behind(
+    tmp_path: Path, store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    store.append([_event("a")])
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "progress-20261101-080000.sqlite.part-wal").write_bytes(b"left by a crash")
+    monkeypatch.setattr(backup, "integrity_ok", lambda _path: False)
+    with pytest.raises(sqlite3.DatabaseError):
+        backup.make_backup(store.path, folder, datetime(2026, 11, 2, 8, 0))
+    assert list(folder.iterdir()) == []
+
+
+# -- two starts at the same moment ---------------------------------------------------------
+OPENER = """
+import sys
+from pathlib import Path
+import sqlalchemy.orm, alembic.command  # imported before the start signal: only opening races
+from lbpmv_desktop.core.progress.store import ProgressStore
+print("ready", flush=True)
+sys.stdin.readline()
+store = ProgressStore.open(Path(sys.argv[1]))
+print(store.shop_id, store.device, len(store.events()), flush=True)
+store.close()
+"""
+
+
+def test_simultaneous_first_starts_all_open_the_same_store(tmp_path: Path) -> None:
+    database = tmp_path / "données" / "progress.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[4])}
+    openers = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(database)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(10)
+    ]
+    for opener in openers:
+        assert opener.stdout is not None
+        assert opener.stdout.readline().strip() == "ready"
+    for opener in openers:
+        assert opener.stdin is not None
+        opener.stdin.write("go\n")
+        opener.stdin.flush()
+    results = [opener.communicate() for opener in openers]
+    assert [opener.returncode for opener in openers] == [0] * 10, [err[-500:] for _, err in results]
+    assert len({out for out, _ in results}) == 1  # one shop id, one device id for all
+    assert inspect_database(database) == REVISIONS[-1]
+
+
+def test_the_engine_is_made_once_when_threads_write_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lbpmv_desktop.core.progress import store as store_module
+
+    ProgressStore.open(tmp_path / "progress.sqlite").close()
+    opened = ProgressStore.open(tmp_path / "progress.sqlite")  # at head: the engine is made lazily
+    made: list[object] = []
+    real = store_module._create_engine
+
+    def slow_create(path: Path) -> object:
+        made.append(path)
+        time.sleep(0.05)  # widens the race window; nothing is asserted about time
+        return real(path)
+
+    monkeypatch.setattr(store_module, "_create_engine", slow_create)
+    start = threading.Barrier(6)
+
+    def write(n: int) -> int:
+        start.wait()
+        return opened.append([_event(str(n))])
+
+    with ThreadPoolExecutor(6) as pool:
+        assert list(pool.map(write, range(6))) == [1] * 6
+    assert len(made) == 1
+    assert opened.count() == 6
+    opened.close()
+
+
+# -- private files -------------------------------------------------------------------------
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_database_and_its_side_files_are_private(tmp_path: Path) -> None:
+    database = tmp_path / "progress.sqlite"
+    old = os.umask(0o022)
+    try:
+        store = ProgressStore.open(database)
+        store.append([_event("a")])
+        store.events()
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+        store.close()
+        assert modes["progress.sqlite"] == 0o600
+        assert modes["progress.sqlite-wal"] == 0o600
+        assert modes["progress.sqlite-shm"] == 0o600
+        assert set(modes.values()) == {0o600}
+        os.chmod(database, 0o644)  # made by an older version
+        ProgressStore.open(database).close()
+        assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+# -- refused writes are typed and said in French -------------------------------------------
+def _full_disk(store: ProgressStore) -> None:
+    """From now on, the database cannot grow: SQLite answers « database or disk is full »."""
+    from sqlalchemy import event
+
+    store.warm_up()
+    assert store._engine is not None
+    store._engine.dispose()
+    pages = store._read("PRAGMA page_count")[0][0]
+
+    def limit(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(store._engine, "connect", limit)
+
+
+def test_a_full_disk_is_reported_as_not_saved(store: ProgressStore) -> None:
+    store.append([_event("first")])
+    _full_disk(store)
+    with pytest.raises(StoreWriteError) as refused:
+        store.append([_event(str(n)) for n in range(3000)])
+    assert refused.value.reason == "full"
+    assert "n'a pas pu être enregistré : le disque est plein" in refused.value.message
+    assert "réessaiera" in refused.value.message
+    assert [e.step for e in store.events()] == ["first"]  # nothing half-written
+    with pytest.raises(StoreWriteError):
+        store.set_meta("x", "y" * 200_000)
+    with pytest.raises(StoreWriteError) as refused:
+        _import(store, SHOP_A, [_event(str(n)) for n in range(3000)])
+    assert "fichier de progrès reçu" in refused.value.message
+
+
+def test_a_read_only_database_is_reported_as_not_saved(store: ProgressStore) -> None:
+    from sqlalchemy import event
+
+    store.warm_up()
+    assert store._engine is not None
+    store._engine.dispose()
+    event.listen(store._engine, "connect", lambda c, _r: c.execute("PRAGMA query_only = 1"))
+    with pytest.raises(StoreWriteError) as refused:
+        store.append([_event("a")])
+    assert refused.value.reason == "read-only"
+    assert "lecture seule" in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "reason"),
+    [
+        ("database or disk is full", False, "full"),
+        ("attempt to write a readonly database", False, "read-only"),
+        ("unable to open database file", True, "missing"),
+        ("disk I/O error", True, "missing"),
+        ("database is locked", False, "busy"),
+    ],
+)
+def test_failure_reasons(tmp_path: Path, text: str, gone: bool, reason: str) -> None:
+    folder = tmp_path / ("gone" if gone else "")
+    assert failure_reason(sqlite3.OperationalError(text), folder) == reason
+    assert failure_reason(OSError(errno.ENOSPC, "No space left on device"), tmp_path) == "full"
+
+
+def test_a_data_folder_that_vanished_is_a_read_error_not_a_new_database(tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    store = ProgressStore.open(folder / "progress.sqlite")
+    store.close()
+    shutil.rmtree(folder)
+    with pytest.raises(StoreReadError) as refused:
+        store.events()
+    assert refused.value.reason == "missing"
+    assert not folder.exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+def test_a_read_only_data_folder_cannot_be_created_in(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreWriteError) as refused:
+            ProgressStore.open(folder / "progress.sqlite")
+        assert refused.value.reason == "read-only"
+    finally:
+        folder.chmod(0o700)

@@ -12,6 +12,10 @@
         <translation>Nouveaux progrès reçus&#xa0;: {list}</translation>
     </message>
     <message>
+        <source>… and {count} more files refused.</source>
+        <translation>… et {count} autres fichiers refusés.</translation>
+    </message>
+    <message>
         <source>Report saved: {path}</source>
         <translation>Bilan enregistré&#xa0;: {path}</translation>
     </message>
@@ -498,6 +502,10 @@
     <message>
         <source>Answer… {where}</source>
         <translation>Répondre… {where}</translation>
+    </message>
+    <message>
+        <source>And {count} more requests: they appear here as these are answered.</source>
+        <translation>Et {count} autres demandes : elles apparaissent ici à mesure que celles-ci reçoivent une réponse.</translation>
     </message>
     <message>
         <source>incorrect date</source>
@@ -1716,11 +1724,11 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The photo could not be saved there: the disk may be full or the USB key removed. Your original photo is not changed: free some space or choose another folder.</source>
-        <translation>La photo n'a pas pu être enregistrée à cet endroit : le disque est peut-être plein ou la clé USB retirée. Votre photo d'origine n'est pas modifiée : libérez de la place ou choisissez un autre dossier.</translation>
+        <translation>La photo n&apos;a pas pu être enregistrée à cet endroit : le disque est peut-être plein ou la clé USB retirée. Votre photo d&apos;origine n&apos;est pas modifiée : libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>Something went wrong with this photo. Your original photo is not changed: please try again.</source>
-        <translation>Un problème est survenu avec cette photo. Votre photo d'origine n'est pas modifiée : réessayez.</translation>
+        <translation>Un problème est survenu avec cette photo. Votre photo d&apos;origine n&apos;est pas modifiée : réessayez.</translation>
     </message>
 </context>
 <context>

@@ -424,3 +424,32 @@ def test_the_pdf_report_survives_hostile_rows_and_writes_clean_names(
     [line] = [line for line in drawn if line.startswith("=HYPERLINK()")]
     assert "partage arrêté le 20/11/2026" in line
     assert "(Léa)" in line
+
+
+def test_a_flood_of_help_requests_or_junk_files_gives_a_short_page(
+    qtbot: QtBot, animator_page, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from lbpmv_desktop.ui.animator.dashboard_page import HELP_SHOWN
+
+    database = animator_page.data.database
+    ProgressStore.open(database).close()
+    requests = [{"id": f"h{n}", "tutorial": "t", "step": "s", "comment": f"Aide {n}"} for n in range(900)]
+    _add_shop(database, "shop-1", "Chez Léa", {"help_open": 900, "help": requests})
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    for number in range(12):
+        (junk / f"faux-{number}.lbpmv").write_bytes(b"PK\x03\x04 pas un fichier")
+    page = animator_page()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    page.table.selectRow(0)
+    _idle(qtbot, page)
+    widgets = [page.help_box.itemAt(i).widget() for i in range(page.help_box.count())]
+    assert sum(isinstance(w, QPushButton) for w in widgets) == HELP_SHOWN
+    assert "870" in widgets[-1].text()
+    page.controller.set_watched_folder(junk)
+    qtbot.waitUntil(lambda: "faux-" in page.message.text(), timeout=10_000)
+    lines = page.message.text().split("\n")
+    assert len(lines) == 6
+    assert "7" in lines[-1]

@@ -25,7 +25,8 @@ POLL_MS = 30_000  # synced folders do not always notify changes
 
 
 Stamp = tuple[int, int]  # a file's (mtime_ns, size): it changed when this changes
-DECLINED_RETRY_S = 600.0  # a new shop's code not given: asked again ten minutes later
+DECLINED_RETRY_S = 600.0
+REFUSALS_SHOWN = 5  # a folder full of junk gives a short message, not a page of it  # a new shop's code not given: asked again ten minutes later
 
 
 class AnimatorController(QObject):
@@ -140,7 +141,12 @@ class AnimatorController(QObject):
         if done:
             self.imported.emit(self.tr("New progress received: {list}").format(list=" ; ".join(done)))
         if refused:
-            self.failed.emit("\n".join(refused))
+            shown = refused[:REFUSALS_SHOWN]
+            if len(refused) > REFUSALS_SHOWN:
+                shown.append(
+                    self.tr("… and {count} more files refused.").format(count=len(refused) - REFUSALS_SHOWN)
+                )
+            self.failed.emit("\n".join(shown))
         # Other files of a shop just confirmed need no question any more.
         again = [q for q in self._questions if q[2] in confirmed]
         if again:

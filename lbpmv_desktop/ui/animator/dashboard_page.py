@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 # Below this width (in widths of « M »), the details go under the table instead of beside it.
 SIDE_BY_SIDE_EMS = 60
+# The first help requests of a shop are shown with their « Répondre » button (a shop cannot make
+# the page build thousands of them).
+HELP_SHOWN = 30
 
 # What each kind of event is called in a shop's history (translated where shown).
 KIND_WORDS = {
@@ -372,7 +375,7 @@ class DashboardPage(ScrollPage):
         titles = self.model.titles
         previous: QWidget = self.table  # Tab goes from the table to each answer, then the timeline
         first: QWidget | None = None
-        for request in view.help:
+        for request in view.help[:HELP_SHOWN]:
             comment = f" — «\u00a0{request.comment}\u00a0»" if request.comment else ""
             tutorial = self._session.catalogue.get(request.tutorial)
             step = tutorial.step(request.step) if tutorial else None
@@ -386,6 +389,15 @@ class DashboardPage(ScrollPage):
             QWidget.setTabOrder(previous, answer)
             previous = answer
             first = first or answer
+        if len(view.help) > HELP_SHOWN:
+            self.help_box.addWidget(
+                make_label(
+                    self.tr("And {count} more requests: they appear here as these are answered.").format(
+                        count=len(view.help) - HELP_SHOWN
+                    ),
+                    "muted",
+                )
+            )
         QWidget.setTabOrder(previous, self.timeline)
         if had_focus:  # the answered request went: on to the next one, or back to the table
             (first or self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from lbpmv_desktop.core.progress.erase import EraseResult
     from lbpmv_desktop.core.progress.events import Event
     from lbpmv_desktop.core.progress.status import Status
     from lbpmv_desktop.core.progress.store import ProgressStore
@@ -555,17 +556,19 @@ class AppSession(QObject):
         self._unsaved, self._settings_unsaved, self.unsaved_reason = [], False, ""
         self._retry_timer.stop()
 
-        def work() -> None:
+        def work() -> EraseResult:
             from lbpmv_desktop.core.progress.erase import erase_everything
 
             self.maintenance.drain()  # no backup may be written while everything is erased
-            erase_everything(self.paths, store)
+            return erase_everything(self.paths, store)
 
-        def done(_: object) -> None:
+        def done(result: EraseResult) -> None:
             self.settings = Settings()
             self.settings_changed.emit(self.settings)
             self.erased.emit()
             self.start()
+            if result.message:  # the notice could not be written, or something was left
+                self.failed.emit(result.message)
 
         def failed(error: BaseException) -> None:
             self.report(error)

@@ -306,6 +306,20 @@ def test_erasing_with_the_sharing_folder_gone_warns_before(
     assert not merchant.session.status.first_start  # cancelled: nothing erased
 
 
+def test_erasing_with_the_sharing_folder_gone_says_the_notice_is_missing(
+    qtbot: QtBot, merchant, folder: Path, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.settings import settings_page
+
+    _share_in_folder(qtbot, merchant, folder)
+    shutil.rmtree(folder)
+    monkeypatch.setattr(settings_page.EraseDialog, "ask", classmethod(lambda cls, *_a, **_k: True))
+    with qtbot.waitSignal(merchant.session.failed, timeout=10_000) as said:
+        qtbot.mouseClick(merchant.window.settings.erase_button, Qt.MouseButton.LeftButton)
+    assert said.args and "animateur" in said.args[0]  # never a silent « c'est effacé »
+    qtbot.waitUntil(lambda: merchant.window.current_page() == "welcome", timeout=10_000)
+
+
 # -- the dialogs on a small screen with large text ----------------------------------------------
 @pytest.mark.parametrize("kind", ["preview", "erase"])
 def test_the_dialogs_fit_1024x768_at_200_percent(qtbot: QtBot, merchant, kind: str) -> None:

@@ -6,7 +6,8 @@ import logging
 import os
 import sys
 import time
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -22,8 +23,6 @@ from lbpmv_desktop.ui.speech import Speech
 from lbpmv_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from lbpmv_desktop.paths import DataPaths
     from lbpmv_desktop.settings import Settings
 
@@ -155,12 +154,19 @@ class AppController(QObject):
         self._translator, self._qt_translators = None, []
 
 
-def _log_to_file(paths: DataPaths) -> Path | None:
+def _log_to_file(paths: DataPaths) -> logging.Handler | None:
     """Keep a small log in the data folder (else in the platform's log folder), for the animator
-    when something went wrong; returns where, or None when no log file could be opened."""
-    from lbpmv_desktop.cli import attach_log_file
+    when something went wrong; returns its handler (``baseFilename`` says where), or None when no
+    log file could be opened."""
+    from lbpmv_desktop.cli import log_handler
 
-    return attach_log_file(paths, logging.INFO)
+    found = log_handler(paths)
+    if found is None:
+        return None
+    root = logging.getLogger()
+    root.addHandler(found[0])
+    root.setLevel(logging.INFO)
+    return cast("logging.Handler", found[0])
 
 
 def _report_when_ready(controller: AppController) -> None:
@@ -197,6 +203,7 @@ class Starter(QObject):
         self.controller: AppController | None = None
         self.problem_window: StartProblemWindow | None = None
         self.log: Path | None = None
+        self._log_handler: logging.Handler | None = None
         self._translators: list[QTranslator] = []
 
     def start(self) -> None:
@@ -235,7 +242,8 @@ class Starter(QObject):
 
     def _open(self) -> None:
         self._remove_translators()
-        self.log = _log_to_file(self.paths)
+        self._log_handler = _log_to_file(self.paths)
+        self.log = Path(getattr(self._log_handler, "baseFilename", self.paths.log))
         controller = AppController(self.app, self.paths)
         self.controller = controller
         where = self.log
@@ -244,12 +252,17 @@ class Starter(QObject):
             # A bug in a slot must not close the app or show a traceback: log it, say it simply,
             # and claim nothing about what was saved (the session says what was not).
             log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+            from lbpmv_desktop.core.errors import UserError
+
+            if isinstance(error, UserError):  # a known failure that no one caught: its own sentence
+                controller.window.show_message(error.message)
+                return
             controller.window.show_message(
                 QCoreApplication.translate(
                     "AppSession",
                     "Something went wrong in the app. Please try again; if it happens again, show the "
                     "file {log} to your animator.",
-                ).format(log=where if where is not None else self.paths.log)
+                ).format(log=where)
             )
 
         sys.excepthook = on_unexpected
@@ -261,6 +274,10 @@ class Starter(QObject):
         self._remove_translators()
         if self.controller is not None:
             self.controller.shutdown()
+        if self._log_handler is not None:
+            logging.getLogger().removeHandler(self._log_handler)
+            self._log_handler.close()
+            self._log_handler = None
 
 
 def run_app(data_dir: str | None) -> int:

@@ -319,7 +319,7 @@ def log_files(paths: DataPaths | None) -> list[Path]:
     return candidates
 
 
-def _log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
+def log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
     """A small rotating log file handler on the first of ``log_files`` that can be written
     (created private), and its path; None when none could be opened."""
     import logging
@@ -342,21 +342,6 @@ def _log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
     return None
 
 
-def attach_log_file(paths: DataPaths | None, level: int | None = None) -> Path | None:
-    """Add the log file (see ``_log_handler``) to the root logger for good (the app's log);
-    returns its path, or None when no log file could be opened."""
-    import logging
-
-    found = _log_handler(paths)
-    if found is None:
-        return None
-    root = logging.getLogger()
-    root.addHandler(found[0])
-    if level is not None:
-        root.setLevel(level)
-    return found[1]
-
-
 def log_unexpected(error: BaseException) -> Path | None:
     """Write ``error``'s traceback to the log file (the data folder's when known); returns its path."""
     import logging
@@ -364,7 +349,7 @@ def log_unexpected(error: BaseException) -> Path | None:
     from lbpmv_desktop.paths import DataPaths
 
     paths = DataPaths(_data_root) if _data_root is not None and _data_root.is_dir() else None
-    found = _log_handler(paths)
+    found = log_handler(paths)
     if found is None:
         return None
     handler, path = found

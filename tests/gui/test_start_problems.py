@@ -8,6 +8,8 @@ may write anywhere).
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -173,3 +175,33 @@ def test_the_app_window_offers_to_retry_when_the_store_cannot_be_opened(
     assert dialogs.asked == ["confirm"]
     assert retried == [True]
     assert controller.window.isVisible()
+
+
+def test_a_bug_in_a_slot_names_the_log_file_and_a_known_failure_says_its_sentence(
+    qtbot: QtBot,
+    qapp: QApplication,
+    starters: list[Starter],
+    tmp_path: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lbpmv_desktop.core.errors import UserError
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the app's own is set for this test only
+    paths = DataPaths(tmp_path / "lbpmv")
+    starter = _start(qtbot, qapp, starters, paths)
+    controller = starter.controller
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.session.status is not None, timeout=10_000)
+    assert starter.log == paths.log
+    try:
+        raise RuntimeError("un vrai bogue")
+    except RuntimeError as error:
+        sys.excepthook(RuntimeError, error, error.__traceback__)
+    banner = controller.window.banner.text()
+    assert str(paths.log) in banner
+    assert "perdu" not in banner, "nothing about loss is claimed that is not checked"
+    assert "un vrai bogue" in paths.log.read_text(encoding="utf-8")
+    assert stat.S_IMODE(paths.log.stat().st_mode) == 0o600
+    sys.excepthook(UserError, UserError("Le disque est plein : libérez de la place."), None)
+    assert controller.window.banner.text() == "Le disque est plein : libérez de la place."

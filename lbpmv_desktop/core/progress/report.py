@@ -74,7 +74,8 @@ def _count(value: object) -> int | None:
 
 
 def _text(value: object, limit: int = NAME_LIMIT) -> str:
-    return clean_text(value, limit=limit) if isinstance(value, str) else ""
+    """A clean text of at most ``limit`` characters (a huge stored text is cut before cleaning)."""
+    return clean_text(value[: limit * 4 + 64], limit=limit) if isinstance(value, str) else ""
 
 
 @dataclass(frozen=True)

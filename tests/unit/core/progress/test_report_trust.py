@@ -222,3 +222,11 @@ def test_the_csv_says_when_sharing_stopped_or_data_were_erased(store: ProgressSt
     rows = _rows(csv_report(store, now=NOW))
     assert rows[0][-1] == "partage"
     assert rows[1][-1].startswith("données effacées le 21/11/2026")
+
+
+def test_huge_stored_texts_are_cut_before_they_are_cleaned(store: ProgressStore) -> None:
+    for number in range(3):
+        _add_shop(store, f"shop-{number}", "Chez Léa " + "\u202e" * 1_000_000, {"animator": "x" * 1_000_000})
+    reports = shops_report(store, now=NOW)
+    assert all(report["shop"] == "Chez Léa" for report in reports)
+    assert all(len(report["animator"]) == 200 for report in reports)

@@ -152,3 +152,19 @@ def test_a_drawing_of_the_pack_cannot_pull_in_a_file_outside(
     view.show_markdown("Texte.\n\n![Un cheval de Troie](images/cheval.svg)\n", pack, 1.0)
     assert view.missing_images == ["images/cheval.svg"]
     assert not _shows(_painted(view), MAGENTA)
+
+
+def test_a_picture_claiming_a_huge_height_is_shown_small(qtbot: QtBot, pack: Path) -> None:
+    (pack / "images" / "fil.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000000"><rect width="1" height="9"/></svg>',
+        encoding="utf-8",
+    )
+    thin = QImage(QSize(1, 20_000), QImage.Format.Format_ARGB32)
+    thin.fill(CYAN)
+    assert thin.save(str(pack / "images" / "fil.png"), "PNG")
+    view = _view(qtbot)
+    view.show_markdown("Texte.\n\n![Un fil](images/fil.svg)\n\n![Un autre](images/fil.png)\n", pack, 2.0)
+    assert view.missing_images == []
+    for name in ("images/fil.svg", "images/fil.png"):
+        image = view.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+        assert 1 <= image.height() <= 1920 * image.devicePixelRatio()

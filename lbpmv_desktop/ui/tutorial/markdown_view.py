@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MAX_IMAGE_WIDTH = 640
+MAX_IMAGE_HEIGHT = 960
 MARKDOWN_FEATURES = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
@@ -181,6 +182,16 @@ class MarkdownView(QTextBrowser):
         available = max(200, self.viewport().width() - 48)
         return max(1, min(available, round(min(natural, MAX_IMAGE_WIDTH) * self._scale)))
 
+    def _target_size(self, natural: QSize) -> QSize:
+        """The picture's size on screen: at most a column wide and ``MAX_IMAGE_HEIGHT`` tall (at
+        the text scale), its proportions kept, however tall or thin the file says it is."""
+        width = self._target_width(natural.width() if natural.width() > 0 else MAX_IMAGE_WIDTH)
+        height = max(1, round(width * max(1, natural.height()) / max(1, natural.width())))
+        tallest = max(1, round(MAX_IMAGE_HEIGHT * self._scale))
+        if height > tallest:
+            width, height = max(1, round(width * tallest / height)), tallest
+        return QSize(width, height)
+
     def _load_image(self, name: str) -> QImage | None:
         """The pack's picture ``name``, scaled; None when it may not or cannot be shown."""
         assert self._folder is not None
@@ -202,11 +213,10 @@ class MarkdownView(QTextBrowser):
             renderer = QSvgRenderer(data)
             if not renderer.isValid():
                 return None
-            natural = renderer.defaultSize()
-            width = self._target_width(natural.width() or MAX_IMAGE_WIDTH)
-            height = max(1, round(width * natural.height() / max(1, natural.width())))
+            size = self._target_size(renderer.defaultSize())
             image = QImage(
-                QSize(round(width * ratio), round(height * ratio)), QImage.Format.Format_ARGB32_Premultiplied
+                QSize(round(size.width() * ratio), round(size.height() * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
             )
             image.fill(Qt.GlobalColor.transparent)
             painter = QPainter(image)
@@ -217,7 +227,11 @@ class MarkdownView(QTextBrowser):
         image = QImage.fromData(data)
         if image.isNull():
             return None
-        width = self._target_width(image.width())
-        scaled = image.scaledToWidth(round(width * ratio), Qt.TransformationMode.SmoothTransformation)
+        size = self._target_size(image.size())
+        scaled = image.scaled(
+            QSize(round(size.width() * ratio), round(size.height() * ratio)),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         scaled.setDevicePixelRatio(ratio)
         return scaled

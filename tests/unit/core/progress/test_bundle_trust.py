@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.core.progress import events as ev
@@ -65,6 +67,11 @@ TUTORIAL, STEP = "photos-produits", "ce-que-vous-allez-faire"
 @pytest.fixture(scope="module")
 def catalogue():
     return load_catalogue(resources_dir() / "tutorials" / "fr")[0]
+
+
+@pytest.fixture(scope="module")
+def one_shop(tmp_path_factory) -> Shop:
+    return Shop(tmp_path_factory.mktemp("shop"), "Boutique")
 
 
 @pytest.fixture
@@ -315,6 +322,38 @@ def test_extreme_stored_dates_never_crash_and_never_become_the_last_activity(cat
         == (NOW - timedelta(days=2)).isoformat()
     )
     assert safe_utc(datetime.fromisoformat(HOSTILE_DATE)) == SAFE_MAX
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    moments=st.lists(
+        st.tuples(st.datetimes(), st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_date_at_any_offset_crashes_the_status_or_a_file(catalogue, one_shop: Shop, moments) -> None:
+    log = [
+        ev.Event(str(uuid.uuid4()), ev.HELP_ASKED, at.replace(tzinfo=timezone(timedelta(minutes=offset))), "d",
+                 TUTORIAL, STEP, {"comment": "c"})
+        for at, offset in moments
+    ]  # fmt: skip
+    status = derive_status(log, catalogue, now=NOW)
+    assert status.last_activity is None or status.last_activity <= NOW + timedelta(days=1)
+    json.loads(summary_json(log, catalogue, NOW))
+    for request in status.help_requests:
+        assert request.at.astimezone(timezone(timedelta(hours=-14))).isoformat()
+        assert request.at.astimezone(timezone(timedelta(hours=14))).isoformat()
+    for event in log:
+        try:
+            instant = event.at.astimezone(UTC)
+        except OverflowError:
+            instant = None
+        if instant is not None and datetime(2020, 1, 1, tzinfo=UTC) <= instant <= NOW + timedelta(days=1):
+            assert read_bundle(one_shop.file([event]), now=NOW).events[0].at == instant
+        else:
+            with pytest.raises(BundleRefused, match="ligne 1"):
+                read_bundle(one_shop.file([event]), now=NOW)
 
 
 def test_the_merchants_own_store_with_hostile_dates_still_shares(tmp_path: Path, catalogue) -> None:

@@ -318,6 +318,7 @@ def test_pin_errors_are_announced_and_go_once_fixed(qtbot: QtBot, merchant) -> N
     window = merchant.window
     window._on_nav("visit")
     pin = window.pin_page
+    qtbot.waitUntil(lambda: pin.mode == "create", timeout=10_000)  # the worker has read the PIN
     heard: list[str] = []
     announcer().announced.connect(heard.append)
     try:
@@ -326,9 +327,10 @@ def test_pin_errors_are_announced_and_go_once_fixed(qtbot: QtBot, merchant) -> N
         qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
         assert pin.message.isVisible()
         assert heard == [pin.message.text()]
-        qtbot.keyClick(pin.confirm_edit, Qt.Key.Key_Backspace)
+        assert pin.pin_edit.text() == pin.confirm_edit.text() == "", "both fields emptied"
+        qtbot.keyClicks(pin.pin_edit, "1357")
         assert pin.message.isVisible(), "still different"
-        qtbot.keyClicks(pin.confirm_edit, "7")
+        qtbot.keyClicks(pin.confirm_edit, "1357")
         assert not pin.message.isVisible(), "the two PINs match: the error goes"
     finally:
         announcer().announced.disconnect(heard.append)

@@ -358,9 +358,22 @@ def _shop_state(store: ProgressStore, shop_id: str) -> dict[str, Any] | None:
     known = store.shop(shop_id)
     if known is None or "last_file_at" in known:
         return known
-    from lbpmv_desktop.core.progress.store import shop_rows
+    # ``ProgressStore.shop`` gives the trust only: the state is read with one read-only query
+    # (scanning ``shop_rows`` for it would cost a thousand rows per file on an animator's install).
+    import sqlite3
 
-    return next((row for row in shop_rows(store) if row["shop_id"] == shop_id), known)
+    from lbpmv_desktop.core.progress.backup import sqlite_uri
+
+    connection = sqlite3.connect(sqlite_uri(store.path, "mode=ro"), uri=True, timeout=10)
+    try:
+        row = connection.execute(
+            "SELECT last_file_at, sharing, sharing_at FROM shops WHERE shop_id = ?", (shop_id,)
+        ).fetchone()
+    finally:
+        connection.close()
+    if row is not None:
+        known = {**known, "last_file_at": row[0], "sharing": row[1], "sharing_at": row[2]}
+    return known
 
 
 def _is_newer(moment: datetime, stored: object) -> bool:

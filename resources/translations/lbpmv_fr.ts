@@ -16,6 +16,22 @@
         <translation>… et {count} autres fichiers refusés.</translation>
     </message>
     <message>
+        <source>{shop}: sharing stopped</source>
+        <translation>{shop} : partage arrêté</translation>
+    </message>
+    <message>
+        <source>{shop}: data erased by the merchant</source>
+        <translation>{shop} : données effacées par le commerçant</translation>
+    </message>
+    <message>
+        <source>{shop}: an older file, nothing new</source>
+        <translation>{shop} : un fichier plus ancien, rien de nouveau</translation>
+    </message>
+    <message>
+        <source>{shop}: {count} new event(s)</source>
+        <translation>{shop} : {count} nouvel(s) événement(s)</translation>
+    </message>
+    <message>
         <source>Report saved: {path}</source>
         <translation>Bilan enregistré&#xa0;: {path}</translation>
     </message>

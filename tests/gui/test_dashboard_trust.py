@@ -319,11 +319,13 @@ def test_a_stopped_notice_shows_sharing_stopped_on_its_day(
     _idle(qtbot, page)
     page.controller.import_files([tmp_path / "progres.lbpmv"], code=code)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert "Les Petits Pas : 2 nouvel(s) événement(s)" in page.message.text()
     column = KEYS.index("last_file_at")
     day = datetime.now(UTC).astimezone().strftime("%d/%m/%Y")
     assert page.proxy.index(0, column).data().startswith(day)
     page.controller.import_files([tmp_path / "arret.lbpmv"])
     qtbot.waitUntil(lambda: page.proxy.index(0, column).data() == f"partage arrêté le {day}", timeout=10_000)
+    assert "Les Petits Pas : partage arrêté" in page.message.text()
     assert page.model.view(0).name == "Les Petits Pas"
 
 

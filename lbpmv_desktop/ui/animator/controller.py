@@ -133,7 +133,7 @@ class AnimatorController(QObject):
                 self._seen[key] = outcome.stamp
             self._declined.pop(key, None)
             if outcome.kind == "done":
-                done.append(outcome.text)
+                done.append(self._arrived(outcome))
                 if code is not None:
                     confirmed.add(outcome.code)
             else:
@@ -154,6 +154,17 @@ class AnimatorController(QObject):
             self.import_files([q[0] for q in again])
         self.load()
         QTimer.singleShot(0, self._ask_next)
+
+    def _arrived(self, outcome: _Outcome) -> str:
+        """What one imported file brought, in words (a notice brings no events but news)."""
+        shop = outcome.shop_name or "—"
+        if outcome.sharing == "stopped":
+            return self.tr("{shop}: sharing stopped").format(shop=shop)
+        if outcome.sharing == "erased":
+            return self.tr("{shop}: data erased by the merchant").format(shop=shop)
+        if not outcome.newest and not outcome.new_events:
+            return self.tr("{shop}: an older file, nothing new").format(shop=shop)
+        return self.tr("{shop}: {count} new event(s)").format(shop=shop, count=outcome.new_events)
 
     def _ask_next(self) -> None:
         """Ask about the next unknown shop, once the previous question is answered."""
@@ -301,6 +312,9 @@ class _Outcome:
     stamp: Stamp | None = None
     shop_name: str = ""
     code: str = ""
+    new_events: int = 0
+    sharing: str = "active"
+    newest: bool = True
 
 
 def _import_one(store: ProgressStore, catalogue: Catalogue, path: Path, code: str | None) -> _Outcome:
@@ -327,4 +341,7 @@ def _import_one(store: ProgressStore, catalogue: Catalogue, path: Path, code: st
         text = message if isinstance(message, str) else "il n'a pas pu être importé ; nouvel essai bientôt."
         return _Outcome(path, "retry", f"{name} : {text}", stamp)
     shop = clean_text(result.shop_name, limit=200)
-    return _Outcome(path, "done", f"{shop} : {result.new_events}", stamp, shop)
+    return _Outcome(
+        path, "done", "", stamp, shop, new_events=result.new_events, sharing=result.sharing,
+        newest=result.newest,
+    )  # fmt: skip

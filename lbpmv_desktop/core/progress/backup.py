@@ -3,7 +3,9 @@
 Seven daily backups and four weekly ones (one per ISO week before the dailies) are kept. Rotation
 never removes the best backup (the newest of those holding the most events that pass
 ``integrity_check``) nor the newest good one holding at least as many events as the database:
-an emptied or damaged database can never push the good copies out. Backups are private (0600,
+an emptied or damaged database can never push the good copies out. Only events deleted on
+purpose (``ProgressStore.delete_shop_events``, which notes the time) let the older, bigger
+backups go with the normal rotation. Backups are private (0600,
 folder 0700) and leave no side files (``-wal``, ``-shm``, ``-journal``), even when they fail.
 """
 
@@ -13,7 +15,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ PREFIX = "progress-"
 SUFFIX = ".sqlite"
 STAMP = "%Y%m%d-%H%M%S"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+REMOVED_AT_KEY = "events_removed_at"  # written by ProgressStore.delete_shop_events
 
 
 def make_private(path: Path, mode: int = 0o600) -> None:
@@ -55,12 +58,13 @@ def integrity_ok(path: Path) -> bool:
 def _check(path: Path) -> tuple[bool, int]:
     """Whether ``path`` passes ``integrity_check``, and how many events it holds.
 
-    A backup is in rollback-journal mode, so reading it read-only creates no side file.
+    A backup is a finished file nobody writes: it is read as immutable, which creates no side
+    file even for a copy still in WAL mode (made by an older version).
     """
     if not path.is_file() or path.is_symlink():
         return False, 0
     try:
-        connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
     except sqlite3.Error:
         return False, 0
     try:
@@ -77,16 +81,30 @@ def _check(path: Path) -> tuple[bool, int]:
 
 def event_count(database: Path) -> int:
     """How many events ``database`` holds (0 when it cannot be read)."""
+    return _facts(database)[0]
+
+
+def _facts(database: Path) -> tuple[int, datetime | None]:
+    """How many events ``database`` holds, and when events were last deleted on purpose (an
+    animator's « erased » notice), if ever; (0, None) when it cannot be read."""
     try:
         connection = sqlite3.connect(sqlite_uri(database, "mode=ro"), uri=True)
     except sqlite3.Error:
-        return 0
+        return 0, None
     try:
-        return int(connection.execute("SELECT count(*) FROM events").fetchone()[0])
+        count = int(connection.execute("SELECT count(*) FROM events").fetchone()[0])
+        rows = connection.execute("SELECT value FROM meta WHERE key = ?", (REMOVED_AT_KEY,)).fetchall()
     except sqlite3.Error:
-        return 0
+        return 0, None
     finally:
         connection.close()
+    try:
+        removed = datetime.fromisoformat(str(rows[0][0])) if rows else None
+    except ValueError:
+        removed = None
+    if removed is not None and removed.tzinfo is None:
+        removed = removed.astimezone()
+    return count, removed
 
 
 def backups(folder: Path) -> list[Path]:
@@ -129,7 +147,7 @@ def _rotation(found: list[Path]) -> list[Path]:
     return daily + list(weeks.values())[:KEEP_WEEKLY]
 
 
-def _rotate(folder: Path, current_events: int) -> None:
+def _rotate(folder: Path, current_events: int, removed_at: datetime | None) -> None:
     found = backups(folder)
     kept = set(_rotation(found))
     doomed = [p for p in found if p not in kept]
@@ -137,15 +155,23 @@ def _rotate(folder: Path, current_events: int) -> None:
         return
     checked = {p: _check(p) for p in found}
     good = [p for p in found if checked[p][0]]  # newest first
-    if good:
-        best = max(good, key=lambda p: checked[p][1])  # max keeps the first (newest) of equals
-        kept.add(best)
-        enough = next((p for p in good if checked[p][1] >= current_events), None)
-        if enough is not None:
-            kept.add(enough)
+    # Backups from before events were deleted on purpose are not "the best copy" to keep forever.
+    eligible = [p for p in good if removed_at is None or _aware(backup_time(p)) >= removed_at]
+    if eligible:
+        kept.add(max(eligible, key=lambda p: checked[p][1]))  # max keeps the first (newest) of equals
+    enough = next((p for p in good if checked[p][1] >= current_events), None)
+    if enough is not None:
+        kept.add(enough)
     for old in doomed:
         if old not in kept:
             _remove_with_side_files(old)
+
+
+def _aware(moment: datetime | None) -> datetime:
+    """A backup's local time, comparable with aware times (no time: the oldest possible)."""
+    if moment is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment.astimezone()
 
 
 def _clean_leftovers(folder: Path) -> None:
@@ -204,7 +230,7 @@ def make_backup(database: Path, folder: Path, now: datetime, *, force: bool = Fa
         for suffix in SIDE_SUFFIXES:
             with contextlib.suppress(OSError):
                 partial.with_name(partial.name + suffix).unlink(missing_ok=True)
-    _rotate(folder, event_count(database))
+    _rotate(folder, *_facts(database))
     return target
 
 

@@ -40,6 +40,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 LOCK_TIMEOUT_S = 120.0
 SHARING_STATES = ("active", "stopped", "erased")
+REMOVED_AT_KEY = "events_removed_at"  # the same name is read by backup.py
 
 
 class NewerDatabaseError(UserError):
@@ -332,26 +333,31 @@ def _event_row(event: Event, shop: str) -> dict[str, Any]:
 
 
 def _row_to_event(row: tuple[Any, ...]) -> Event:
-    """A stored row as an Event.
+    """A stored row as an Event (naive times are read as UTC).
 
     Raises:
         DamagedDatabaseError: the row is not one this app wrote (bad JSON, date or type).
     """
     seq, uuid_, kind, at, device, tutorial, step, data = row
     try:
-        if not all(isinstance(v, str) for v in (uuid_, kind, at, device, data)):
-            raise TypeError("a text column holds something else")
-        if not all(v is None or isinstance(v, str) for v in (tutorial, step)):
-            raise TypeError("a tutorial or step that is not text")
         moment = datetime.fromisoformat(at)
         details = json.loads(data)
-        if not isinstance(details, dict):
-            raise TypeError("details that are not an object")
     except (TypeError, ValueError, RecursionError) as error:
         raise DamagedDatabaseError(f"event row {seq}: {type(error).__name__}: {str(error)[:200]}") from None
+    # type() rather than isinstance(): this runs for every event at every start.
+    if (
+        type(details) is not dict
+        or type(data) is not str
+        or type(uuid_) is not str
+        or type(kind) is not str
+        or type(device) is not str
+        or (tutorial is not None and type(tutorial) is not str)
+        or (step is not None and type(step) is not str)
+    ):
+        raise DamagedDatabaseError(f"event row {seq}: a value of the wrong type")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return Event(id=uuid_, kind=kind, at=moment, device=device, tutorial=tutorial, step=step, data=details)
+    return Event(uuid_, kind, moment, device, tutorial, step, details)
 
 
 class ProgressStore:
@@ -607,23 +613,30 @@ class ProgressStore:
             after = session.scalar(select(func.count()).select_from(EventRow).where(EventRow.shop == shop_id))
         return int(after or 0) - int(before or 0)
 
-    def delete_shop_events(self, shop_id: str) -> int:
+    def delete_shop_events(self, shop_id: str, *, now: datetime | None = None) -> int:
         """Delete every event of ``shop_id`` (its merchant erased their data); the shop row stays.
+
+        The time is noted (meta ``events_removed_at``): backups made before it no longer count
+        as the best copy to keep forever, so the erased events leave the backups with rotation.
 
         Returns:
             How many events were deleted.
         """
         from sqlalchemy import delete
 
-        from lbpmv_desktop.core.progress.models import EventRow
+        from lbpmv_desktop.core.progress.models import EventRow, MetaRow
 
+        moment = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
         with (
             _writing(self.path, DELETE_SHOP_SUBJECT, retry=False),
             self._session() as session,
             session.begin(),
         ):
             result = session.execute(delete(EventRow).where(EventRow.shop == shop_id))
-        return int(getattr(result, "rowcount", 0) or 0)
+            deleted = int(getattr(result, "rowcount", 0) or 0)
+            if deleted:
+                session.merge(MetaRow(key=REMOVED_AT_KEY, value=moment))
+        return deleted
 
     def erase_events(self) -> None:
         """Delete every event (the merchant asked to erase their data)."""

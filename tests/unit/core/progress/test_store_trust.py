@@ -330,7 +330,10 @@ def test_a_smaller_database_keeps_the_best_backup(tmp_path: Path, store: Progres
     store.append([_event(str(n)) for n in range(10)])
     backup.make_backup(store.path, folder, day)
     best = backup.backups(folder)[0]
-    store.delete_shop_events(store.shop_id)
+    connection = sqlite3.connect(store.path)  # events lost by a bug or a hostile hand
+    connection.execute("DELETE FROM events")
+    connection.commit()
+    connection.close()
     store.append([_event("x")])
     for n in range(1, 40):
         backup.make_backup(store.path, folder, day + timedelta(days=n))
@@ -340,6 +343,23 @@ def test_a_smaller_database_keeps_the_best_backup(tmp_path: Path, store: Progres
         path.write_bytes(b"broken")
     backup.make_backup(store.path, folder, day + timedelta(days=41))
     assert best in backup.backups(folder)
+
+
+def test_events_deleted_on_purpose_leave_the_backups_with_rotation(
+    tmp_path: Path, store: ProgressStore
+) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    folder = tmp_path / "backups"
+    day = datetime(2026, 11, 1, 8, 0)
+    _import(store, SHOP_A, [_event(str(n)) for n in range(10)])
+    backup.make_backup(store.path, folder, day)
+    bigger = backup.backups(folder)[0]
+    store.delete_shop_events(SHOP_A, now=datetime(2026, 11, 1, 12, 0).astimezone())  # an « erased » notice
+    for n in range(1, 80):
+        backup.make_backup(store.path, folder, day + timedelta(days=n))
+    assert bigger not in backup.backups(folder)
+    assert len(backup.backups(folder)) == 7 + 4
 
 
 def test_backups_leave_no_side_files_and_are_private(tmp_path: Path, store: ProgressStore) -> None:
@@ -357,6 +377,24 @@ def test_backups_leave_no_side_files_and_are_private(tmp_path: Path, store: Prog
     if os.name == "posix":
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
+
+
+def test_checking_an_old_wal_mode_backup_leaves_no_side_files(tmp_path: Path, store: ProgressStore) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    store.append([_event("a")])
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = folder / "progress-20261101-080000.sqlite"
+    source, copy = sqlite3.connect(store.path), sqlite3.connect(old)
+    source.backup(copy)  # as the older version made them: still in WAL mode
+    source.close()
+    copy.close()
+    for suffix in ("-wal", "-shm"):
+        old.with_name(old.name + suffix).unlink(missing_ok=True)
+    assert old.read_bytes()[18:20] == b"\x02\x02"
+    assert backup.latest_good_backup(folder) == old
+    assert _backup_names(folder) == [old.name]
 
 
 def test_a_failed_backup_leaves_nothing_behind(

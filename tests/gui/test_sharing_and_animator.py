@@ -199,6 +199,7 @@ def test_visit_flow_up_to_the_pdf_sheet(qtbot: QtBot, merchant, dialogs, tmp_pat
     assert status.plan
     assert status.path[: len(status.plan)] == status.plan
     assert status.notes[-1]["text"] == "Pas d'internet au magasin"
+    assert visit.note_edit.text() == "", "the field empties once the note is stored"
     qtbot.keyClicks(visit.contact_edit, "Lea 06 00 00 00 00")
     dialogs.save_path = str(tmp_path / "fiche")
     qtbot.mouseClick(visit.sheet_button, Qt.MouseButton.LeftButton)

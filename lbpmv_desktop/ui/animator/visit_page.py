@@ -307,9 +307,13 @@ class VisitPage(ScrollPage):
             return
         kind = self.note_kind.currentData()
         self._session.record(
-            lambda d: ev.new_event(ev.VISIT_NOTE, d, data={"type": kind, "text": text[:500]})
+            lambda d: ev.visit_note(d, kind, text[:500]), then=lambda: self._on_note_stored(text)
         )
-        self.note_edit.clear()
+
+    def _on_note_stored(self, text: str) -> None:
+        """The note is kept: its field empties (unless something else was typed meanwhile)."""
+        if self.note_edit.text().strip() == text:
+            self.note_edit.clear()
 
     def _on_status(self, status: object) -> None:
         notes = getattr(status, "notes", ())

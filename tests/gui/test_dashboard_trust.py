@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTranslator
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from lbpmv_desktop import i18n
 from lbpmv_desktop.core.progress import events as ev
@@ -455,3 +457,32 @@ def test_a_flood_of_help_requests_or_junk_files_gives_a_short_page(
     lines = page.message.text().split("\n")
     assert len(lines) == 6
     assert "7" in lines[-1]
+
+
+def test_the_search_finds_what_is_typed_with_accents_spaces_and_signs(qtbot: QtBot, animator_page) -> None:
+    database = animator_page.data.database
+    ProgressStore.open(database).close()
+    _add_shop(database, "a", "Les Petits Pas", {"animator": "Léa"})
+    _add_shop(database, "b", "L'Atelier (Paris) — 24,90 €", {"animator": "Hélène"})
+    _add_shop(database, "c", "Chez Marc", {"animator": "Marc"})
+    page = animator_page()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    found = {}
+    for typed in ("Léa", "lea", "petits pas", "l'atelier (paris)", "24,90 €", "HÉLÈNE", "a.b", "zzz"):
+        page.search.clear()
+        for letter in typed:  # typed as key events (QTest knows only ASCII keys)
+            QApplication.sendEvent(
+                page.search, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, letter)
+            )
+        assert page.search.text() == typed
+        found[typed] = page.proxy.rowCount()
+    assert found == {
+        "Léa": 1,
+        "lea": 1,
+        "petits pas": 1,
+        "l'atelier (paris)": 1,
+        "24,90 €": 1,
+        "HÉLÈNE": 1,
+        "a.b": 0,
+        "zzz": 0,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,14 +82,27 @@ KIND_WORDS = {
 }
 
 
+def _searchable(text: str) -> str:
+    """``text`` compared without case or accents (« lea » finds « Léa »)."""
+    decomposed = unicodedata.normalize("NFD", clean_text(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 class ShopFilter(QSortFilterProxyModel):
-    """Filter by text (shop or animator) and, optionally, only shops waiting for help."""
+    """Filter by text (shop or animator: as typed, without case or accents) and, optionally,
+    only shops waiting for help."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.only_help = False
+        self.text = ""
         self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        """Keep the rows whose shop or animator holds ``text`` (taken as typed, not as a pattern)."""
+        self.beginFilterChange()
+        self.text = _searchable(text)
+        self.endFilterChange()
 
     def set_only_help(self, on: bool) -> None:
         self.beginFilterChange()
@@ -101,14 +115,13 @@ class ShopFilter(QSortFilterProxyModel):
             waiting = model.data(model.index(source_row, HELP_COLUMN, source_parent), SORT_ROLE)
             if not isinstance(waiting, int) or waiting <= 0:  # -1: not known
                 return False
-        pattern = self.filterRegularExpression().pattern()
-        if not pattern:
+        if not self.text:
             return True
         text = " ".join(
             str(model.data(model.index(source_row, c, source_parent)) or "")
             for c in (NAME_COLUMN, ANIMATOR_COLUMN)
         )
-        return pattern.lower() in text.lower()
+        return self.text in _searchable(text)
 
 
 class ConfirmCodeDialog(dialogs.TextQuestionDialog):
@@ -194,7 +207,7 @@ class DashboardPage(ScrollPage):
         outer.addLayout(self.content, 1)
         self._fit_columns()
 
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_text)
         self.help_only.toggled.connect(self.proxy.set_only_help)
         self.table.selectionModel().currentRowChanged.connect(self._on_selected)
         self.import_button.clicked.connect(self._on_import)

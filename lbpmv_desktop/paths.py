@@ -25,6 +25,8 @@ PRIVATE_FILE = 0o600
 # The files an older version left readable by every account, made private when the folder is.
 OWN_FILES = ("progress.sqlite", "progress.sqlite-wal", "progress.sqlite-shm", "settings.json",
              "shop-key.pem", "animator-pin.json", "lbpmv.log", "lbpmv.log.1", "lbpmv.log.2")  # fmt: skip
+# Names only this app gives: a folder holding one of them is the app's data folder.
+MARKERS = ("progress.sqlite", "shop-key.pem", "animator-pin.json", "lbpmv.log")
 
 
 def default_data_dir() -> Path:
@@ -197,10 +199,11 @@ class DataPaths:
     def ensure(self) -> DataPaths:
         """Create the data folder if needed, private to this account, and check it is usable.
 
-        A new folder is made 0700. An existing one that is ours (it holds the app's files, or is
-        empty) and that other accounts may read is tightened to 0700, and the app's files in it
-        to 0600; a folder that holds other things (say ``--data-dir ~/Documents``) keeps its
-        permissions, only the app's own files in it are made private.
+        A new folder is made 0700. An existing one that is ours (the platform's data folder, or
+        a chosen one that is empty or holds a file only this app names, like ``progress.sqlite``)
+        and that other accounts may enter is tightened to 0700, and the app's files in it to
+        0600 (an older version left them 0644). A chosen folder that holds other things (say
+        ``--data-dir ~/Documents``) is the user's: its permissions are left as they are.
 
         Raises:
             DataFolderProblem: missing (its parent is gone), not a folder, read-only, not ours
@@ -242,8 +245,10 @@ class DataPaths:
         with contextlib.suppress(OSError):
             with os.scandir(self.root) as entries:
                 empty = next(entries, None) is None
-            if created or empty or any((self.root / name).exists() for name in OWN_FILES):
-                os.chmod(self.root, PRIVATE_FOLDER)
+            ours = created or not self.chosen or empty or any((self.root / name).exists() for name in MARKERS)
+            if not ours:  # a folder of the user's (say ~/Documents): not ours to change
+                return
+            os.chmod(self.root, PRIVATE_FOLDER)
             for name in OWN_FILES:
                 _make_file_private(self.root / name)
 

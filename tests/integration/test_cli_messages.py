@@ -509,11 +509,13 @@ def test_a_chosen_folder_holding_other_things_keeps_its_permissions(tmp_path: Pa
     documents = tmp_path / "Documents"
     documents.mkdir()
     documents.chmod(0o755)
-    (documents / "facture.pdf").write_bytes(b"%PDF")
-    (documents / "facture.pdf").chmod(0o644)
+    for name in ("facture.pdf", "settings.json"):  # a settings.json of another program
+        (documents / name).write_bytes(b"{}")
+        (documents / name).chmod(0o644)
     data_paths(documents).ensure()
     assert stat.S_IMODE(documents.stat().st_mode) == 0o755, "not ours: left as it is"
-    assert stat.S_IMODE((documents / "facture.pdf").stat().st_mode) == 0o644
+    for name in ("facture.pdf", "settings.json"):
+        assert stat.S_IMODE((documents / name).stat().st_mode) == 0o644, name
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")

@@ -486,3 +486,22 @@ def test_the_search_finds_what_is_typed_with_accents_spaces_and_signs(qtbot: QtB
         "a.b": 0,
         "zzz": 0,
     }
+
+
+def test_the_csv_saved_from_the_dashboard_is_inert_and_readable_as_utf8(
+    qtbot: QtBot, animator_page, tmp_path: Path
+) -> None:
+    import csv
+
+    database = animator_page.data.database
+    ProgressStore.open(database).close()
+    _add_shop(database, "a", '=HYPERLINK("http://x";"Léa")', {"animator": "@SUM(1)", "steps_done": 4})
+    page = animator_page()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    target = tmp_path / "bilan.csv"
+    page.controller.export_report(target, "csv")
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[1][:3] == ['\'=HYPERLINK("http://x";"Léa")', "'@SUM(1)", "4"]

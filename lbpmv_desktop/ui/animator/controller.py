@@ -271,7 +271,9 @@ class AnimatorController(QObject):
                 from lbpmv_desktop.core.fileio import write_text_atomic
                 from lbpmv_desktop.core.progress.report import csv_report
 
-                write_text_atomic(target, csv_report(store))
+                # With a byte-order mark, a spreadsheet opening the file by a double click reads
+                # it as UTF-8 (« Léa », not « LÃ©a »).
+                write_text_atomic(target, "\ufeff" + csv_report(store))
             return str(target)
 
         self._session.tasks.submit(

@@ -505,3 +505,24 @@ def test_the_csv_saved_from_the_dashboard_is_inert_and_readable_as_utf8(
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[1][:3] == ['\'=HYPERLINK("http://x";"Léa")', "'@SUM(1)", "4"]
+
+
+def test_the_visit_sheet_draws_texts_without_hidden_characters(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lbpmv_desktop.ui import reports
+
+    drawn: list[str] = []
+    original = reports._Page.text
+
+    def text(self: Any, line: str, *args: Any, **kwargs: Any) -> None:
+        drawn.append(line)
+        original(self, line, *args, **kwargs)
+
+    monkeypatch.setattr(reports._Page, "text", text)
+    target = tmp_path / "fiche.pdf"
+    reports.write_visit_sheet(
+        target, [("title", "Cordonnerie\u202e 0€"), ("text", "Note :\x1b[2J à revoir\u2066\nligne 2")]
+    )
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert drawn == ["Cordonnerie 0€", "Note :[2J à revoir\nligne 2"]

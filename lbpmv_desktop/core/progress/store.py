@@ -20,7 +20,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 LOCK_TIMEOUT_S = 120.0
 SHARING_STATES = ("active", "stopped", "erased")
+FUTURE_SLACK = timedelta(days=1)  # a file's time may run ahead of this computer's clock by this much
 REMOVED_AT_KEY = "events_removed_at"  # the same name is read by backup.py
 
 
@@ -271,6 +272,16 @@ def _is_newer(candidate: str, stored: str | None) -> bool:
     if new is None:
         return False
     return old is None or new > old
+
+
+def _later(text: str, slack: timedelta) -> str | None:
+    moment = _instant(text)
+    if moment is None:
+        return None
+    try:
+        return (moment + slack).isoformat()
+    except OverflowError:
+        return None
 
 
 def _summary(text: Any) -> dict[str, Any]:
@@ -540,8 +551,13 @@ class ProgressStore:
         return int(self._read("SELECT count(*) FROM events WHERE shop = ?", (shop or self.shop_id,))[0][0])
 
     def shop(self, shop_id: str) -> dict[str, Any] | None:
-        rows = self._read("SELECT public_key, name, code FROM shops WHERE shop_id = ?", (shop_id,))
-        return {"public_key": rows[0][0], "name": rows[0][1], "code": rows[0][2]} if rows else None
+        """The stored row of ``shop_id`` (keys of ``SHOP_KEYS``, summary decoded), or None."""
+        rows = self._read(f"SELECT {', '.join(SHOP_KEYS)} FROM shops WHERE shop_id = ?", (shop_id,))
+        if not rows:
+            return None
+        found = dict(zip(SHOP_KEYS, rows[0], strict=True))
+        found["summary"] = _summary(found["summary"])
+        return found
 
     def import_shop(
         self,
@@ -577,6 +593,8 @@ class ProgressStore:
         if sharing is not None and sharing not in SHARING_STATES:
             raise ValueError(f"unknown sharing state {sharing!r}")
         written = file_at if file_at is not None else (now if file_received else None)
+        if written is not None and _is_newer(written, _later(now, FUTURE_SLACK)):
+            written = now  # a file dated in the future must not freeze the shop's name and time
         rows = list({r["uuid"]: r for r in (_event_row(e, shop_id) for e in events)}.values())
         with _writing(self.path, IMPORT_SUBJECT, retry=False), self._session() as session, session.begin():
             shop = session.get(ShopRow, shop_id)

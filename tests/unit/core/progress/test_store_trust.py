@@ -126,6 +126,24 @@ def test_an_answer_written_here_does_not_count_as_a_file(store: ProgressStore) -
     )
 
 
+def test_a_file_dated_in_the_future_cannot_freeze_the_name(store: ProgressStore) -> None:
+    _import(
+        store, SHOP_A, [], name="Piège", file_at="2099-01-01T00:00:00+00:00", now="2026-11-21T10:00:00+00:00"
+    )
+    _import(
+        store,
+        SHOP_A,
+        [],
+        name="Vrai nom",
+        file_at="2026-11-22T10:00:00+00:00",
+        now="2026-11-22T11:00:00+00:00",
+    )
+    found = store.shop(SHOP_A)
+    assert found is not None
+    assert (found["name"], found["last_file_at"]) == ("Vrai nom", "2026-11-22T10:00:00+00:00")
+    assert found["sharing"] == "active"
+
+
 def test_delete_shop_events_keeps_the_other_shops(store: ProgressStore) -> None:
     _import(store, SHOP_A, [_event("a1"), _event("a2")])
     _import(store, SHOP_B, [_event("b1")])
@@ -137,8 +155,8 @@ def test_delete_shop_events_keeps_the_other_shops(store: ProgressStore) -> None:
     assert [row["shop_id"] for row in shop_rows(store)] == [SHOP_A, SHOP_B]
 
 
-def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> None:
-    path = tmp_path / "progress.sqlite"
+def _version_0002(path: Path, events: int = 300) -> None:
+    """A database as version 0002 left it: one event in three is this install's, the others a shop's."""
     connection = sqlite3.connect(path)
     connection.executescript(
         """
@@ -158,7 +176,7 @@ def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> No
         INSERT INTO shops VALUES ('other', 'Chez Léa', 'k', 'C', '2026-11-01', '2026-11-02', '{}');
         """
     )
-    for n in range(300):
+    for n in range(events):
         connection.execute(
             "INSERT INTO events (uuid, kind, at, device, tutorial, step, data, shop) VALUES (?,?,?,?,?,?,?,?)",
             (
@@ -174,6 +192,11 @@ def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> No
         )
     connection.commit()
     connection.close()
+
+
+def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite"
+    _version_0002(path)
     store = ProgressStore.open(path)
     try:
         assert store.count() == 100
@@ -190,6 +213,39 @@ def test_an_existing_database_migrates_keeping_every_event(tmp_path: Path) -> No
         assert store.append([_event("again", "id-1")], shop="own-shop") == 1  # id-1 was "other"'s
     finally:
         store.close()
+
+
+def test_a_migration_that_fails_half_way_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import event
+
+    from lbpmv_desktop.core.progress import store as store_module
+
+    path = tmp_path / "progress.sqlite"
+    _version_0002(path, events=3000)
+    pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+    real = store_module._create_engine
+
+    def cramped(database: Path) -> Any:
+        engine = real(database)
+        event.listen(engine, "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count = {pages + 8}"))
+        return engine
+
+    monkeypatch.setattr(store_module, "_create_engine", cramped)
+    with pytest.raises(StoreWriteError) as refused:
+        ProgressStore.open(path)
+    assert refused.value.reason == "full"
+    assert inspect_database(path) == "0002_shops"
+    connection = sqlite3.connect(path)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert connection.execute("SELECT count(*) FROM events").fetchone() == (3000,)
+    connection.close()
+    assert "events_0003" not in tables
+    monkeypatch.setattr(store_module, "_create_engine", real)
+    again = ProgressStore.open(path)
+    assert again.count() + again.count("other") == 3000
+    again.close()
 
 
 # -- a database that cannot be read is damaged, never a first start -----------------------

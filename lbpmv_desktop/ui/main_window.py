@@ -711,6 +711,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def breakable(path: str, run: int = 24) -> str:
+    """``path`` with places to break a line (zero-width spaces) after its separators and inside
+    long names, so that a long folder name wraps instead of running out of the window."""
+    out: list[str] = []
+    since = 0
+    for char in path:
+        out.append(char)
+        since += 1
+        if char in "/\\" or since >= run:
+            out.append("\u200b")
+            since = 0
+    return "".join(out)
+
+
 class StartProblemWindow(QWidget):
     """The window shown instead of the app when the data folder cannot be used (on an unplugged
     USB key, a file in its place, read-only, not this account's): what happened, in plain words,
@@ -744,7 +758,6 @@ class StartProblemWindow(QWidget):
         self.title = make_label(self.tr("The app cannot open the folder of your data"), "title")
         self.explanation = make_label()
         self.folder = make_label()
-        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reassurance = make_label(self.tr("Nothing has been changed or deleted."))
         self.status = make_label()
         self.status.hide()
@@ -807,9 +820,8 @@ class StartProblemWindow(QWidget):
 
         self.problem = problem
         self.explanation.setText(self.explanation_for(problem.kind))
-        self.folder.setText(
-            self.tr("Folder: {folder}").format(folder=clean_text(str(problem.root), limit=300))
-        )
+        folder = breakable(clean_text(str(problem.root), limit=300))
+        self.folder.setText(self.tr("Folder: {folder}").format(folder=folder))
         self.setAccessibleDescription(self.explanation.text())
 
     def _on_retry(self) -> None:

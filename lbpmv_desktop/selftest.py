@@ -358,12 +358,44 @@ class _Run:
         visit.closed.emit()
 
     def _dialogs(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from lbpmv_desktop.ui.progress.sharing_actions import SharePreviewDialog
+        from lbpmv_desktop.ui.settings.settings_page import EraseDialog
+        from lbpmv_desktop.ui.sharing import SharePreview
         from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog
 
         window = self.controller.window
+        settings = window.settings
+        lines = (
+            "En tout : 14 événements.",
+            "Nom du commerce : Chaussons bébé « Les Petits Pas »",
+            "3 étapes faites",
+            "1 demande d'aide : « Je ne trouve pas le bouton Publier »",
+            "Diagnostic : Avez-vous une page Facebook ? — Non, pas encore",
+        )
+        preview = SharePreview(
+            lines + ("2 notes de l'animateur : « Pas d'internet au magasin »",), lines, False
+        )
         for name, dialog in (
             ("09-aide", HelpDialog(window, "Branchez le téléphone", "Léa")),
             ("10-confiance", ConfidenceDialog(window, "Prendre de belles photos", "start")),
+            (
+                "26-partage-apercu",
+                SharePreviewDialog(
+                    window, preview, QCoreApplication.translate("SharingActions", "Share in this folder")
+                ),
+            ),
+            (
+                "27-effacer",
+                EraseDialog(
+                    window,
+                    QCoreApplication.translate("SettingsPage", "Erase all my data?"),
+                    settings.erase_text(True),
+                    QCoreApplication.translate("SettingsPage", "Yes, erase everything"),
+                    danger=True,
+                ),
+            ),
         ):
             dialog.show()
             self.shot(name, dialog)
@@ -463,6 +495,9 @@ def _animator_screens(
         )
         run.shot("21-code")
         pin = controller.window.pin_page
+        pin.forgot_button.click()
+        run.shot("21-code-oublie")
+        pin.back_button.click()
         pin.pin_edit.setText("2468")
         pin.ok_button.click()
         _wait(

@@ -1568,6 +1568,29 @@ Ma Ville</translation>
     </message>
 </context>
 <context>
+    <name>SharingActions</name>
+    <message>
+        <source>Share in this folder</source>
+        <translation>Partager dans ce dossier</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Save my progress for my animator</source>
+        <translation>Enregistrer mes progrès pour mon animateur</translation>
+    </message>
+    <message>
+        <source>Progress file (*.lbpmv)</source>
+        <translation>Fichier de progrès (*.lbpmv)</translation>
+    </message>
+    <message>
+        <source>Choose the sharing folder</source>
+        <translation>Choisir le dossier de partage</translation>
+    </message>
+</context>
+<context>
     <name>ShopsTableModel</name>
     <message>
         <source>Shop</source>
@@ -2474,29 +2497,6 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Write your first name.</source>
         <translation>Écrivez votre prénom.</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Continue</source>
-        <translation>Continuer</translation>
-    </message>
-    <message>
-        <source>Save my progress for my animator</source>
-        <translation>Enregistrer mes progrès pour mon animateur</translation>
-    </message>
-    <message>
-        <source>Progress file (*.lbpmv)</source>
-        <translation>Fichier de progrès (*.lbpmv)</translation>
-    </message>
-    <message>
-        <source>Choose the sharing folder</source>
-        <translation>Choisissez le dossier de partage</translation>
-    </message>
-    <message>
-        <source>Share in this folder</source>
-        <translation>Partager dans ce dossier</translation>
     </message>
 </context>
 </TS>

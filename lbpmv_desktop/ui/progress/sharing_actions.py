@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QVBoxLayout
 
 from lbpmv_desktop.ui import accessibility
@@ -167,15 +167,17 @@ def send_progress(parent: QWidget, session: AppSession) -> None:
     sharing = session.sharing
 
     def show(preview: SharePreview) -> None:
-        choice = SharePreviewDialog.ask(parent, preview, parent.tr("Continue"))
+        choice = SharePreviewDialog.ask(
+            parent, preview, QCoreApplication.translate("SharingActions", "Continue")
+        )
         if choice is None:
             return
         sharing.set_include_visit_notes(choice)
         target = dialogs.ask_save_file(
             parent,
-            parent.tr("Save my progress for my animator"),
+            QCoreApplication.translate("SharingActions", "Save my progress for my animator"),
             Path.home() / sharing.file_name(),
-            parent.tr("Progress file (*.lbpmv)"),
+            QCoreApplication.translate("SharingActions", "Progress file (*.lbpmv)"),
         )
         if target is not None:
             sharing.send_to(target, choice)
@@ -187,12 +189,16 @@ def choose_sharing_folder(parent: QWidget, session: AppSession) -> None:
     """Choose the sharing folder (a USB key, or a folder synced by OneDrive, Nextcloud…)."""
     from lbpmv_desktop.ui.studio import dialogs as file_dialogs
 
-    folder = file_dialogs.ask_folder(parent, parent.tr("Choose the sharing folder"))
+    folder = file_dialogs.ask_folder(
+        parent, QCoreApplication.translate("SharingActions", "Choose the sharing folder")
+    )
     if folder is None:
         return
 
     def show(preview: SharePreview) -> None:
-        choice = SharePreviewDialog.ask(parent, preview, parent.tr("Share in this folder"))
+        choice = SharePreviewDialog.ask(
+            parent, preview, QCoreApplication.translate("SharingActions", "Share in this folder")
+        )
         if choice is None:
             return
         previous = session.settings.sharing_folder

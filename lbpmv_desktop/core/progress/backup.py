@@ -52,11 +52,29 @@ def _remove_with_side_files(path: Path) -> None:
 
 def integrity_ok(path: Path) -> bool:
     """True when ``path`` is a SQLite database whose ``integrity_check`` says ``ok``."""
+    return _check(path, rows=False)[0]
+
+
+def usable(path: Path) -> bool:
+    """True when ``path`` passes ``integrity_check`` and every event in it can be read back."""
     return _check(path)[0]
 
 
-def _check(path: Path) -> tuple[bool, int]:
-    """Whether ``path`` passes ``integrity_check``, and how many events it holds.
+def _rows_readable(connection: sqlite3.Connection) -> bool:
+    from lbpmv_desktop.core.progress.store import DamagedDatabaseError, _row_to_event
+
+    rows = connection.execute("SELECT seq, uuid, kind, at, device, tutorial, step, data FROM events")
+    try:
+        for row in rows:
+            _row_to_event(row)
+    except DamagedDatabaseError:
+        return False
+    return True
+
+
+def _check(path: Path, *, rows: bool = True) -> tuple[bool, int]:
+    """Whether ``path`` passes ``integrity_check`` (and, with ``rows``, every event in it reads
+    back), and how many events it holds.
 
     A backup is a finished file nobody writes: it is read as immutable, which creates no side
     file even for a copy still in WAL mode (made by an older version).
@@ -72,6 +90,8 @@ def _check(path: Path) -> tuple[bool, int]:
             return False, 0
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         count = connection.execute("SELECT count(*) FROM events").fetchone()[0] if "events" in tables else 0
+        if rows and count and not _rows_readable(connection):
+            return False, 0
         return True, int(count)
     except sqlite3.Error:
         return False, 0
@@ -153,7 +173,7 @@ def _rotate(folder: Path, current_events: int, removed_at: datetime | None) -> N
     doomed = [p for p in found if p not in kept]
     if not doomed:
         return
-    checked = {p: _check(p) for p in found}
+    checked = {p: _check(p) for p in found}  # good = passes integrity_check and reads back
     good = [p for p in found if checked[p][0]]  # newest first
     # Backups from before events were deleted on purpose are not "the best copy" to keep forever.
     eligible = [p for p in good if removed_at is None or _aware(backup_time(p)) >= removed_at]
@@ -235,8 +255,9 @@ def make_backup(database: Path, folder: Path, now: datetime, *, force: bool = Fa
 
 
 def latest_good_backup(folder: Path) -> Path | None:
-    """The newest backup that passes ``integrity_check``."""
-    return next((p for p in backups(folder) if integrity_ok(p)), None)
+    """The newest backup that passes ``integrity_check`` and whose events all read back (a copy
+    holding the same bad row as the damaged database is no way out)."""
+    return next((p for p in backups(folder) if usable(p)), None)
 
 
 def restore_backup(backup: Path, database: Path, quarantine: Path, now: datetime) -> Path:

@@ -327,6 +327,20 @@ def test_a_bad_row_is_damage_not_a_crash(store: ProgressStore, column: str, valu
     assert "sauvegarde" in refused.value.message
 
 
+def test_a_backup_holding_the_same_bad_row_is_not_offered(tmp_path: Path) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    database, first = _good_backup(tmp_path)
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE events SET data = '{broken' WHERE step = '1'")
+    connection.commit()
+    connection.close()
+    later = backup.make_backup(database, tmp_path / "backups", datetime(2026, 11, 21, 9, 0))
+    assert later is not None
+    assert backup.integrity_ok(later)
+    assert backup.latest_good_backup(tmp_path / "backups") == first
+
+
 def test_a_naive_stored_time_is_read_as_utc(store: ProgressStore) -> None:
     store.append([_event("a")])
     connection = sqlite3.connect(store.path)

@@ -438,7 +438,12 @@ def _parser() -> _Parser:
         description="Le Bon Pour Ma Ville : vos premiers pas en ligne. Sans commande, ouvre l'application.",
     )
     parser.add_argument(
-        "--data-dir", metavar="DOSSIER", help="dossier des données (par défaut : celui de l'utilisateur)"
+        "--data-dir",
+        metavar="DOSSIER",
+        help=(
+            "dossier des données (par défaut : celui de l'utilisateur) ; créé s'il manque, mais "
+            "seulement dans un dossier qui existe (une clé USB débranchée est signalée)"
+        ),
     )
     parser.add_argument(
         "--version", action="version", version=f"lbpmv {__version__}", help="afficher la version et quitter"

@@ -319,6 +319,19 @@ def log_files(paths: DataPaths | None) -> list[Path]:
     return candidates
 
 
+def _ours_to_append(path: Path) -> bool:
+    """``path`` is missing, or a regular file (not a link) of this account."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    owner = getattr(os, "geteuid", None)
+    return stat.S_ISREG(info.st_mode) and (owner is None or info.st_uid == owner())
+
+
 def log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
     """A small rotating log file handler on the first of ``log_files`` that can be written
     (created private), and its path; None when none could be opened."""
@@ -330,8 +343,8 @@ def log_handler(paths: DataPaths | None) -> tuple[Any, Path] | None:
         try:
             if paths is None or path.parent != paths.root:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if path.is_symlink() or (path.exists() and not path.is_file()):
-                continue  # never follow a link or open a FIFO planted in a shared folder
+            if not _ours_to_append(path):
+                continue  # never follow a link, open a FIFO or write in a file planted by another account
             handler = RotatingFileHandler(path, maxBytes=512_000, backupCount=2, encoding="utf-8")
         except OSError:
             continue

@@ -556,3 +556,25 @@ def test_huge_numbers_on_the_command_line_are_refused_briefly(capsys: pytest.Cap
         err = capsys.readouterr().err
         assert "9" * 30 not in err
         assert "…" in err
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need rights on Windows")
+def test_a_link_planted_as_the_log_file_is_never_followed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = DataPaths(tmp_path / "lbpmv").ensure().root
+    victim = tmp_path / "victime.txt"
+    victim.write_text("intact", encoding="utf-8")
+    (root / "lbpmv.log").symlink_to(victim)
+
+    def bug(_store: object, _kind: str, _out: object) -> int:
+        raise KeyError("un vrai bogue")
+
+    monkeypatch.setattr(cli, "_progress_report", bug)
+    code, _out, err = _main(capsys, "--data-dir", str(root), "progress", "report")
+    assert code == 1
+    assert UNEXPECTED in err
+    assert victim.read_text(encoding="utf-8") == "intact"
+    assert f"« {root / 'lbpmv.log'} »" not in err
+    [log] = [p for p in cli.log_files(None) if f"« {p} »" in err]
+    assert "un vrai bogue" in log.read_text(encoding="utf-8")

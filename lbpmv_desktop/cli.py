@@ -665,8 +665,21 @@ def _progress_import(store: Any, files: list[str], code: str | None) -> int:
             _say(f"{shown(name)} : {os_error_sentence(error)}", error=True)
             failures += 1
             continue
-        _say(f"{shown(name)} : {result.new_events} nouvel(s) événement(s) de « {shown(result.shop_name)} »")
+        _say(f"{shown(name)} : {_import_outcome(result)}")
     return 1 if failures else 0
+
+
+def _import_outcome(result: Any) -> str:
+    """What one imported file brought, in the dashboard's words."""
+    shop = f"« {shown(result.shop_name)} »"
+    sharing = getattr(result, "sharing", "active")
+    if sharing == "stopped":
+        return f"{shop} : partage arrêté"
+    if sharing == "erased":
+        return f"{shop} : données effacées par le commerçant"
+    if not result.new_events and not getattr(result, "newest", True):
+        return f"{shop} : un fichier plus ancien, rien de nouveau"
+    return f"{result.new_events} nouvel(s) événement(s) de {shop}"
 
 
 def _progress_report(store: Any, kind: str, out: str | None) -> int:

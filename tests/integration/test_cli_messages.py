@@ -578,3 +578,30 @@ def test_a_link_planted_as_the_log_file_is_never_followed(
     assert f"« {root / 'lbpmv.log'} »" not in err
     [log] = [p for p in cli.log_files(None) if f"« {p} »" in err]
     assert "un vrai bogue" in log.read_text(encoding="utf-8")
+
+
+def test_an_import_says_what_the_file_brought(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from lbpmv_desktop.core.progress import bundle
+    from lbpmv_desktop.core.progress.identity import public_bytes, verification_code
+
+    key, shop, now = Ed25519PrivateKey.generate(), str(uuid.uuid4()), datetime.now(UTC)
+    first, notice = tmp_path / "premier.lbpmv", tmp_path / "arret.lbpmv"
+    first.write_bytes(
+        bundle.write_bundle(key, shop, "Les Petits Pas", [], ["rien"], "1.0", now - timedelta(hours=1))
+    )
+    notice.write_bytes(bundle.write_notice(key, shop, "Les Petits Pas", "stopped", "1.0", now))
+    data = ("--data-dir", str(tmp_path / "lbpmv"), "progress", "import")
+    code = verification_code(public_bytes(key))
+    status, out, err = _main(capsys, *data, str(first), "--confirm-code", code)
+    assert status == 0, err
+    assert out == f"{first} : 0 nouvel(s) événement(s) de « Les Petits Pas »\n"
+    status, out, err = _main(capsys, *data, str(notice))
+    assert status == 0, err
+    assert out == f"{notice} : « Les Petits Pas » : partage arrêté\n"
+    status, out, err = _main(capsys, *data, str(first))
+    assert status == 0, err
+    assert out == f"{first} : « Les Petits Pas » : un fichier plus ancien, rien de nouveau\n"

@@ -167,21 +167,46 @@ def _rotation(found: list[Path]) -> list[Path]:
     return daily + list(weeks.values())[:KEEP_WEEKLY]
 
 
+def _count(path: Path) -> int:
+    """How many events the backup ``path`` holds, without checking it (-1 when unreadable)."""
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
+    except sqlite3.Error:
+        return -1
+    try:
+        return int(connection.execute("SELECT count(*) FROM events").fetchone()[0])
+    except sqlite3.Error:
+        return -1
+    finally:
+        connection.close()
+
+
 def _rotate(folder: Path, current_events: int, removed_at: datetime | None) -> None:
-    found = backups(folder)
+    found = backups(folder)  # newest first
     kept = set(_rotation(found))
     doomed = [p for p in found if p not in kept]
     if not doomed:
         return
-    checked = {p: _check(p) for p in found}  # good = passes integrity_check and reads back
-    good = [p for p in found if checked[p][0]]  # newest first
-    # Backups from before events were deleted on purpose are not "the best copy" to keep forever.
-    eligible = [p for p in good if removed_at is None or _aware(backup_time(p)) >= removed_at]
-    if eligible:
-        kept.add(max(eligible, key=lambda p: checked[p][1]))  # max keeps the first (newest) of equals
-    enough = next((p for p in good if checked[p][1] >= current_events), None)
+    # Checking reads whole files: only the candidates are checked, most likely first.
+    counts = {p: _count(p) for p in found}
+    verdicts: dict[Path, bool] = {}
+
+    def good(path: Path) -> bool:
+        if path not in verdicts:
+            verdicts[path] = usable(path)
+        return verdicts[path]
+
+    enough = next((p for p in found if counts[p] >= current_events and good(p)), None)
     if enough is not None:
         kept.add(enough)
+    # Backups from before events were deleted on purpose are not "the best copy" to keep forever.
+    eligible = [
+        p for p in found if counts[p] >= 0 and (removed_at is None or _aware(backup_time(p)) >= removed_at)
+    ]
+    # sorted() is stable: among equal counts the newest comes first.
+    best = next((p for p in sorted(eligible, key=lambda p: -counts[p]) if good(p)), None)
+    if best is not None:
+        kept.add(best)
     for old in doomed:
         if old not in kept:
             _remove_with_side_files(old)

@@ -677,8 +677,8 @@ def _import_outcome(result: Any) -> str:
         return f"{shop} : partage arrêté"
     if sharing == "erased":
         return f"{shop} : données effacées par le commerçant"
-    if not result.new_events and not getattr(result, "newest", True):
-        return f"{shop} : un fichier plus ancien, rien de nouveau"
+    if not result.new_events and not getattr(result, "newest", True):  # this file again, or an older one
+        return f"0 nouvel(s) événement(s) de {shop} : ce fichier (ou un plus récent) a déjà été reçu"
     return f"{result.new_events} nouvel(s) événement(s) de {shop}"
 
 

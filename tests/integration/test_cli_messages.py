@@ -604,4 +604,6 @@ def test_an_import_says_what_the_file_brought(capsys: pytest.CaptureFixture[str]
     assert out == f"{notice} : « Les Petits Pas » : partage arrêté\n"
     status, out, err = _main(capsys, *data, str(first))
     assert status == 0, err
-    assert out == f"{first} : « Les Petits Pas » : un fichier plus ancien, rien de nouveau\n"
+    assert out == (
+        f"{first} : 0 nouvel(s) événement(s) de « Les Petits Pas » : ce fichier (ou un plus récent) a déjà été reçu\n"
+    )

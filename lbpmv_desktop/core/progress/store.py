@@ -124,7 +124,12 @@ def failure_reason(error: BaseException, folder: Path) -> str:
     original = getattr(error, "orig", None) or error
     text = str(original).lower()
     number = getattr(original, "errno", None)
-    if number == errno.ENOSPC or "full" in text or "no space" in text or "quota" in text:
+    if (
+        number in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+        or "full" in text
+        or "no space" in text
+        or "quota" in text
+    ):
         return "full"
     if "locked" in text or "busy" in text or isinstance(original, TimeoutError):
         return "busy"
@@ -134,7 +139,11 @@ def failure_reason(error: BaseException, folder: Path) -> str:
         return "read-only"
     if not os.access(folder, os.W_OK):
         return "read-only"
-    if "unable to open" in text or "disk i/o" in text or number in (errno.EIO, errno.ENODEV, errno.ENXIO):
+    if (
+        "unable to open" in text
+        or "disk i/o" in text
+        or number in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ENOTDIR)
+    ):
         return "missing"
     return "other"
 
@@ -480,6 +489,11 @@ class ProgressStore:
         return str(rows[0][0]) if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
+        """Store a small fact about this install.
+
+        Raises:
+            StoreWriteError: the disk refused (full, read-only, gone): it was not saved.
+        """
         from lbpmv_desktop.core.progress.models import MetaRow
 
         with _writing(self.path, META_SUBJECT), self._session() as session, session.begin():
@@ -504,6 +518,10 @@ class ProgressStore:
 
         Returns:
             How many events were new.
+
+        Raises:
+            StoreWriteError: the disk refused (full, read-only, gone): none of them was saved.
+            DamagedDatabaseError: the database turned out to be damaged.
         """
         owner = shop or self.shop_id
         rows = [_event_row(e, owner) for e in events]
@@ -584,6 +602,10 @@ class ProgressStore:
 
         Returns:
             How many events were new.
+
+        Raises:
+            StoreWriteError: the disk refused (full, read-only, gone): nothing of it was saved.
+            DamagedDatabaseError: the database turned out to be damaged.
         """
         from sqlalchemy import func, select
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert

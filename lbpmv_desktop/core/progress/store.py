@@ -396,6 +396,7 @@ class ProgressStore:
         self._session_factory: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()
         self._uri = sqlite_uri(path, "mode=rw")
+        self._known_file = self._identity()
         self.device = self._meta_or_create("device_id", lambda: uuid.uuid4().hex[:16])
         self.shop_id = self._meta_or_create("shop_id", lambda: str(uuid.uuid4()))
 
@@ -449,6 +450,36 @@ class ProgressStore:
         if self._engine is not None:
             self._engine.dispose()
 
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino
+
+    @contextlib.contextmanager
+    def _writing(self, subject: str, *, retry: bool = True) -> Iterator[None]:
+        """A write to the database file itself, refused plainly (see ``_writing``).
+
+        An open connection keeps writing into a file that was deleted or replaced (data folder
+        removed, USB key taken out and put back): the write would land nowhere. The file is
+        checked before (a replaced one is reconnected to) and after the write.
+        """
+        with _writing(self.path, subject, retry=retry):
+            before = self._identity()
+            if before is None:
+                raise StoreWriteError("missing", f"{self.path} is gone", subject=subject, retry=retry)
+            if before != self._known_file:
+                with self._engine_lock:
+                    if self._engine is not None:
+                        self._engine.dispose()  # its connections point at the old file
+                self._known_file = before
+            yield
+            if self._identity() != before:
+                raise StoreWriteError(
+                    "missing", f"{self.path} vanished while writing", subject=subject, retry=retry
+                )
+
     def warm_up(self) -> None:
         """Import and connect SQLAlchemy now (in a worker) so the first write is quick."""
         self._session().close()
@@ -496,7 +527,7 @@ class ProgressStore:
         """
         from lbpmv_desktop.core.progress.models import MetaRow
 
-        with _writing(self.path, META_SUBJECT), self._session() as session, session.begin():
+        with self._writing(META_SUBJECT), self._session() as session, session.begin():
             session.merge(MetaRow(key=key, value=value))
 
     def _meta_or_create(self, key: str, make: Callable[[], str]) -> str:
@@ -505,7 +536,7 @@ class ProgressStore:
             return value
         from lbpmv_desktop.core.progress.models import MetaRow
 
-        with _writing(self.path, OPEN_SUBJECT, retry=False), self._session() as session, session.begin():
+        with self._writing(OPEN_SUBJECT, retry=False), self._session() as session, session.begin():
             row = session.get(MetaRow, key)
             if row is None:
                 row = MetaRow(key=key, value=make())
@@ -534,7 +565,7 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow
 
-        with _writing(self.path, APPEND_SUBJECT), self._session() as session, session.begin():
+        with self._writing(APPEND_SUBJECT), self._session() as session, session.begin():
             for first in range(0, len(rows), 500):
                 chunk = rows[first : first + 500]
                 present = set(
@@ -618,7 +649,7 @@ class ProgressStore:
         if written is not None and _is_newer(written, _later(now, FUTURE_SLACK)):
             written = now  # a file dated in the future must not freeze the shop's name and time
         rows = list({r["uuid"]: r for r in (_event_row(e, shop_id) for e in events)}.values())
-        with _writing(self.path, IMPORT_SUBJECT, retry=False), self._session() as session, session.begin():
+        with self._writing(IMPORT_SUBJECT, retry=False), self._session() as session, session.begin():
             shop = session.get(ShopRow, shop_id)
             if shop is None:
                 shop = ShopRow(
@@ -668,7 +699,7 @@ class ProgressStore:
 
         moment = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
         with (
-            _writing(self.path, DELETE_SHOP_SUBJECT, retry=False),
+            self._writing(DELETE_SHOP_SUBJECT, retry=False),
             self._session() as session,
             session.begin(),
         ):
@@ -684,7 +715,7 @@ class ProgressStore:
 
         from lbpmv_desktop.core.progress.models import EventRow, ShopRow
 
-        with _writing(self.path, ERASE_SUBJECT, retry=False), self._session() as session, session.begin():
+        with self._writing(ERASE_SUBJECT, retry=False), self._session() as session, session.begin():
             session.execute(delete(EventRow))
             session.execute(delete(ShopRow))
 

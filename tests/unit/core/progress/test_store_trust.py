@@ -657,3 +657,21 @@ def test_a_read_only_data_folder_cannot_be_created_in(tmp_path: Path) -> None:
         assert refused.value.reason == "read-only"
     finally:
         folder.chmod(0o700)
+
+
+def test_a_write_after_the_data_folder_vanished_is_not_saved(tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    store = ProgressStore.open(folder / "progress.sqlite")
+    store.append([_event("before")])  # the engine holds an open connection to the file
+    kept = tmp_path / "kept"
+    shutil.copytree(folder, kept)
+    shutil.rmtree(folder)
+    with pytest.raises(StoreWriteError) as refused:
+        store.append([_event("lost")])
+    assert refused.value.reason == "missing"
+    assert "introuvable" in refused.value.message
+    assert not folder.exists()  # never created again, empty
+    shutil.copytree(kept, folder)  # the USB key is back (another file for the system)
+    assert store.append([_event("after")]) == 1
+    assert [e.step for e in store.events()] == ["before", "after"]
+    store.close()

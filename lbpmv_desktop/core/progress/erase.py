@@ -278,11 +278,13 @@ def erase_everything(
             log.warning("the events could not be deleted one by one", exc_info=True)
         store.close()
     database = paths.database
+    # Copies first: a crash half-way never leaves backups beside a missing database (they would
+    # not be offered, and would outlive the erase).
     targets = [
-        database,
-        *(database.with_name(database.name + side) for side in _DATABASE_SIDES),
         paths.backups,
         paths.quarantine,
+        database,
+        *(database.with_name(database.name + side) for side in _DATABASE_SIDES),
         paths.settings,
         paths.cache,
         paths.photo_library,

@@ -617,16 +617,17 @@ def _progress(args: argparse.Namespace) -> int:
 
     paths, store = _open_store(args.data_dir)
     try:
+        if args.progress_command in ("code", "export"):
+            with _writing(paths.shop_key):  # made at the first code or export
+                key = load_or_create_key(paths.shop_key)
         if args.progress_command == "code":
-            print(verification_code(public_bytes(load_or_create_key(paths.shop_key))))
+            _say(verification_code(public_bytes(key)))
             return 0
         if args.progress_command == "export":
             from lbpmv_desktop.core.fileio import write_bytes_atomic
             from lbpmv_desktop.core.progress.sharing import export_bundle
 
-            data = export_bundle(
-                store, load_or_create_key(paths.shop_key), _catalogue(), __version__, datetime.now(UTC)
-            )
+            data = export_bundle(store, key, _catalogue(), __version__, datetime.now(UTC))
             with _writing(args.out):
                 write_bytes_atomic(Path(args.out), data)
             _say(shown(args.out))
@@ -729,7 +730,8 @@ def _demo(args: argparse.Namespace) -> int:
 
             from lbpmv_desktop.settings import load_settings, save_settings
 
-            save_settings(paths.settings, replace(load_settings(paths.settings), role="animator"))
+            with _writing(paths.settings):
+                save_settings(paths.settings, replace(load_settings(paths.settings), role="animator"))
             print(f"Programme de démonstration prêt : {args.merchants} commerces, {count} événements.")
         return 0
     finally:

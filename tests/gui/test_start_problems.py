@@ -215,3 +215,34 @@ def test_a_bug_in_a_slot_names_the_log_file_and_a_known_failure_says_its_sentenc
     assert stat.S_IMODE(paths.log.stat().st_mode) == 0o600
     sys.excepthook(UserError, UserError("Le disque est plein : libérez de la place."), None)
     assert controller.window.banner.text() == "Le disque est plein : libérez de la place."
+
+
+def test_a_data_folder_on_a_read_only_disk_opens_a_window_that_explains_it(
+    qtbot: QtBot, qapp: QApplication, starters: list[Starter], tmp_path: Path, dialogs: Dialogs
+) -> None:
+    """A real read-only file system (EROFS): also refused to root, so this runs as root too."""
+    import subprocess
+
+    if not AS_ROOT or not sys.platform.startswith("linux"):
+        pytest.skip("mounting a tmpfs needs root on Linux")
+    disk = tmp_path / "cle-usb"
+    disk.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], check=False
+    ).returncode:
+        pytest.skip("no tmpfs here")
+    try:
+        root = DataPaths(disk / "lbpmv").ensure().root
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        starter = _start(qtbot, qapp, starters, DataPaths(root, chosen=True))
+        window = _problem_window(qtbot, starter)
+        assert window.problem.kind == "read-only"
+        assert "lecture seule" in window.explanation.text()
+        subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)  # the key is unlocked
+        _retry_opens_the_app(qtbot, starter, window)
+    finally:
+        for starter in starters:
+            if starter.controller is not None:
+                close_app(starter.controller)
+                starter.controller = None
+        subprocess.run(["umount", "-l", str(disk)], check=False)

@@ -8,6 +8,7 @@ process: writes fail with EFBIG), FIFOs and links to /dev/zero, names with escap
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import json
@@ -33,7 +34,7 @@ from lbpmv_desktop.settings import Settings, load_settings, save_settings
 from tests.helpers.stores import merchant_store
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 UNEXPECTED = "erreur inattendue"
@@ -607,3 +608,68 @@ def test_an_import_says_what_the_file_brought(capsys: pytest.CaptureFixture[str]
     assert out == (
         f"{first} : 0 nouvel(s) événement(s) de « Les Petits Pas » : ce fichier (ou un plus récent) a déjà été reçu\n"
     )
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 256 KiB file system (tmpfs), when this account may mount one (root in a container)."""
+    if not AS_ROOT or not sys.platform.startswith("linux"):
+        pytest.skip("mounting a tmpfs needs root on Linux")
+    disk = tmp_path / "disque"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)], capture_output=True, check=False
+    )
+    if mounted.returncode != 0:
+        pytest.skip("no tmpfs here")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True, check=False)
+
+
+def _fill(disk: Path) -> None:
+    with contextlib.suppress(OSError), (disk / "remplissage").open("wb", buffering=0) as filler:
+        while True:
+            filler.write(b"\0" * 4096)
+
+
+def test_a_really_full_disk_is_said_in_french(capsys: pytest.CaptureFixture[str], tiny_disk: Path) -> None:
+    root = tiny_disk / "lbpmv"
+    code, _out, err = _main(capsys, "--data-dir", str(root), "demo", "shop")
+    assert code == 0, err
+    _fill(tiny_disk)
+    for args, named in (
+        (("progress", "code"), root / "shop-key.pem"),
+        (("progress", "report", "--out", str(tiny_disk / "bilan.json")), tiny_disk / "bilan.json"),
+    ):
+        code, _out, err = _main(capsys, "--data-dir", str(root), *args)
+        assert code == 1
+        assert err.startswith(f"lbpmv : le disque est plein : impossible d'écrire « {named} »"), err
+    code, _out, err = _main(capsys, "--data-dir", str(tiny_disk / "neuf"), "demo", "shop")
+    assert code == 1
+    assert "plein" in err, err
+    assert UNEXPECTED not in err
+
+
+@pytest.fixture
+def read_only_disk(tiny_disk: Path) -> Path:
+    """``tiny_disk`` with a shop's data folder on it, then remounted read-only (EROFS, even for root)."""
+    assert cli.main(["--data-dir", str(tiny_disk / "lbpmv"), "demo", "shop"]) == 0
+    remounted = subprocess.run(
+        ["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True, check=False
+    )
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    return tiny_disk
+
+
+@pytest.mark.parametrize("name", list(DATA_COMMANDS))
+def test_a_data_folder_on_a_read_only_disk_is_said_in_french(
+    capsys: pytest.CaptureFixture[str], read_only_disk: Path, tmp_path: Path, name: str
+) -> None:
+    capsys.readouterr()
+    code, _out, err = _main(capsys, "--data-dir", str(read_only_disk / "lbpmv"), *_command(name, tmp_path))
+    assert code == 1
+    assert UNEXPECTED not in err
+    assert "lecture seule" in err, err

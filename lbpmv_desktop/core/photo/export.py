@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PIL import Image
 
+from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.fileio import graphemes, write_new_file
 from lbpmv_desktop.core.photo.opening import open_image, upright_size
 from lbpmv_desktop.core.photo.render import (
@@ -57,8 +57,9 @@ def output_size(box: tuple[int, int, int, int], preset: Preset) -> tuple[int, in
 
 
 def safe_stem(name: str) -> str:
-    """A file name part that every system accepts (accents kept, separators removed)."""
-    text = unicodedata.normalize("NFC", name)
+    """A file name part that every system accepts (accents kept, separators removed), without
+    invisible commands (a direction override would show « photo‮gnp.exe » as « photoexe.png »)."""
+    text = clean_text(name)
     text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")
     return "".join(graphemes(text)[:60]) or "photo"  # never half a flag or an accent
 

@@ -210,6 +210,9 @@ def test_safe_stem() -> None:
     assert safe_stem("Vitrine de Noël (1)") == "Vitrine de Noël (1)"
     assert safe_stem('a/b\\c:d*"e') == "a-b-c-d-e"
     assert safe_stem("...") == "photo"
+    # invisible commands never reach a file name (a direction override spoofs the extension)
+    assert safe_stem("evil\x1b[31m\u202eRED\n") == "evil[31mRED"
+    assert safe_stem("facture\u202egnp.exe") == "facturegnp.exe"
 
 
 edits = st.one_of(

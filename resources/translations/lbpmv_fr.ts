@@ -8,10 +8,6 @@
         <translation>{file} : le code tapé n&apos;est pas celui de « {shop} ».</translation>
     </message>
     <message>
-        <source>New progress received: {list}</source>
-        <translation>Nouveaux progrès reçus&#xa0;: {list}</translation>
-    </message>
-    <message>
         <source>… and {count} more files refused.</source>
         <translation>… et {count} autres fichiers refusés.</translation>
     </message>
@@ -26,6 +22,10 @@
     <message>
         <source>{shop}: an older file, nothing new</source>
         <translation>{shop} : un fichier plus ancien, rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Progress files received: {list}</source>
+        <translation>Fichiers de progrès reçus : {list}</translation>
     </message>
     <message>
         <source>{shop}: {count} new event(s)</source>

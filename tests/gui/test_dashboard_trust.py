@@ -526,3 +526,51 @@ def test_the_visit_sheet_draws_texts_without_hidden_characters(
     )
     assert target.read_bytes()[:5] == b"%PDF-"
     assert drawn == ["Cordonnerie 0€", "Note :[2J à revoir\nligne 2"]
+
+
+def test_an_older_erased_notice_replayed_says_nothing_new_not_erased(
+    qtbot: QtBot, animator_page, tmp_path: Path
+) -> None:
+    from datetime import timedelta
+
+    from lbpmv_desktop.core.progress.bundle import write_notice
+    from lbpmv_desktop.core.progress.identity import load_or_create_key, public_bytes, verification_code
+    from lbpmv_desktop.core.progress.sharing import export_bundle
+    from lbpmv_desktop.core.tutorials.loader import load_catalogue
+    from lbpmv_desktop.ui.animator.models import KEYS
+
+    shop = tmp_path / "m1"
+    shop.mkdir()
+    store = merchant_store(shop / "progress.sqlite")
+    key = load_or_create_key(shop / "shop-key.pem")
+    catalogue = load_catalogue(tutorials_dir(), thorough=False)[0]
+    base = datetime.now(UTC) - timedelta(hours=1)
+    files = {
+        "1-arret.lbpmv": write_notice(key, store.shop_id, "Les Petits Pas", "stopped", "0.1.0", base),
+        "2-complet.lbpmv": export_bundle(store, key, catalogue, "0.1.0", base + timedelta(minutes=1)),
+    }
+    store.append(
+        [ev.new_event(ev.STEP_DONE, store.device, tutorial="photos-produits", step="ce-que-vous-allez-faire")]
+    )
+    files["3-actif.lbpmv"] = export_bundle(store, key, catalogue, "0.1.0", base + timedelta(minutes=2))
+    files["4-efface.lbpmv"] = write_notice(
+        key, store.shop_id, "Les Petits Pas", "erased", "0.1.0", base - timedelta(days=3)
+    )
+    shop_id = store.shop_id
+    store.close()
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    code = verification_code(public_bytes(key))
+    page = animator_page()
+    _idle(qtbot, page)
+    messages: list[str] = []
+    page.controller.imported.connect(messages.append)
+    for number, name in enumerate(files, start=1):
+        page.controller.import_files([tmp_path / name], code=code if number == 1 else None)
+        qtbot.waitUntil(lambda number=number: len(messages) == number, timeout=10_000)
+        _idle(qtbot, page)
+    assert "un fichier plus ancien, rien de nouveau" in messages[-1], messages
+    assert "effacées" not in messages[-1]
+    column = KEYS.index("last_file_at")
+    assert "effacées" not in page.proxy.index(0, column).data()
+    assert len(page._session.store.events(shop_id)) == 2

@@ -139,7 +139,7 @@ class AnimatorController(QObject):
             else:
                 refused.append(outcome.text)
         if done:
-            self.imported.emit(self.tr("New progress received: {list}").format(list=" ; ".join(done)))
+            self.imported.emit(self.tr("Progress files received: {list}").format(list=" ; ".join(done)))
         if refused:
             shown = refused[:REFUSALS_SHOWN]
             if len(refused) > REFUSALS_SHOWN:
@@ -158,12 +158,14 @@ class AnimatorController(QObject):
     def _arrived(self, outcome: _Outcome) -> str:
         """What one imported file brought, in words (a notice brings no events but news)."""
         shop = outcome.shop_name or "—"
-        if outcome.sharing == "stopped":
-            return self.tr("{shop}: sharing stopped").format(shop=shop)
-        if outcome.sharing == "erased":
-            return self.tr("{shop}: data erased by the merchant").format(shop=shop)
+        # An older file (a notice replayed, a copy found later) changed neither the shop's name
+        # nor its sharing state: what it says is old news, so ``newest`` is tested first.
         if not outcome.newest and not outcome.new_events:
             return self.tr("{shop}: an older file, nothing new").format(shop=shop)
+        if outcome.newest and outcome.sharing == "stopped":
+            return self.tr("{shop}: sharing stopped").format(shop=shop)
+        if outcome.newest and outcome.sharing == "erased":
+            return self.tr("{shop}: data erased by the merchant").format(shop=shop)
         return self.tr("{shop}: {count} new event(s)").format(shop=shop, count=outcome.new_events)
 
     def _ask_next(self) -> None:

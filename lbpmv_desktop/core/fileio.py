@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 import unicodedata
@@ -142,6 +143,16 @@ def name_limit(folder: Path) -> int:
     except (OSError, ValueError, AttributeError):
         limit = NAME_MAX
     return min(limit, NAME_MAX) if limit > 0 else NAME_MAX
+
+
+def safe_stem(name: str, fallback: str = "photo") -> str:
+    """A file name part that every system accepts (accents kept, separators removed, at most 60
+    characters as a reader sees them), without invisible commands: a direction override would
+    show « facture‮gnp.exe » as « factureexe.png »."""
+    from lbpmv_desktop.core.cleantext import clean_text  # not needed at start-up
+
+    text = re.sub(r'[\\/:*?"<>|]+', "-", clean_text(name)).strip(" .-")
+    return "".join(graphemes(text)[:60]) or fallback  # never half a flag or an accent
 
 
 def stem_that_fits(folder: Path, stem: str, tail: str, *, spare: int = 0) -> str:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from lbpmv_desktop.core.cleantext import clean_text
-from lbpmv_desktop.core.fileio import graphemes, write_new_file
+from lbpmv_desktop.core.fileio import safe_stem, write_new_file
 from lbpmv_desktop.core.photo.opening import open_image, upright_size
 from lbpmv_desktop.core.photo.render import (
     apply_geometry,
@@ -54,14 +52,6 @@ def output_size(box: tuple[int, int, int, int], preset: Preset) -> tuple[int, in
         scale = preset.long_side / max(width, height)
         return max(1, round(width * scale)), max(1, round(height * scale))
     return width, height
-
-
-def safe_stem(name: str) -> str:
-    """A file name part that every system accepts (accents kept, separators removed), without
-    invisible commands (a direction override would show « photo‮gnp.exe » as « photoexe.png »)."""
-    text = clean_text(name)
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")
-    return "".join(graphemes(text)[:60]) or "photo"  # never half a flag or an accent
 
 
 def render_export(

@@ -19,9 +19,9 @@ from lbpmv_desktop.core.fileio import (
     UnsafeFile,
     publish_under_free_name,
     read_regular_text,
+    safe_stem,
     write_text_atomic,
 )
-from lbpmv_desktop.core.photo.export import safe_stem
 from lbpmv_desktop.core.photo.opening import MAX_FILE_BYTES, PhotoRefused, check_file, checked_file
 from lbpmv_desktop.core.photo.recipe import Recipe
 

@@ -20,17 +20,15 @@ import contextlib
 import json
 import logging
 import os
-import re
 import shutil
 import stat
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lbpmv_desktop.core.fileio import UnsafeFile, graphemes, open_regular, regular_files, write_bytes_atomic
+from lbpmv_desktop.core.fileio import UnsafeFile, open_regular, regular_files, safe_stem, write_bytes_atomic
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -84,10 +82,7 @@ class EraseResult:
 # -- the shop's file in the sharing folder ---------------------------------------------------------
 def shared_file_name(shop_name: str, shop_id: str) -> str:
     """« progres-Les Petits Pas-1a2b3c4d.lbpmv »: the name of the shop's file in the sharing folder."""
-    text = unicodedata.normalize("NFC", shop_name)
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-")
-    stem = "".join(graphemes(text)[:60]) or "commerce"
-    return f"{SHARED_PREFIX}{stem}-{shop_id[:8] or 'x'}{SHARED_SUFFIX}"
+    return f"{SHARED_PREFIX}{safe_stem(shop_name, 'commerce')}-{shop_id[:8] or 'x'}{SHARED_SUFFIX}"
 
 
 def _manifest(path: Path) -> dict[str, Any] | None:

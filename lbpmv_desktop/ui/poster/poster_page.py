@@ -618,7 +618,7 @@ class PosterPage(QWidget):
         poster = self._checked_or_say()
         if poster is None:
             return
-        from lbpmv_desktop.core.photo.export import safe_stem
+        from lbpmv_desktop.core.fileio import safe_stem
 
         suggested = posters_dir() / f"affiche-{safe_stem(poster.shop)}-{poster.template}.pdf"
         target = dialogs.ask_save_file(

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from lbpmv_desktop.core.photo.export import export_photo, safe_stem
+from lbpmv_desktop.core.fileio import safe_stem
+from lbpmv_desktop.core.photo.export import export_photo
 from lbpmv_desktop.core.photo.opening import PhotoRefused, open_image, sniff
 from lbpmv_desktop.core.photo.presets import PRESETS
 from lbpmv_desktop.core.photo.recipe import Auto, Crop, Label, Recipe

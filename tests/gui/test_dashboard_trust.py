@@ -574,3 +574,75 @@ def test_an_older_erased_notice_replayed_says_nothing_new_not_erased(
     column = KEYS.index("last_file_at")
     assert "effacées" not in page.proxy.index(0, column).data()
     assert len(page._session.store.events(shop_id)) == 2
+
+
+def test_a_refused_file_in_the_watched_folder_is_told_once_until_it_changes(
+    qtbot: QtBot, animator_page, tmp_path: Path
+) -> None:
+    watched = tmp_path / "partage"
+    watched.mkdir()
+    sparse = watched / "d_sparse.lbpmv"
+    with sparse.open("wb") as handle:
+        handle.truncate(10 * 1024**3)  # sparse: takes no room on the disk
+    (watched / "faux.lbpmv").write_bytes(b"PK\x03\x04 pas un fichier")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(watched / "tube.lbpmv")
+    page = animator_page()
+    _idle(qtbot, page)
+    failures: list[str] = []
+    page.controller.failed.connect(failures.append)
+    page.controller.set_watched_folder(watched)
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=10_000)
+    _idle(qtbot, page)
+    assert "d_sparse.lbpmv" in failures[0]
+    assert "trop gros" in failures[0]
+    assert "faux.lbpmv" in failures[0]
+    assert "tube" not in failures[0]
+    for _look in range(3):  # the 30 s polls: nothing new to say
+        page.controller.scan_folder()
+        _idle(qtbot, page)
+    assert len(failures) == 1, failures
+    with sparse.open("r+b") as handle:  # the file changed: it is looked at (and told) again
+        handle.truncate(11 * 1024**3)
+    page.controller.scan_folder()
+    qtbot.waitUntil(lambda: len(failures) == 2, timeout=10_000)
+    _idle(qtbot, page)
+    assert "d_sparse.lbpmv" in failures[1]
+    assert "faux.lbpmv" not in failures[1]
+
+
+def test_a_file_whose_import_fails_on_this_computer_is_retried_and_told_once(
+    qtbot: QtBot, animator_page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lbpmv_desktop.core.progress import sharing
+
+    first, code = _progress_file(tmp_path / "m1", "Les Petits Pas")
+    watched = tmp_path / "partage"
+    watched.mkdir()
+    (watched / "progres.lbpmv").write_bytes(first)
+    tries: list[str] = []
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        tries.append("x")
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(sharing, "import_bundle", broken)
+    page = animator_page()
+    _idle(qtbot, page)
+    failures: list[str] = []
+    page.controller.failed.connect(failures.append)
+    page.controller.set_watched_folder(watched)
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=10_000)
+    for _look in range(2):
+        page.controller.scan_folder()
+        _idle(qtbot, page)
+    assert len(tries) == 3, "tried again at every look"
+    assert len(failures) == 1, failures
+    assert "progres.lbpmv" in failures[0]
+    assert "nouvel essai" in failures[0]
+    monkeypatch.undo()  # the computer is fine again: the file is imported
+    monkeypatch.setattr(
+        "lbpmv_desktop.ui.animator.dashboard_page.ConfirmCodeDialog.ask", classmethod(lambda cls, *a: code)
+    )
+    page.controller.scan_folder()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)

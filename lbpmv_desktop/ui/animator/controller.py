@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -14,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
-    import os
-
     from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.core.tutorials.catalogue import Catalogue
     from lbpmv_desktop.ui.session import AppSession
@@ -59,6 +58,7 @@ class AnimatorController(QObject):
         self._seen: dict[str, Stamp] = {}
         self._busy: set[str] = set()  # being imported, or waiting for the animator's code
         self._declined: dict[str, tuple[Stamp | None, float]] = {}
+        self._said: dict[str, tuple[Stamp | None, str]] = {}  # a retried file's last problem told
         self._questions: list[tuple[Path, str, str, Stamp | None]] = []
         self._asking = False
         self._watcher = QFileSystemWatcher(self)
@@ -132,6 +132,12 @@ class AnimatorController(QObject):
             if outcome.kind in ("done", "refused") and outcome.stamp is not None:
                 self._seen[key] = outcome.stamp
             self._declined.pop(key, None)
+            if outcome.kind == "retry":  # tried again at every look, told once until it changes
+                if self._said.get(key) != (outcome.stamp, outcome.text):
+                    self._said[key] = (outcome.stamp, outcome.text)
+                    refused.append(outcome.text)
+                continue
+            self._said.pop(key, None)
             if outcome.kind == "done":
                 done.append(self._arrived(outcome))
                 if code is not None:
@@ -331,7 +337,11 @@ def _import_one(store: ProgressStore, catalogue: Catalogue, path: Path, code: st
     name = _file_name(path)
     stamp: Stamp | None = None
     try:
-        stamp = _stamp(check_regular(path, MAX_FILE_BYTES))  # never opens: a FIFO cannot block
+        # The stamp is taken before any check, so a file refused for any reason (too big, not a
+        # regular file…) is remembered as seen and told again only once it changes.
+        with contextlib.suppress(OSError):
+            stamp = _stamp(os.stat(path))  # never opens: a FIFO cannot block
+        check_regular(path, MAX_FILE_BYTES)
         result = import_bundle(
             store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code, source=name
         )

@@ -671,15 +671,16 @@ def _progress_import(store: Any, files: list[str], code: str | None) -> int:
 
 
 def _import_outcome(result: Any) -> str:
-    """What one imported file brought, in the dashboard's words."""
+    """What one imported file brought, in the dashboard's words. An older file (or this one
+    again) changes no state: whatever its notice says, nothing new came."""
     shop = f"« {shown(result.shop_name)} »"
+    if not result.new_events and not getattr(result, "newest", True):
+        return f"0 nouvel(s) événement(s) de {shop} : ce fichier (ou un plus récent) a déjà été reçu"
     sharing = getattr(result, "sharing", "active")
     if sharing == "stopped":
         return f"{shop} : partage arrêté"
     if sharing == "erased":
         return f"{shop} : données effacées par le commerçant"
-    if not result.new_events and not getattr(result, "newest", True):  # this file again, or an older one
-        return f"0 nouvel(s) événement(s) de {shop} : ce fichier (ou un plus récent) a déjà été reçu"
     return f"{result.new_events} nouvel(s) événement(s) de {shop}"
 
 

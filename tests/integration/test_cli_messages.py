@@ -673,3 +673,29 @@ def test_a_data_folder_on_a_read_only_disk_is_said_in_french(
     assert code == 1
     assert UNEXPECTED not in err
     assert "lecture seule" in err, err
+
+
+def test_an_older_notice_replayed_brings_nothing_new(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from datetime import timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from lbpmv_desktop.core.progress import bundle
+    from lbpmv_desktop.core.progress.identity import public_bytes, verification_code
+
+    key, shop, now = Ed25519PrivateKey.generate(), str(uuid.uuid4()), datetime.now(UTC)
+    notice, last = tmp_path / "efface.lbpmv", tmp_path / "dernier.lbpmv"
+    notice.write_bytes(
+        bundle.write_notice(key, shop, "Les Petits Pas", "erased", "1.0", now - timedelta(hours=2))
+    )
+    last.write_bytes(
+        bundle.write_bundle(key, shop, "Les Petits Pas", [], ["rien"], "1.0", now - timedelta(hours=1))
+    )
+    data = ("--data-dir", str(tmp_path / "lbpmv"), "progress", "import")
+    assert _main(capsys, *data, str(last), "--confirm-code", verification_code(public_bytes(key)))[0] == 0
+    status, out, err = _main(capsys, *data, str(notice))
+    assert status == 0, err
+    assert "données effacées" not in out
+    assert "déjà été reçu" in out

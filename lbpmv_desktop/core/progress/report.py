@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -35,8 +36,10 @@ ID_LIMIT = 100
 SHARING_STATES = ("active", "stopped", "erased")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP « CSV injection »).
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\u2212")  # U+2212: the minus sign
 _CONTROL_START = ("\t", "\r")
+_LIVE_START = frozenset(_FORMULA_START + _CONTROL_START)
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")  # Hangul fillers: letters that show nothing
 
 
 def believable(moment: datetime, now: datetime) -> bool:
@@ -293,17 +296,31 @@ def monthly(
 def csv_cell(value: object) -> object:
     """A value as a CSV cell that no spreadsheet runs as a formula.
 
-    Numbers stay numbers; a text starting (after spaces) with ``=``, ``+``, ``-`` or ``@``, or
-    starting with a tab or a carriage return, gets a leading ``'`` (OWASP's rule).
+    Numbers stay numbers; a text whose first visible character is ``=``, ``+``, ``-`` or ``@``
+    (after spaces), or a tab or a carriage return, gets a leading ``'`` (OWASP's rule). What is
+    visible is judged as a spreadsheet may read it: compatibility forms folded (NFKC: « ＝ » is
+    « = »), invisible, format and combining characters skipped (« \u034f=1+1 » starts with « = »).
     """
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     text = str(value)
-    if text.startswith(_CONTROL_START) or text.lstrip().startswith(_FORMULA_START):
+    if _first_visible(text) in _LIVE_START:
         return "'" + text
     return text
+
+
+def _first_visible(text: str) -> str:
+    """The first character of ``text`` a reader sees, after NFKC folding (a tab or a carriage
+    return counts as seen); ``""`` when there is none."""
+    for char in unicodedata.normalize("NFKC", text):
+        if char in _CONTROL_START:
+            return char
+        if char.isspace() or unicodedata.category(char)[0] in "CMZ" or char in _FILLERS:
+            continue  # spaces, controls, format, unassigned, private-use and combining marks
+        return char
+    return ""
 
 
 def sharing_words(view: ShopView) -> str:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+import unicodedata
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,18 @@ FORMULAS = [
     "   =1+2",
     "\t=1+2",
     "\r=1+2",
+    "\uff1d1+1",  # full-width « ＝ »
+    "\u034f=1+1",  # a combining grapheme joiner, invisible, before « = »
+    "\u200b\u2060=1+1",  # zero-width space and word joiner
+    "\u00a0\u3000=1+1",  # no-break and ideographic spaces
+    "\u3164@SUM(A1)",  # a Hangul filler: shows nothing
+    "\ufe66HYPERLINK(1)",  # small « ﹦ »
+    "\uff0b33 6",  # full-width « ＋ »
+    "\uff20SUM(A1)",  # full-width « ＠ »
+    "\u0301\u20dd-1",  # combining marks alone
+    "\u200b\t=1",  # a tab after an invisible character
+    "\u22121+1",  # the minus sign
+    "\u200b" * 300 + "=1+1",  # far behind invisible characters
 ]
 HOSTILE_DATES = [
     "9999-12-31T23:59:59-12:00",
@@ -80,8 +93,16 @@ def _rows(text: str) -> list[list[str]]:
 
 
 def _live(cell: str) -> bool:
-    """A cell a spreadsheet would run as a formula."""
-    return cell.startswith(("\t", "\r")) or cell.lstrip().startswith(("=", "+", "-", "@"))
+    """A cell a spreadsheet could run as a formula: its first visible character (compatibility
+    forms folded, invisible, combining and space characters skipped) is a formula sign, a tab or
+    a carriage return."""
+    for char in unicodedata.normalize("NFKC", cell):
+        if char in "\t\r":
+            return True
+        if char.isspace() or unicodedata.category(char)[0] in "CMZ" or char in "\u115f\u1160\u3164\uffa0":
+            continue
+        return char in "=+-@"
+    return False
 
 
 @pytest.mark.parametrize("text", FORMULAS)
@@ -97,6 +118,12 @@ def test_numbers_and_plain_text_stay_as_they_are() -> None:
     assert csv_cell(0) == 0
     assert csv_cell("Les Petits Pas") == "Les Petits Pas"
     assert csv_cell("2026-11-26") == "2026-11-26"
+    assert csv_cell(-3) == -3
+    assert csv_cell(2.5) == 2.5
+    assert csv_cell("\uff11\uff12") == "\uff11\uff12", "full-width digits are no formula"
+    assert csv_cell("Élodie \u00e9\u0301") == "Élodie \u00e9\u0301"
+    assert csv_cell("Chaussons bébé 24,90 €") == "Chaussons bébé 24,90 €"
+    assert csv_cell("\u034fCafé") == "\u034fCafé"
     assert csv_cell(None) == ""
 
 

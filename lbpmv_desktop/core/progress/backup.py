@@ -15,11 +15,12 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import sys
+import tempfile
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from pathlib import Path
+from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
 
 
 def sqlite_uri(path: Path, options: str) -> str:
@@ -34,6 +35,13 @@ SUFFIX = ".sqlite"
 STAMP = "%Y%m%d-%H%M%S"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 REMOVED_AT_KEY = "events_removed_at"  # written by ProgressStore.delete_shop_events
+# Meta rows a restore takes from the database it replaces: a backup made before the last PIN
+# change must not bring back an older PIN trace (core/visit/pin.py).
+CARRIED_KEYS = ("animator_pin",)
+MAX_CARRIED_VALUE = 64 * 1024
+# A write-ahead log is read through a private copy of the database and its log, when both are
+# small enough to copy; otherwise only the main file is read.
+MAX_COPY_FOR_LOG = 256 * 1024 * 1024
 
 
 def make_private(path: Path, mode: int = 0o600) -> None:
@@ -285,8 +293,91 @@ def latest_good_backup(folder: Path) -> Path | None:
     return next((p for p in backups(folder) if usable(p)), None)
 
 
+def _read_carried(database: Path) -> dict[str, str]:
+    """The rows of ``CARRIED_KEYS`` in ``database``'s meta table, read without changing it
+    (immutable). Nothing when it is not a regular file (never opened) or cannot be read."""
+    try:
+        check_regular(database, sys.maxsize)
+    except UnsafeFile:
+        return {}
+    return _select_carried(sqlite_uri(database, "mode=ro&immutable=1"))
+
+
+def _select_carried(uri: str) -> dict[str, str]:
+    marks = ", ".join("?" for _ in CARRIED_KEYS)
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        rows = connection.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", CARRIED_KEYS)  # noqa: S608
+        return {
+            key: value
+            for key, value in rows.fetchall()
+            if type(key) is str and type(value) is str and len(value) <= MAX_CARRIED_VALUE
+        }
+    except (sqlite3.Error, MemoryError):
+        return {}
+    finally:
+        connection.close()
+
+
+def _carried_rows(database: Path, scratch: Path) -> dict[str, str]:
+    """The meta rows of ``CARRIED_KEYS`` in the database being replaced (its write-ahead log
+    included when it has one: the newest PIN change may be only there), never failing.
+
+    The log is applied on a private copy in ``scratch`` (removed after), so the files that are
+    moved aside stay exactly as they were.
+    """
+    carried = _read_carried(database)
+    log = database.with_name(database.name + "-wal")
+    try:
+        main = check_regular(database, MAX_COPY_FOR_LOG)
+        check_regular(log, MAX_COPY_FOR_LOG - main.st_size)
+    except UnsafeFile:
+        return carried
+    with (
+        contextlib.suppress(OSError, shutil.Error, sqlite3.Error),
+        tempfile.TemporaryDirectory(dir=scratch) as folder,
+    ):
+        copy = Path(folder) / "replaced.sqlite"
+        shutil.copyfile(database, copy)
+        shutil.copyfile(log, copy.with_name(copy.name + "-wal"))
+        carried.update(_select_carried(sqlite_uri(copy, "mode=rw")))  # reads through the log
+    return carried
+
+
+def _write_carried(database: Path, rows: dict[str, str]) -> None:
+    """Put ``rows`` in the meta table of ``database`` (a restored copy not in use yet); a copy
+    without a meta table, or a refusal, leaves it as it was."""
+    if not rows:
+        return
+    try:
+        connection = sqlite3.connect(database)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "meta" in tables:
+                with connection:
+                    connection.executemany(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted(rows.items())
+                    )
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass
+    finally:
+        for suffix in SIDE_SUFFIXES:
+            with contextlib.suppress(OSError):
+                database.with_name(database.name + suffix).unlink(missing_ok=True)
+
+
 def restore_backup(backup: Path, database: Path, quarantine: Path, now: datetime) -> Path:
     """Put ``backup`` in place of ``database``; the damaged files are moved aside, never deleted.
+
+    Whatever stands in the database's place is moved aside as it is, without being opened: a
+    folder, a FIFO, a link (to a device or to nothing). The PIN trace of the replaced database
+    (``CARRIED_KEYS``), when it can still be read, is kept in the restored one: a backup made
+    before the last PIN change does not bring back an older PIN.
 
     Returns:
         The folder where the damaged files were put.
@@ -295,15 +386,18 @@ def restore_backup(backup: Path, database: Path, quarantine: Path, now: datetime
     aside.mkdir(mode=0o700, parents=True, exist_ok=True)
     make_private(quarantine, 0o700)
     make_private(aside, 0o700)
+    carried = _carried_rows(database, quarantine)
     for suffix in ("", *SIDE_SUFFIXES):
         damaged = database.with_name(database.name + suffix)
-        if damaged.exists():
+        if os.path.lexists(damaged):
+            # Same folder tree: a rename, which moves links, FIFOs and folders as they are.
             shutil.move(str(damaged), aside / damaged.name)
     partial = database.with_name(database.name + ".restoring")
     if os.name == "posix":
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     shutil.copyfile(backup, partial)
     make_private(partial)
+    _write_carried(partial, carried)
     with contextlib.suppress(OSError), open(partial, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(partial, database)

@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import sqlite3
+import sys
 import threading
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
 from lbpmv_desktop.core.progress.backup import latest_good_backup, make_private, sqlite_uri
 from lbpmv_desktop.core.progress.events import Event
 
@@ -54,11 +56,24 @@ class NewerDatabaseError(UserError):
 
 
 class DamagedDatabaseError(UserError):
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            "Le fichier de vos progrès est abîmé. La dernière sauvegarde correcte peut le remplacer."
+    """The database cannot be used: the app offers the latest good backup.
+
+    Attributes:
+        detail: what is wrong (for the log).
+        not_regular: the entry named like the database is not a regular file (a folder, a FIFO,
+            a device or a link to one, a link to nothing): it was never opened.
+    """
+
+    def __init__(self, detail: str, *, not_regular: bool = False) -> None:
+        what = (
+            "Le fichier de vos progrès n'est pas un fichier ordinaire (un dossier ou un fichier "
+            "spécial porte son nom) : il n'a pas été ouvert."
+            if not_regular
+            else "Le fichier de vos progrès est abîmé."
         )
+        super().__init__(f"{what} La dernière sauvegarde correcte peut le remplacer.")
         self.detail = detail
+        self.not_regular = not_regular
 
 
 # Why the disk refused: the reason, then what it means and what to do (the app retries or not).
@@ -182,6 +197,36 @@ def _writing(path: Path, subject: str, *, retry: bool = True) -> Iterator[None]:
         raise
 
 
+def _entry(path: Path) -> os.stat_result | None:
+    """What is at ``path`` and beside it (side files), checked without opening anything.
+
+    Returns:
+        The database's status, or None when nothing is there.
+
+    Raises:
+        DamagedDatabaseError: the database or one of its side files is not a regular file (a
+            folder, a FIFO, a device, a link to one or to nothing): SQLite must never open it
+            (a FIFO would block, a device would flood).
+        StoreReadError: the system refused to look (no permission on the folder).
+    """
+    found: os.stat_result | None = None
+    for suffix in ("", *SIDE_FILES):
+        entry = path.with_name(path.name + suffix)
+        try:
+            os.lstat(entry)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise StoreReadError(failure_reason(error, path.parent), str(error)) from error
+        try:
+            info = check_regular(entry, sys.maxsize)
+        except UnsafeFile as error:
+            raise DamagedDatabaseError(f"{entry.name}: {error.reason}", not_regular=True) from None
+        if not suffix:
+            found = info
+    return found
+
+
 def _probe(path: Path) -> tuple[str | None, bool]:
     """Check a database without writing to it.
 
@@ -193,7 +238,8 @@ def _probe(path: Path) -> tuple[str | None, bool]:
         NewerDatabaseError: the revision is unknown to this version.
         DamagedDatabaseError: the file is not a healthy SQLite database of this app.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    found = _entry(path)
+    if found is None or found.st_size == 0:
         return None, False
     # When no other connection has the database open (no side files), "immutable" reads the file
     # without creating -wal/-shm side files, so a database we end up refusing is left as it was.
@@ -466,6 +512,7 @@ class ProgressStore:
         checked before (a replaced one is reconnected to) and after the write.
         """
         with _writing(self.path, subject, retry=retry):
+            _entry(self.path)  # an odd entry in its place is damage, never opened
             before = self._identity()
             if before is None:
                 raise StoreWriteError("missing", f"{self.path} is gone", subject=subject, retry=retry)
@@ -501,6 +548,7 @@ class ProgressStore:
             DamagedDatabaseError: the file or its schema is damaged.
             StoreReadError: the system refused to read it.
         """
+        _entry(self.path)  # a FIFO or a device in its place is never opened
         try:
             # mode=rw: a database that vanished is an error, never silently created again empty.
             connection = sqlite3.connect(self._uri, uri=True, timeout=10)

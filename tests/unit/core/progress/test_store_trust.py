@@ -675,3 +675,214 @@ def test_a_write_after_the_data_folder_vanished_is_not_saved(tmp_path: Path) -> 
     assert store.append([_event("after")]) == 1
     assert [e.step for e in store.events()] == ["before", "after"]
     store.close()
+
+
+# -- an odd entry named progress.sqlite (folder, FIFO, device link) is damage, never opened ----
+def _without_blocking(work: Any) -> Any:
+    """Run ``work()`` in a thread: a FIFO opened by mistake would block it (the test fails
+    instead of hanging)."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - handed back to the test
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "blocked on a FIFO or a device"
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def _odd_entry(path: Path, kind: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.is_dir() and not side.is_symlink():
+            shutil.rmtree(side)
+        else:
+            side.unlink(missing_ok=True)
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "dangling-link":
+        path.symlink_to(path.with_name("nowhere.sqlite"))
+
+
+def _still_there(path: Path, kind: str) -> bool:
+    if kind == "folder":
+        return path.is_dir() and not path.is_symlink()
+    if kind == "fifo":
+        return stat.S_ISFIFO(path.lstat().st_mode)
+    return path.is_symlink()
+
+
+ODD = pytest.mark.parametrize(
+    "kind",
+    [
+        "folder",
+        pytest.param("fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX")),
+        pytest.param("dev-zero", marks=pytest.mark.skipif(not Path("/dev/zero").exists(), reason="POSIX")),
+        pytest.param("dangling-link", marks=pytest.mark.skipif(os.name != "posix", reason="POSIX links")),
+    ],
+)
+
+
+@ODD
+@pytest.mark.parametrize("with_backup", [True, False])
+def test_an_odd_entry_as_database_is_damage_not_an_unplugged_key(
+    tmp_path: Path, kind: str, with_backup: bool
+) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    if with_backup:
+        database, made = _good_backup(tmp_path)
+    else:
+        database, made = tmp_path / "progress.sqlite", None
+    _odd_entry(database, kind)
+    for attempt in (lambda: ProgressStore.open(database), lambda: inspect_database(database)):
+        with pytest.raises(DamagedDatabaseError) as refused:
+            _without_blocking(attempt)
+        assert "n'est pas un fichier ordinaire" in refused.value.message
+        assert "introuvable" not in refused.value.message
+        assert "débranché" not in refused.value.message
+        assert _still_there(database, kind)  # never deleted, never replaced by an empty database
+    assert backup.latest_good_backup(tmp_path / "backups") == made
+    if kind == "dangling-link":
+        assert not database.with_name("nowhere.sqlite").exists()  # no database created through it
+
+
+@ODD
+def test_restoring_moves_an_odd_entry_aside(tmp_path: Path, kind: str) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    database, made = _good_backup(tmp_path)
+    _odd_entry(database, kind)
+    aside = _without_blocking(
+        lambda: backup.restore_backup(made, database, tmp_path / "quarantine", datetime(2026, 11, 22, 9, 0))
+    )
+    moved = aside / database.name
+    assert _still_there(moved, kind)  # kept aside, never deleted
+    assert database.is_file()
+    assert not database.is_symlink()
+    store = ProgressStore.open(database)
+    assert store.count() == 3
+    store.close()
+
+
+@ODD
+def test_a_write_when_the_database_became_an_odd_entry_is_not_blamed_on_a_missing_folder(
+    tmp_path: Path, kind: str
+) -> None:
+    store = ProgressStore.open(tmp_path / "progress.sqlite")
+    store.append([_event("a")])
+    _odd_entry(store.path, kind)
+    with pytest.raises((StoreWriteError, DamagedDatabaseError)) as refused:
+        _without_blocking(lambda: store.append([_event("b")]))
+    assert "introuvable" not in refused.value.message
+    assert "fichier ordinaire" in refused.value.message
+    with pytest.raises(DamagedDatabaseError):
+        _without_blocking(store.events)
+    store.close()
+    assert _still_there(store.path, kind)
+
+
+# -- a restore keeps the newest PIN trace ------------------------------------------------------
+PIN_KEY = "animator_pin"
+
+
+def _pin_backup(tmp_path: Path) -> tuple[Path, Path]:
+    """A database whose backup holds the old PIN trace, while the database holds the new one."""
+    from lbpmv_desktop.core.progress import backup
+
+    database = tmp_path / "progress.sqlite"
+    store = ProgressStore.open(database)
+    store.append([_event("1"), _event("2")])
+    store.set_meta(PIN_KEY, '{"set": true, "digest": "old"}')
+    made = backup.make_backup(database, tmp_path / "backups", datetime(2026, 11, 20, 9, 0))
+    assert made is not None
+    store.set_meta(PIN_KEY, '{"set": true, "digest": "new"}')
+    store.close()
+    return database, made
+
+
+def _restore(tmp_path: Path, made: Path, database: Path) -> ProgressStore:
+    from lbpmv_desktop.core.progress import backup
+
+    _without_blocking(
+        lambda: backup.restore_backup(made, database, tmp_path / "quarantine", datetime(2026, 11, 22, 9, 0))
+    )
+    return ProgressStore.open(database)
+
+
+def test_a_restore_keeps_the_pin_trace_of_the_replaced_database(tmp_path: Path) -> None:
+    database, made = _pin_backup(tmp_path)
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE events SET data = '{broken' WHERE step = '2'")  # damaged: a bad row
+    connection.commit()
+    connection.close()
+    quarantined = database.read_bytes()
+    store = _restore(tmp_path, made, database)
+    assert store.get_meta(PIN_KEY) == '{"set": true, "digest": "new"}'
+    assert [e.step for e in store.events()] == ["1", "2"]
+    store.close()
+    (aside,) = (tmp_path / "quarantine").iterdir()
+    assert (aside / database.name).read_bytes() == quarantined  # the damaged file left as it was
+    assert sorted(p.name for p in aside.iterdir()) == [database.name]
+    assert backup_pin(made) == '{"set": true, "digest": "old"}'  # the backup itself is untouched
+
+
+def backup_pin(path: Path) -> str | None:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        rows = connection.execute("SELECT value FROM meta WHERE key = ?", (PIN_KEY,)).fetchall()
+    finally:
+        connection.close()
+    return str(rows[0][0]) if rows else None
+
+
+def test_a_restore_keeps_a_pin_trace_still_in_the_write_ahead_log(tmp_path: Path) -> None:
+    database, made = _pin_backup(tmp_path)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    connection.execute('UPDATE meta SET value = \'{"digest": "newest"}\' WHERE key = ?', (PIN_KEY,))
+    connection.commit()
+    for suffix in ("", "-wal"):  # the app stopped here: the newest trace is only in the log
+        shutil.copyfile(database.with_name(database.name + suffix), crashed / (database.name + suffix))
+    connection.close()
+    assert backup_pin(crashed / database.name) != '{"digest": "newest"}'  # not in the main file
+    store = _restore(crashed, made, crashed / database.name)
+    assert store.get_meta(PIN_KEY) == '{"digest": "newest"}'
+    store.close()
+    (aside,) = (crashed / "quarantine").iterdir()
+    assert sorted(p.name for p in aside.iterdir()) == [database.name, database.name + "-wal"]
+
+
+@pytest.mark.parametrize("replaced", ["garbage", "no-trace", "fifo"])
+def test_a_restore_keeps_the_backups_trace_when_the_replaced_one_cannot_be_read(
+    tmp_path: Path, replaced: str
+) -> None:
+    database, made = _pin_backup(tmp_path)
+    if replaced == "garbage":
+        database.write_bytes(b"SQLite format 3\x00" + os.urandom(20_000))
+    elif replaced == "no-trace":
+        connection = sqlite3.connect(database)
+        connection.execute("DELETE FROM meta WHERE key = ?", (PIN_KEY,))
+        connection.commit()
+        connection.close()
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("POSIX")
+        _odd_entry(database, "fifo")
+    store = _restore(tmp_path, made, database)
+    assert store.get_meta(PIN_KEY) == '{"set": true, "digest": "old"}'
+    assert store.count() == 2
+    store.close()

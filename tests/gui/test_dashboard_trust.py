@@ -646,3 +646,24 @@ def test_a_file_whose_import_fails_on_this_computer_is_retried_and_told_once(
     )
     page.controller.scan_folder()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+
+
+def test_the_timeline_gets_only_the_newest_events_it_shows(qtbot: QtBot, animator_page) -> None:
+    from lbpmv_desktop.ui.animator.controller import TIMELINE_SHOWN
+
+    database = animator_page.data.database
+    ProgressStore.open(database).close()
+    _add_shop(database, "shop-1", "Chez Léa", {})
+    for number in range(TIMELINE_SHOWN + 40):
+        _add_event(
+            database, "shop-1", number, f"2026-11-{1 + number // 100:02d}T10:{number % 60:02d}:00+00:00"
+        )
+    page = animator_page()
+    _idle(qtbot, page)
+    got: list[list[Any]] = []
+    page.controller.timeline_ready.connect(lambda _shop, events: got.append(events))
+    page.controller.load_timeline("shop-1")
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    assert len(got[0]) == TIMELINE_SHOWN
+    assert got[0][-1].at.day == 6, "the newest are kept"
+    assert got[0][0].at.day == 1

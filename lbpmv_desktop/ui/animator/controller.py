@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 POLL_MS = 30_000  # synced folders do not always notify changes
+TIMELINE_SHOWN = 500  # a shop's newest events shown in its timeline
 
 
 Stamp = tuple[int, int]  # a file's (mtime_ns, size): it changed when this changes
@@ -43,7 +44,7 @@ class AnimatorController(QObject):
         unknown_shop(object): (path, shop name, code) of a file whose shop must be confirmed; the
             receiver asks, then calls ``confirm_shop`` (never two questions at once).
         failed(str): a plain French message.
-        timeline_ready(str, list): a shop's events, oldest first.
+        timeline_ready(str, list): a shop's newest ``TIMELINE_SHOWN`` events, oldest first.
     """
 
     rows_changed = Signal(object)
@@ -89,7 +90,7 @@ class AnimatorController(QObject):
         store = self._session.store
         if store is not None:
             self._session.tasks.submit(
-                lambda: store.events(shop_id),
+                lambda: store.events(shop_id)[-TIMELINE_SHOWN:],  # only the shown ones cross threads
                 lambda events: self.timeline_ready.emit(shop_id, events),
                 self._report,
             )

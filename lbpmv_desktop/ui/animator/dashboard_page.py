@@ -34,6 +34,7 @@ from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.report import ShopView, believable, help_views
 from lbpmv_desktop.ui import accessibility
+from lbpmv_desktop.ui.animator.controller import TIMELINE_SHOWN
 from lbpmv_desktop.ui.animator.models import (
     ANIMATOR_COLUMN,
     CURRENT_COLUMN,
@@ -451,7 +452,9 @@ class DashboardPage(ScrollPage):
         if shop_id != self._shop_id:
             return
         now = datetime.now(UTC)
-        self.timeline_model.setStringList([self._event_line(event, now) for event in reversed(events[-500:])])
+        self.timeline_model.setStringList(
+            [self._event_line(event, now) for event in reversed(events[-TIMELINE_SHOWN:])]
+        )
 
     # -- actions -------------------------------------------------------------------------------
     def _on_import(self) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
+from lbpmv_desktop.core.tutorials.drawing import drawing_problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -138,15 +139,20 @@ def svg_problem(data: bytes) -> str | None:
     """Why the drawing ``data`` may not be shown (None: it draws only itself).
 
     A drawing of the pack draws shapes and text: it may not pull in another file (Qt's SVG
-    renderer opens the local file of an ``<image>``), declare entities or hold scripts. One pass
-    of bounded patterns over the bytes, before any XML reader sees them.
+    renderer opens the local file of an ``<image>``), declare entities or hold scripts: one pass
+    of bounded patterns over the bytes, before any XML reader sees them. Then it is read once
+    (``drawing.drawing_problem``): it must be an SVG drawing that costs little to draw, copies
+    (``<use>``), filters, masks and patterns included.
     """
     if b"\x00" in data:
         return "dessin SVG qui n'est pas en UTF-8 : réenregistrez-le en UTF-8"
     for pattern, what in _SVG_REFUSED:
         if pattern.search(data):
             return f"dessin SVG refusé : {what} (un dessin du tutoriel ne montre que lui-même)"
-    return None
+    refused = drawing_problem(data)
+    if refused is None:
+        return None
+    return f"dessin SVG refusé, ligne {refused.line} du dessin : {refused.what}"
 
 
 # -- TOML ----------------------------------------------------------------------------------------

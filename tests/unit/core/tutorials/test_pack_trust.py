@@ -404,3 +404,90 @@ def test_a_broken_link_in_the_content_does_not_stop_the_start(tmp_path: Path) ->
     catalogue, problems = load_cached(root, cache)
     assert problems == []
     assert catalogue.get("bonjour") is not None
+
+
+# -- drawings that cost too much to draw -------------------------------------------------------
+def _fan_out(levels: int, copies: int) -> str:
+    """« Billion laughs » for SVG: each level copies the one below ``copies`` times (``<use>``)."""
+    lines = [SVG_OPEN, '<defs><g id="l0"><rect width="1" height="1" fill="red"/></g>']
+    for level in range(1, levels + 1):
+        uses = "".join(f'<use xlink:href="#l{level - 1}" x="{n}"/>' for n in range(copies))
+        lines.append(f'<g id="l{level}">{uses}</g>')
+    lines.append(f'</defs><use xlink:href="#l{levels}"/></svg>')
+    return "\n".join(lines)
+
+
+def test_a_drawing_that_copies_itself_a_hundred_million_times_is_refused(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    bomb = _fan_out(8, 10)
+    assert len(bomb) < 4000  # a few KB of text, 10**8 rectangles once the copies are made
+    (pack / "images" / "dessin.svg").write_text(bomb, encoding="utf-8")
+    messages = _messages(pack)
+    assert len(messages) == 4, messages  # one per step showing the drawing
+    assert messages[0].startswith("01-etape-1.md:7: image « images/dessin.svg » : dessin SVG refusé, ligne ")
+    assert "<use>" in messages[0]
+    assert load_catalogue(pack)[0].get("bonjour") is None
+
+
+def _blurs(count: int, deviation: str) -> str:
+    rects = "".join('<rect width="9" height="9" filter="url(#f)"/>' for _ in range(count))
+    return SVG_OPEN + f'<filter id="f"><feGaussianBlur stdDeviation="{deviation}"/></filter>{rects}</svg>'
+
+
+def _nested_patterns(depth: int) -> str:
+    patterns = "".join(
+        f'<pattern id="p{n}" width="1" height="1"><rect width="9" height="9" fill="url(#p{n + 1})"/></pattern>'
+        for n in range(depth)
+    )
+    return (
+        SVG_OPEN
+        + f'<defs>{patterns}<pattern id="p{depth}"/></defs><rect width="9" height="9" fill="url(#p0)"/></svg>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("drawing", "words"),
+    [
+        (SVG_OPEN + '<rect width="1" height="1"/>' * 2001 + "</svg>", "éléments"),
+        (SVG_OPEN + "<g>" * 200 + "</g>" * 200 + "</svg>", "imbriqués"),
+        (_blurs(200, "3"), "filtres"),
+        (_blurs(1, "100000"), "flou"),
+        (_nested_patterns(6), "motifs"),
+        (SVG_OPEN + '<g id="a"><use href="#a"/></g></svg>', "lui-même"),
+        (SVG_OPEN + "<style>rect { filter: url(#f) }</style></svg>", "style"),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="1e12"/>', "taille"),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0"/>', "taille"),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 nan 9"/>', "taille"),
+        (SVG_OPEN + '<filter id="f" filterUnits="userSpaceOnUse" width="1e9"/></svg>', "taille"),
+        (SVG_OPEN + "<rect", "XML"),
+        ('<html xmlns="http://www.w3.org/1999/xhtml"/>', "pas un dessin SVG"),
+    ],
+)
+def test_drawings_that_cost_too_much_to_draw_are_refused(tmp_path: Path, drawing: str, words: str) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "images" / "dessin.svg").write_text(drawing, encoding="utf-8")
+    messages = _messages(pack)
+    assert len(messages) == 4, messages  # one per step showing the drawing
+    assert messages[0].startswith("01-etape-1.md:7: image « images/dessin.svg » : "), messages
+    assert words in messages[0], messages
+
+
+def test_the_line_of_the_drawing_is_given(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    drawing = SVG_OPEN + "\n<rect/>\n<filter id='f'>\n<feGaussianBlur stdDeviation='9000'/></filter></svg>"
+    (pack / "images" / "dessin.svg").write_text(drawing, encoding="utf-8")
+    assert "ligne 4 du dessin" in _messages(pack)[0]
+
+
+def test_ordinary_drawings_with_copies_filters_and_patterns_pass(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    (pack / "images" / "dessin.svg").write_text(
+        SVG_OPEN + '<defs><g id="l0"><rect width="1" height="1"/></g>'
+        '<filter id="f"><feGaussianBlur stdDeviation="2"/><feOffset dx="1"/></filter>'
+        '<pattern id="p" width="4" height="4" patternUnits="userSpaceOnUse"><circle r="1"/></pattern>'
+        '<mask id="m"><rect width="9" height="9" fill="white"/></mask></defs>'
+        + '<use xlink:href="#l0"/>' * 100
+        + '<rect width="9" height="9" filter="url(#f)" style="fill: url(#p)" mask="url(#m)"/></svg>',
+        encoding="utf-8",
+    )
+    assert _messages(pack) == []

@@ -156,7 +156,7 @@ def test_a_drawing_of_the_pack_cannot_pull_in_a_file_outside(
 
 def test_a_picture_claiming_a_huge_height_is_shown_small(qtbot: QtBot, pack: Path) -> None:
     (pack / "images" / "fil.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000000"><rect width="1" height="9"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="100000"><rect width="1" height="9"/></svg>',
         encoding="utf-8",
     )
     thin = QImage(QSize(1, 20_000), QImage.Format.Format_ARGB32)
@@ -168,3 +168,52 @@ def test_a_picture_claiming_a_huge_height_is_shown_small(qtbot: QtBot, pack: Pat
     for name in ("images/fil.svg", "images/fil.png"):
         image = view.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
         assert 1 <= image.height() <= 1920 * image.devicePixelRatio()
+
+
+def _fan_out(levels: int, copies: int) -> str:
+    """« Billion laughs » for SVG: each level copies the one below ``copies`` times (``<use>``)."""
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="400" height="300">',
+        '<defs><g id="l0"><rect width="1" height="1" fill="#ff00ff"/></g>',
+    ]
+    for level in range(1, levels + 1):
+        uses = "".join(f'<use xlink:href="#l{level - 1}" x="{n}"/>' for n in range(copies))
+        parts.append(f'<g id="l{level}">{uses}</g>')
+    parts.append(f'</defs><use xlink:href="#l{levels}"/></svg>')
+    return "\n".join(parts)
+
+
+def test_a_drawing_that_would_copy_itself_forever_is_never_drawn(qtbot: QtBot, pack: Path) -> None:
+    (pack / "images" / "bombe.svg").write_text(_fan_out(8, 10), encoding="utf-8")
+    view = _view(qtbot)
+    view.show_markdown(
+        "Texte.\n\n![Une bombe](images/bombe.svg)\n\n![Un bon](images/dedans.png)\n", pack, 1.0
+    )
+    assert view.missing_images == ["images/bombe.svg"]
+    painted = _painted(view)
+    assert not _shows(painted, MAGENTA)
+    assert _shows(painted, CYAN)
+
+
+def test_a_drawing_shown_again_is_not_drawn_again(qtbot: QtBot, pack: Path) -> None:
+    (pack / "images" / "carre.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+        '<rect width="200" height="100" fill="#00ffff"/></svg>',
+        encoding="utf-8",
+    )
+    view = _view(qtbot)
+    kind, url = QTextDocument.ResourceType.ImageResource.value, QUrl("images/carre.svg")
+    view.show_markdown("Texte.\n\n![Un carré](images/carre.svg)\n", pack, 1.0)
+    first = view.document().resource(kind, url)
+    view.show_markdown("Autre texte.\n\n![Le même](images/carre.svg)\n", pack, 1.0)
+    again = view.document().resource(kind, url)
+    assert view.missing_images == []
+    assert _shows(_painted(view), CYAN)
+    assert isinstance(first, QImage)
+    assert isinstance(again, QImage)
+    assert again.cacheKey() == first.cacheKey()  # the very same picture, not drawn twice
+    view.show_markdown("Texte.\n\n![Plus grand](images/carre.svg)\n", pack, 2.0)
+    bigger = view.document().resource(kind, url)
+    assert isinstance(bigger, QImage)
+    assert bigger.cacheKey() != first.cacheKey()
+    assert bigger.width() > first.width()

@@ -12,7 +12,9 @@ returns the placeholder.
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
 
 MAX_IMAGE_WIDTH = 640
 MAX_IMAGE_HEIGHT = 960
+MAX_PIXELS = 1_500_000  # drawn or scaled pictures: a 640 × 360 drawing at 200 % is 921,600
+CACHE_BYTES = 64 * 1024 * 1024
+# Pictures already drawn or scaled, by (content, kind, text scale, pixel ratio, column width).
+_CACHE: OrderedDict[tuple[object, ...], QImage] = OrderedDict()
 MARKDOWN_FEATURES = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
 )
@@ -193,7 +199,12 @@ class MarkdownView(QTextBrowser):
         return QSize(width, height)
 
     def _load_image(self, name: str) -> QImage | None:
-        """The pack's picture ``name``, scaled; None when it may not or cannot be shown."""
+        """The pack's picture ``name``, scaled; None when it may not or cannot be shown.
+
+        A drawing is drawn only once it passed ``svg_problem`` (nothing outside, little to draw),
+        at most ``MAX_PIXELS`` pixels, and once per content and size: the same drawing shown
+        again comes from the cache.
+        """
         assert self._folder is not None
         path = pack_image(self._folder, name)
         if path is None:
@@ -202,36 +213,63 @@ class MarkdownView(QTextBrowser):
             raw = read_regular(path, MAX_IMAGE_BYTES)  # checked again as it is opened
         except UnsafeFile:
             return None
-        data = QByteArray(raw)
+        svg = path.suffix.lower() == ".svg"
+        key = (
+            hashlib.blake2b(raw, digest_size=16).digest(),
+            svg,
+            self._scale,
+            self.devicePixelRatioF(),
+            self._target_width(MAX_IMAGE_WIDTH),
+        )
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
+        image = self._draw(raw) if svg else self._decode(raw)
+        if image is not None:
+            _remember(key, image)
+        return image
+
+    def _device_size(self, size: QSize) -> tuple[QSize, float]:
+        """The size in pixels of a picture shown at ``size``, and its pixel ratio: the screen's,
+        lowered when the picture would have more than ``MAX_PIXELS`` pixels."""
         ratio = self.devicePixelRatioF()
-        if path.suffix.lower() == ".svg":
-            from PySide6.QtSvg import QSvgRenderer
+        pixels = size.width() * size.height() * ratio * ratio
+        if pixels > MAX_PIXELS:
+            ratio *= math.sqrt(MAX_PIXELS / pixels)
+        return QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio))), ratio
 
-            if svg_problem(raw) is not None:  # an <image> in a drawing would open any local file
-                return None
+    def _draw(self, raw: bytes) -> QImage | None:
+        if svg_problem(raw) is not None:  # outside files, or too much to draw: never drawn
+            return None
+        from PySide6.QtSvg import QSvgRenderer
 
-            renderer = QSvgRenderer(data)
-            if not renderer.isValid():
-                return None
-            size = self._target_size(renderer.defaultSize())
-            image = QImage(
-                QSize(round(size.width() * ratio), round(size.height() * ratio)),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            renderer.render(painter)
-            painter.end()
-            image.setDevicePixelRatio(ratio)
-            return image
-        image = QImage.fromData(data)
+        renderer = QSvgRenderer(QByteArray(raw))
+        if not renderer.isValid():
+            return None
+        pixels, ratio = self._device_size(self._target_size(renderer.defaultSize()))
+        image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        image.setDevicePixelRatio(ratio)
+        return image
+
+    def _decode(self, raw: bytes) -> QImage | None:
+        image = QImage.fromData(QByteArray(raw))
         if image.isNull():
             return None
-        size = self._target_size(image.size())
+        pixels, ratio = self._device_size(self._target_size(image.size()))
         scaled = image.scaled(
-            QSize(round(size.width() * ratio), round(size.height() * ratio)),
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
+            pixels, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         scaled.setDevicePixelRatio(ratio)
         return scaled
+
+
+def _remember(key: tuple[object, ...], image: QImage) -> None:
+    """Keep ``image`` for the next time, within ``CACHE_BYTES`` (the oldest ones go first)."""
+    _CACHE[key] = image
+    while len(_CACHE) > 1 and sum(cached.sizeInBytes() for cached in _CACHE.values()) > CACHE_BYTES:
+        _CACHE.popitem(last=False)

@@ -18,6 +18,7 @@ import io
 import json
 import re
 import struct
+import sys
 import uuid
 import zipfile
 import zlib
@@ -32,7 +33,7 @@ from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular
 from lbpmv_desktop.core.progress import events as ev
-from lbpmv_desktop.core.progress.identity import public_bytes, public_text
+from lbpmv_desktop.core.progress.identity import public_bytes, public_text, verification_code
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,21 +43,31 @@ if TYPE_CHECKING:
 FORMAT = "lbpmv-progress"
 FORMAT_VERSION = 1
 MEMBERS = ("manifest.json", "manifest.sig", "events.jsonl", "summary.html")
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Sizes of a real shop's file: ``lbpmv demo shop`` (six weeks) writes 88 events, 224 bytes each on
+# average (20 KB, 5 KB zipped). The app writes an event when a step is opened, done or undone, a
+# rating, a help request, a photo or a poster: a merchant doing all 12 tutorials (86 steps) ten
+# times over, opening each step three times, makes about 4,000 events. MAX_EVENTS allows more than
+# ten times that (years of such use), 32 MB of events about 650 bytes per event on average (a
+# step is about 230 bytes; a help comment of 1,000 accented letters about 2,200), and events
+# compress five times or more: a file over 16 MB is not a shop's. Reading a file at these limits
+# takes about a second and 100 MB, where 500,000 events took a minute and a gigabyte.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_EVENTS = 50_000
 MAX_MEMBER_BYTES = {
     "manifest.json": 64 * 1024,
     "manifest.sig": 64,
-    "events.jsonl": 256 * 1024 * 1024,
+    "events.jsonl": 32 * 1024 * 1024,
     "summary.html": 8 * 1024 * 1024,
 }
-MAX_TOTAL_BYTES = 300 * 1024 * 1024
+MAX_TOTAL_BYTES = sum(MAX_MEMBER_BYTES.values())
 _ZIP_ERRORS = (
     zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError,
     NotImplementedError, zlib.error, struct.error, KeyError, IndexError, OverflowError,
 )  # fmt: skip
-MAX_EVENTS = 500_000
 SIGNATURE_BYTES = 64
-MAX_DATA_BYTES = 4096
+# An event's data, as UTF-8 JSON: the longest text the app writes is 1,000 characters (up to 4,000
+# bytes); a file's text may hold hidden characters that are removed once read.
+MAX_DATA_BYTES = 8192
 MAX_LINE_BYTES = MAX_DATA_BYTES + 1024  # an event line is its data plus a few short fields
 EVENT_KEYS = {"id", "kind", "at", "device", "tutorial", "step", "data"}
 # No event of this programme can be older than this, nor later than a day after the import (a
@@ -209,7 +220,20 @@ def _parse_time(value: object, now: datetime) -> datetime | str:
     return at
 
 
-def _read_members(data: bytes) -> dict[str, bytes]:
+class _ImpossibleNumber(ValueError):
+    """NaN or an infinity in a file's JSON (Python's json accepts them; the app never writes them)."""
+
+
+def _no_constant(name: str) -> object:
+    raise _ImpossibleNumber(name)
+
+
+def _loads(text: bytes) -> Any:
+    return json.loads(text, parse_constant=_no_constant)
+
+
+def _open_archive(data: bytes) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
+    """The zip and its members, refused on their names and declared sizes (nothing decompressed)."""
     if not data:
         raise _refuse("il est vide.")
     if len(data) > MAX_FILE_BYTES:
@@ -222,73 +246,113 @@ def _read_members(data: bytes) -> dict[str, bytes]:
     names = [info.filename for info in infos]
     if len(infos) != len(MEMBERS) or sorted(names) != sorted(MEMBERS):
         raise _refuse("il ne contient pas ce qu'un fichier de progrès contient.")
-    members: dict[str, bytes] = {}
-    total = 0
     for info in infos:
-        limit = MAX_MEMBER_BYTES[info.filename]
-        if info.file_size > limit or info.flag_bits & 0x1:
+        if info.file_size > MAX_MEMBER_BYTES[info.filename] or info.flag_bits & 0x1:
             raise _refuse("une de ses parties est trop grosse ou chiffrée.")
+    if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
+        raise _refuse("il est beaucoup trop gros une fois ouvert.")
+    return archive, {info.filename: info for info in infos}
+
+
+def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    limit = MAX_MEMBER_BYTES[info.filename]
+    try:
+        with archive.open(info) as member:
+            content = member.read(limit + 1)  # stops a zip bomb early, whatever it declares
+    except _ZIP_ERRORS:
+        raise _refuse("il est abîmé.") from None
+    if len(content) > limit:
+        raise _refuse("une de ses parties est trop grosse.")
+    return content
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a progress file says of itself, signature checked; its events are not read yet.
+
+    Attributes:
+        public_key: the raw Ed25519 key that signed the file (the shop's, if the code matches).
+    """
+
+    shop_id: str
+    shop_name: str
+    public_key: bytes
+    created_at: datetime
+    app_version: str
+    sharing: str
+
+    @property
+    def code(self) -> str:
+        """The verification code the merchant's app shows for this key."""
+        return verification_code(self.public_key)
+
+
+class ProgressFile:
+    """A progress file opened cheaply: the zip's directory checked, the manifest read and both
+    signatures verified, in a few milliseconds whatever its size. ``manifest`` says which shop
+    and key it claims, so that an unknown shop or a wrong key is refused before ``read()``
+    decompresses and parses its events."""
+
+    def __init__(self, data: bytes, *, now: datetime | None = None) -> None:
+        self._now = now if now is not None else ev.utc_now()
+        self._archive, self._infos = _open_archive(data)
+        manifest_bytes = _read_small(self._archive, self._infos["manifest.json"])
+        signature = _read_small(self._archive, self._infos["manifest.sig"])
+        self.manifest, self._hashes = _check_manifest(data, manifest_bytes, signature, self._now)
+
+    def read(self) -> Bundle:
+        """The file's events, every one checked (their member streamed: never held whole).
+
+        Raises:
+            BundleRefused: anything wrong, with a French explanation; nothing is imported.
+        """
+        summary = hashlib.sha256(_read_small(self._archive, self._infos["summary.html"])).hexdigest()
+        events, numbers, digest = self._events()
+        if self._hashes["summary.html"] != summary or self._hashes["events.jsonl"] != digest:
+            raise _refuse("son contenu ne correspond pas à sa signature : il a été modifié ou abîmé.")
+        m = self.manifest
+        if m.sharing != ACTIVE and events:
+            raise _refuse("il dit que le partage est arrêté, mais contient des événements.")
+        return Bundle(
+            m.shop_id, m.shop_name, m.public_key, m.created_at, m.app_version, events, m.sharing,
+            tuple(numbers),
+        )  # fmt: skip
+
+    def _events(self) -> tuple[list[ev.Event], list[int], str]:
+        limit = MAX_MEMBER_BYTES["events.jsonl"]
+        digest = hashlib.sha256()
+        events: list[ev.Event] = []
+        numbers: list[int] = []
+        total = number = 0
         try:
-            with archive.open(info) as member:
-                content = member.read(limit + 1)  # stops a zip bomb early, whatever it declares
+            with (
+                self._archive.open(self._infos["events.jsonl"]) as member,
+                io.BufferedReader(member, 64 * 1024) as reader,  # type: ignore[type-var]
+            ):
+                while line := reader.readline(MAX_LINE_BYTES + 2):
+                    number += 1
+                    total += len(line)
+                    if total > limit:
+                        raise _refuse("une de ses parties est trop grosse.")
+                    if number > MAX_EVENTS:
+                        raise _refuse("il contient beaucoup trop d'événements.")
+                    digest.update(line)
+                    if len(line) - line.endswith(b"\n") > MAX_LINE_BYTES:
+                        raise _refuse(f"la ligne {number} des événements est beaucoup trop longue.")
+                    if line.strip():
+                        events.append(_parse_event(line, number, self._now))
+                        numbers.append(number)
         except _ZIP_ERRORS:
             raise _refuse("il est abîmé.") from None
-        if len(content) > limit:
-            raise _refuse("une de ses parties est trop grosse.")
-        total += len(content)
-        if total > MAX_TOTAL_BYTES:
-            raise _refuse("il est beaucoup trop gros une fois ouvert.")
-        members[info.filename] = content
-    return members
+        return events, numbers, digest.hexdigest()
 
 
-def _parse_event(line: bytes, number: int, now: datetime) -> ev.Event:
-    if len(line) > MAX_LINE_BYTES:
-        raise _refuse(f"la ligne {number} des événements est beaucoup trop longue.")
+def _check_manifest(
+    data: bytes, manifest_bytes: bytes, signature: bytes, now: datetime
+) -> tuple[Manifest, dict[str, str]]:
     try:
-        raw = json.loads(line)
+        manifest: Any = _loads(manifest_bytes)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise _refuse(f"la ligne {number} des événements est illisible.") from None
-    if not isinstance(raw, dict) or set(raw) != EVENT_KEYS:
-        raise _refuse(f"la ligne {number} des événements n'a pas la bonne forme.")
-    try:
-        event_id = str(uuid.UUID(raw["id"]))
-    except (ValueError, TypeError, AttributeError):
-        raise _refuse(f"la ligne {number} des événements a un identifiant incorrect.") from None
-    at = _parse_time(raw["at"], now)
-    if isinstance(at, str):
-        raise _refuse(f"la ligne {number} des événements porte {at}.")
-    kind, device, tutorial, step, data = raw["kind"], raw["device"], raw["tutorial"], raw["step"], raw["data"]
-    if (
-        event_id != raw["id"]
-        or not isinstance(kind, str)
-        or kind not in ev.KINDS
-        or not isinstance(device, str)
-        or not _SHORT_TEXT.match(device)
-        or not all(v is None or (isinstance(v, str) and _SHORT_TEXT.match(v)) for v in (tutorial, step))
-        or not isinstance(data, dict)
-        or len(json.dumps(data)) > MAX_DATA_BYTES
-    ):
-        raise _refuse(f"la ligne {number} des événements contient des valeurs inattendues.")
-    return ev.Event(event_id, kind, at, device, tutorial, step, ev.clean_data(kind, data))
-
-
-def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
-    """Verify a progress file completely and return its content.
-
-    Args:
-        now: the time of the import (the current time by default): events and the file itself
-            may not be dated more than a day after it, nor before 2020.
-
-    Raises:
-        BundleRefused: anything wrong, with a French explanation; nothing is imported.
-    """
-    now = now if now is not None else ev.utc_now()
-    members = _read_members(data)
-    manifest_bytes = members["manifest.json"]
-    try:
-        manifest: Any = json.loads(manifest_bytes)
-    except (ValueError, UnicodeDecodeError):
         raise _refuse("son sommaire est illisible.") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _refuse("ce n'est pas un fichier de progrès Le Bon Pour Ma Ville.")
@@ -313,14 +377,15 @@ def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
     if not isinstance(shop_name, str) or len(shop_name) > 1000 or not isinstance(hashes, dict):
         raise _refuse("son sommaire est incomplet.")
     try:
-        public_key.verify(members["manifest.sig"], manifest_bytes)
+        public_key.verify(signature, manifest_bytes)
         if data[-SIGNATURE_BYTES - 2 : -SIGNATURE_BYTES] != SIGNATURE_BYTES.to_bytes(2, "little"):
             raise InvalidSignature
+        # over every byte of the zip: the events, compressed, are the shop's from here on
         public_key.verify(data[-SIGNATURE_BYTES:], data[:-SIGNATURE_BYTES])
     except InvalidSignature:
         raise _refuse("sa signature ne correspond pas : il a été modifié ou abîmé.") from None
-    if set(hashes) != {"events.jsonl", "summary.html"} or any(
-        hashes[name] != _sha256(members[name]) for name in hashes
+    if set(hashes) != {"events.jsonl", "summary.html"} or not all(
+        isinstance(h, str) for h in hashes.values()
     ):
         raise _refuse("son contenu ne correspond pas à sa signature : il a été modifié ou abîmé.")
     shop_name = clean_text(shop_name, limit=ev.NAME_LIMIT)
@@ -331,14 +396,74 @@ def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
     created_at = _parse_time(created_value, now)
     if isinstance(created_at, str):
         raise _refuse(f"il porte {created_at}.")
-    lines = members["events.jsonl"].splitlines()
-    if len(lines) > MAX_EVENTS:
-        raise _refuse("il contient beaucoup trop d'événements.")
-    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
-    events = [_parse_event(line, number, now) for number, line in numbered]
-    if sharing != ACTIVE and events:
-        raise _refuse("il dit que le partage est arrêté, mais contient des événements.")
-    return Bundle(
-        shop_id, shop_name, public_bytes(public_key), created_at, app_version, events, sharing,
-        tuple(number for number, _line in numbered),
+    found = Manifest(shop_id, shop_name, public_bytes(public_key), created_at, app_version, sharing)
+    return found, dict(hashes)
+
+
+def open_progress_file(data: bytes, *, now: datetime | None = None) -> ProgressFile:
+    """Open a progress file cheaply (see ``ProgressFile``; ``now``: see ``read_bundle``).
+
+    Raises:
+        BundleRefused: not a progress file, too big, or its manifest or signatures are wrong.
+    """
+    return ProgressFile(data, now=now)
+
+
+def _parse_event(line: bytes, number: int, now: datetime) -> ev.Event:
+    try:
+        raw = _loads(line)
+    except _ImpossibleNumber:
+        raise _refuse(f"la ligne {number} des événements contient un nombre impossible.") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refuse(f"la ligne {number} des événements est illisible.") from None
+    if not isinstance(raw, dict) or raw.keys() != EVENT_KEYS:
+        raise _refuse(f"la ligne {number} des événements n'a pas la bonne forme.")
+    event_id = raw["id"]
+    try:
+        if not isinstance(event_id, str) or str(uuid.UUID(event_id)) != event_id:
+            raise ValueError
+    except ValueError:
+        raise _refuse(f"la ligne {number} des événements a un identifiant incorrect.") from None
+    at = _parse_time(raw["at"], now)
+    if isinstance(at, str):
+        raise _refuse(f"la ligne {number} des événements porte {at}.")
+    kind, device, tutorial, step, data = raw["kind"], raw["device"], raw["tutorial"], raw["step"], raw["data"]
+    if (
+        not isinstance(kind, str)
+        or kind not in ev.KINDS
+        or not isinstance(device, str)
+        or not _SHORT_TEXT.match(device)
+        or not all(v is None or (isinstance(v, str) and _SHORT_TEXT.match(v)) for v in (tutorial, step))
+        or not isinstance(data, dict)
+    ):
+        raise _refuse(f"la ligne {number} des événements contient des valeurs inattendues.")
+    # the size as written (UTF-8), counted only for a line long enough to hold that much
+    if (
+        len(line) > MAX_DATA_BYTES // 2
+        and len(json.dumps(data, ensure_ascii=False).encode()) > MAX_DATA_BYTES
+    ):
+        raise _refuse(f"la ligne {number} des événements contient un texte trop long.")
+    cleaned = ev.clean_data(kind, data)
+    problem = ev.data_problem(kind, cleaned)
+    if problem is not None:
+        raise _refuse(f"la ligne {number} des événements contient {problem}.")
+    return ev.Event(
+        event_id, _KINDS[kind], at, sys.intern(device), tutorial and sys.intern(tutorial),
+        step and sys.intern(step), cleaned,
     )  # fmt: skip
+
+
+_KINDS = {kind: kind for kind in ev.KINDS}
+
+
+def read_bundle(data: bytes, *, now: datetime | None = None) -> Bundle:
+    """Verify a progress file completely and return its content.
+
+    Args:
+        now: the time of the import (the current time by default): events and the file itself
+            may not be dated more than a day after it, nor before 2020.
+
+    Raises:
+        BundleRefused: anything wrong, with a French explanation; nothing is imported.
+    """
+    return ProgressFile(data, now=now).read()

@@ -138,6 +138,98 @@ def clean_data(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+# What each kind's data may hold, as the app writes it: every key known, every value of its type.
+# A file's event is checked against this after ``clean_data`` (an enumerated value is compared
+# cleaned); a key not listed is refused. Each check names the value in plain French.
+SHORT_LIMIT = 200
+_TEXT = "un texte"
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_short_text(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= SHORT_LIMIT
+
+
+def _is_rating(value: object) -> bool:
+    return type(value) is int and 1 <= value <= 5
+
+
+def _is_answers(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and len(value) <= 50
+        and all(
+            isinstance(k, str) and len(k) <= SHORT_LIMIT and type(v) is int and 0 <= v < 100
+            for k, v in value.items()
+        )
+    )
+
+
+def _is_tutorial_list(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) <= 100
+        and all(isinstance(t, str) and len(t) <= SHORT_LIMIT for t in value)
+    )
+
+
+_Check = tuple[Any, str]  # (test, what the value must be, in French)
+_NAME: _Check = (_is_text, f"{_TEXT} pour un nom")
+_SCHEMAS: dict[str, dict[str, _Check]] = {
+    PROFILE_SET: {
+        "shop_name": _NAME,
+        "first_name": _NAME,
+        "animator_name": _NAME,
+        "goal": (lambda v: v in GOALS, "un objectif connu"),
+    },
+    STEP_OPENED: {},
+    STEP_DONE: {},
+    STEP_UNDONE: {},
+    TUTORIAL_FINISHED: {},
+    HELP_ASKED: {"comment": (_is_text, f"{_TEXT} pour une demande d'aide")},
+    HELP_ANSWERED: {
+        "request": (_is_short_text, f"{_TEXT} pour la demande d'aide concernée"),
+        "answer": (_is_text, f"{_TEXT} pour une réponse"),
+    },
+    CONFIDENCE_RATED: {
+        "moment": (lambda v: v in MOMENTS, "un moment connu (avant ou après le tutoriel)"),
+        "value": (_is_rating, "une note de confiance entière de 1 à 5"),
+    },
+    PHOTO_EXPORTED: {"preset": (_is_short_text, f"{_TEXT} pour un format de photo")},
+    POSTER_MADE: {"template": (_is_short_text, f"{_TEXT} pour un modèle d'affiche")},
+    VISIT_STARTED: {"day": (_is_short_text, f"{_TEXT} pour le jour de la visite")},
+    DIAGNOSTIC_DONE: {
+        "answers": (_is_answers, "des réponses au diagnostic (des numéros de choix)"),
+        "profile": (_is_short_text, f"{_TEXT} pour le profil du diagnostic"),
+    },
+    PLAN_SET: {"tutorials": (_is_tutorial_list, "une liste de tutoriels")},
+    VISIT_NOTE: {
+        "type": (lambda v: v in NOTE_TYPES, "un type de note connu"),
+        "text": (_is_text, f"{_TEXT} pour une note"),
+    },
+}
+
+
+def data_problem(kind: str, data: dict[str, Any]) -> str | None:
+    """What is wrong with the (cleaned) ``data`` of an event of ``kind`` read from outside, in
+    French words that follow « contient … » (``None`` when every value is as the app writes it;
+    NaN and infinities never get here: the file's reader refuses them while parsing)."""
+    schema = _SCHEMAS.get(kind)
+    if schema is None:
+        return "un type d'événement inconnu"
+    for key, value in data.items():
+        check = schema.get(key)
+        if check is None:
+            return "une valeur inattendue"
+        test, expected = check
+        if not test(value):
+            return f"une valeur incorrecte (il faut {expected})"
+    return None
+
+
 def profile_set(device: str, *, shop_name: str, first_name: str, animator_name: str, goal: str) -> Event:
     if goal not in GOALS:
         raise ValueError(f"unknown goal {goal!r}")

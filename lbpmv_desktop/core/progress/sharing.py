@@ -26,7 +26,8 @@ from lbpmv_desktop.core.progress.bundle import (
     ERASED,
     Bundle,
     BundleRefused,
-    read_bundle,
+    Manifest,
+    open_progress_file,
     write_bundle,
 )
 from lbpmv_desktop.core.progress.identity import normalise_code, verification_code
@@ -310,14 +311,41 @@ def import_bundle(
     confirm_code: str | None = None,
     source: str | None = None,
 ) -> ImportResult:
-    """Verify and import one progress file (``source``: its name, for messages).
+    """Verify and import one progress file (``source``: its name, for messages). Its shop and key
+    are checked first, from its signed manifest: a file from an unknown shop or signed by another
+    key costs a few milliseconds, whatever it holds; only then are its events read.
 
     Raises:
         UnknownShop: first file of this shop and no (or a wrong) confirmation code.
         BundleRefused: the file is refused; nothing was written.
     """
-    bundle = read_bundle(data, now=now)
-    return import_verified(store, bundle, catalogue, now, confirm_code=confirm_code, source=source)
+    opened = open_progress_file(data, now=now)  # cheap: the events are not read yet
+    _trusted_state(store, opened.manifest, confirm_code)
+    return import_verified(store, opened.read(), catalogue, now, confirm_code=confirm_code, source=source)
+
+
+def _trusted_state(
+    store: ProgressStore, manifest: Manifest | Bundle, confirm_code: str | None
+) -> dict[str, Any] | None:
+    """The stored row of the file's shop (``None`` for a new shop whose code is confirmed).
+
+    Raises:
+        BundleRefused: the file is this install's own, or not signed by the shop's known key.
+        UnknownShop: a new shop, without (or with a wrong) confirmation code.
+    """
+    if manifest.shop_id == store.shop_id:
+        raise BundleRefused("Ce fichier de progrès vient de cet ordinateur-ci : il n'y a rien à importer.")
+    key_text = base64.b64encode(manifest.public_key).decode("ascii")
+    known = _shop_state(store, manifest.shop_id)
+    if known is not None and known["public_key"] != key_text:
+        raise BundleRefused(
+            f"Ce fichier dit venir de « {manifest.shop_name} », mais il n'est pas signé par l'ordinateur de ce "
+            "commerce : il est refusé. Si le commerçant a changé d'ordinateur, confirmez à nouveau son code lors d'une visite."
+        )
+    code = verification_code(manifest.public_key)
+    if known is None and (confirm_code is None or normalise_code(confirm_code) != code):
+        raise UnknownShop(manifest.shop_name, code)
+    return known
 
 
 def _fingerprint(event: Event) -> tuple[object, ...]:
@@ -400,18 +428,9 @@ def import_verified(
     Only the file's own shop changes. An « erased » notice newer than every file received deletes
     that shop's events (the shop stays, marked erased); a file older than that erasure adds none.
     """
-    if bundle.shop_id == store.shop_id:
-        raise BundleRefused("Ce fichier de progrès vient de cet ordinateur-ci : il n'y a rien à importer.")
+    known = _trusted_state(store, bundle, confirm_code)
     key_text = base64.b64encode(bundle.public_key).decode("ascii")
     code = verification_code(bundle.public_key)
-    known = _shop_state(store, bundle.shop_id)
-    if known is not None and known["public_key"] != key_text:
-        raise BundleRefused(
-            f"Ce fichier dit venir de « {bundle.shop_name} », mais il n'est pas signé par l'ordinateur de ce "
-            "commerce : il est refusé. Si le commerçant a changé d'ordinateur, confirmez à nouveau son code lors d'une visite."
-        )
-    if known is None and (confirm_code is None or normalise_code(confirm_code) != code):
-        raise UnknownShop(bundle.shop_name, code)
     newest = known is None or _is_newer(bundle.created_at, known.get("last_file_at"))
     existing = store.events(bundle.shop_id)
     fresh = _new_events(existing, bundle, source)

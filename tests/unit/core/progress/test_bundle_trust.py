@@ -19,10 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lbpmv_desktop.core.errors import UserError
+from lbpmv_desktop.core.progress import bundle as bundle_module
 from lbpmv_desktop.core.progress import events as ev
 from lbpmv_desktop.core.progress.bundle import (
     MAX_FILE_BYTES,
     BundleRefused,
+    open_progress_file,
     read_bundle,
     read_progress_file,
     summary_html,
@@ -42,6 +44,7 @@ from lbpmv_desktop.core.progress.identity import (
     verification_code,
 )
 from lbpmv_desktop.core.progress.sharing import (
+    UnknownShop,
     export_bundle,
     import_bundle,
     share_content,
@@ -144,9 +147,7 @@ def test_a_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_a_shop_shipping_another_shops_ids_cannot_hide_them(animator, catalogue, tmp_path: Path) -> None:
     victim, attacker = Shop(tmp_path / "a", "Les Petits Pas"), Shop(tmp_path / "b", "Cordonnerie")
     victim_events = victim.events(5)
-    stolen = [
-        ev.Event(e.id, ev.STEP_DONE, e.at, attacker.device, TUTORIAL, STEP, {"x": 1}) for e in victim_events
-    ]
+    stolen = [ev.Event(e.id, ev.STEP_DONE, e.at, attacker.device, TUTORIAL, STEP) for e in victim_events]
     # the attacker's file first: its ids must not stop the victim's events from being stored
     said = import_bundle(animator, attacker.file(stolen), catalogue, NOW, confirm_code=attacker.code)
     assert said.new_events == animator.count(attacker.id) == 5
@@ -185,18 +186,19 @@ def test_an_id_received_again_with_another_content_is_refused_with_the_file_name
 ) -> None:
     shop = Shop(tmp_path / "a", "Les Petits Pas")
     log = shop.events(3)
+    log[1] = ev.Event(log[1].id, ev.HELP_ASKED, log[1].at, shop.device, TUTORIAL, STEP, {"comment": "aide"})
     import_bundle(animator, shop.file(log), catalogue, NOW, confirm_code=shop.code)
     before = _stored(animator, shop.id)
     changes = {
-        "kind": ev.STEP_DONE,
-        "at": log[1].at + timedelta(seconds=1),
-        "device": "autre",
-        "tutorial": "page-facebook",
-        "step": "autre-etape",
-        "data": {"comment": "changé"},
+        "kind": {"kind": ev.STEP_DONE, "data": {}},
+        "at": {"at": log[1].at + timedelta(seconds=1)},
+        "device": {"device": "autre"},
+        "tutorial": {"tutorial": "page-facebook"},
+        "step": {"step": "autre-etape"},
+        "data": {"data": {"comment": "changé"}},
     }
     for field, value in changes.items():
-        forged = ev.Event(**{**log[1].__dict__, field: value})
+        forged = ev.Event(**{**log[1].__dict__, **value})
         fresh = shop.events(1, NOW)
         with pytest.raises(BundleRefused) as refused:
             import_bundle(
@@ -630,3 +632,161 @@ def test_demo_on_demo_is_fine_and_adds_nothing_twice(tmp_path: Path, catalogue) 
     fill_demo_programme(programme, catalogue, 3, NOW)
     for s in (store, other, programme):
         s.close()
+
+
+# -- 8. a file costs little before its shop is trusted, and little at all ---------------------------
+def _no_event_parsing(monkeypatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the events were parsed before the shop was trusted")
+
+    monkeypatch.setattr(bundle_module, "_parse_event", refuse)
+
+
+def test_an_unknown_shop_or_a_wrong_key_is_refused_before_its_events_are_read(
+    animator, catalogue, tmp_path: Path, monkeypatch
+) -> None:
+    shop, impostor = Shop(tmp_path / "a", "Les Petits Pas"), Shop(tmp_path / "b", "Faux")
+    data = shop.file(shop.events(20))
+    import_bundle(animator, shop.file(shop.events(1)), catalogue, NOW, confirm_code=shop.code)
+    stranger = Shop(tmp_path / "c", "Cordonnerie")
+    forged = write_bundle(impostor.key, shop.id, shop.name, shop.events(20), ["x"], "0.1.0", NOW)
+    _no_event_parsing(monkeypatch)
+    with pytest.raises(UnknownShop) as unknown:
+        import_bundle(animator, stranger.file(stranger.events(20)), catalogue, NOW)
+    assert (unknown.value.shop_name, unknown.value.code) == ("Cordonnerie", stranger.code)
+    with pytest.raises(UnknownShop):
+        import_bundle(animator, stranger.file(stranger.events(20)), catalogue, NOW, confirm_code="AAAA-AAAA")
+    with pytest.raises(BundleRefused, match="pas signé par l'ordinateur de ce commerce"):
+        import_bundle(animator, forged, catalogue, NOW)
+    manifest = open_progress_file(data, now=NOW).manifest
+    assert (manifest.shop_id, manifest.shop_name, manifest.code) == (shop.id, shop.name, shop.code)
+    assert manifest.public_key == public_bytes(shop.key)
+    assert animator.count(shop.id) == 1
+
+
+def test_a_file_with_too_many_events_is_refused_even_from_an_unknown_shop(
+    animator, catalogue, tmp_path: Path, monkeypatch
+) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    monkeypatch.setattr(bundle_module, "MAX_EVENTS", 5)
+    assert len(read_bundle(shop.file(shop.events(5)), now=NOW).events) == 5
+    with pytest.raises(BundleRefused, match="beaucoup trop d'événements"):
+        read_bundle(shop.file(shop.events(6)), now=NOW)
+    blank = write_bundle(shop.key, shop.id, shop.name, [], ["x"], "0.1.0", NOW)
+    assert read_bundle(blank, now=NOW).events == []
+    # its size is known from the zip's signed directory: refused before asking for the code
+    monkeypatch.setitem(bundle_module.MAX_MEMBER_BYTES, "events.jsonl", 2000)
+    _no_event_parsing(monkeypatch)
+    with pytest.raises(BundleRefused, match="trop grosse") as refused:
+        import_bundle(animator, shop.file(shop.events(20)), catalogue, NOW)
+    assert not isinstance(refused.value, UnknownShop)
+    assert shop_rows(animator) == []
+
+
+def test_the_limits_fit_a_real_shop_with_room_to_spare(tmp_path: Path) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    step = ev.Event(str(uuid.uuid4()), ev.STEP_OPENED, NOW, "a" * 32, "page-google-mon-commerce", "x" * 40)
+    line = len(json.dumps(step.as_json(), ensure_ascii=False).encode()) + 1
+    # 12 tutorials, 86 steps: every tutorial done ten times, each step opened three times, is about
+    # 4,000 events; the limits allow ten times that, and not hundreds of thousands.
+    assert 40_000 <= bundle_module.MAX_EVENTS <= 50_000
+    assert (
+        bundle_module.MAX_EVENTS * line < bundle_module.MAX_MEMBER_BYTES["events.jsonl"] <= 32 * 1024 * 1024
+    )
+    assert bundle_module.MAX_FILE_BYTES <= 16 * 1024 * 1024
+    comment = ev.Event(
+        str(uuid.uuid4()), ev.HELP_ASKED, NOW, shop.device, TUTORIAL, STEP, {"comment": "😀" * 1000}
+    )
+    answer = ev.help_answered(shop.device, str(uuid.uuid4()), "\u0928\u093f" * 500)
+    assert [e.data for e in read_bundle(shop.file([comment, answer]), now=NOW).events] == [
+        comment.data,
+        answer.data,
+    ]
+
+
+# -- 9. values of the wrong type or out of range ----------------------------------------------------
+_PROFILE = {"shop_name": "Les Petits Pas", "first_name": "Martine", "animator_name": "Léa", "goal": "photos"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "words"),
+    [
+        (ev.PROFILE_SET, {**_PROFILE, "animator_name": 5}, "texte"),
+        (ev.PROFILE_SET, {**_PROFILE, "first_name": ["a"]}, "texte"),
+        (ev.PROFILE_SET, {**_PROFILE, "shop_name": {"x": 1}}, "texte"),
+        (ev.PROFILE_SET, {**_PROFILE, "goal": None}, "objectif"),
+        (ev.PROFILE_SET, {**_PROFILE, "goal": "devenir riche"}, "objectif"),
+        (ev.CONFIDENCE_RATED, {"moment": "start", "value": float("nan")}, "nombre impossible"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": float("inf")}, "nombre impossible"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": -1e308}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": 4.0}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": True}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": 6}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": "cinq"}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "end", "value": [1, 2]}, "de 1 à 5"),
+        (ev.CONFIDENCE_RATED, {"moment": "milieu", "value": 3}, "moment"),
+        (ev.HELP_ASKED, {"comment": 12345}, "texte"),
+        (ev.HELP_ANSWERED, {"answer": None, "request": 3}, "texte"),
+        (ev.VISIT_NOTE, {"note_type": "evil", "text": "a"}, "inattendue"),
+        (ev.VISIT_NOTE, {"type": "note", "text": ["a"]}, "texte"),
+        (ev.VISIT_NOTE, {"type": "evil", "text": "a"}, "type de note"),
+        (ev.PLAN_SET, {"tutorials": "notalist"}, "liste"),
+        (ev.PLAN_SET, {"tutorials": [1, 2]}, "liste"),
+        (ev.DIAGNOSTIC_DONE, {"answers": "x", "profile": "freine"}, "réponses"),
+        (ev.DIAGNOSTIC_DONE, {"answers": {"photos": 10**18}, "profile": "freine"}, "réponses"),
+        (ev.PHOTO_EXPORTED, {"count": 10**18}, "inattendue"),
+        (ev.PHOTO_EXPORTED, {"preset": 10**18}, "texte"),
+        (ev.STEP_DONE, {"x": 1}, "inattendue"),
+        (ev.VISIT_STARTED, {"day": float("-inf")}, "nombre impossible"),
+    ],
+)
+def test_values_of_the_wrong_type_are_refused_with_their_line(
+    animator, catalogue, tmp_path: Path, kind: str, data: dict[str, object], words: str
+) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    hostile = ev.Event(str(uuid.uuid4()), kind, NOW - timedelta(hours=1), shop.device, TUTORIAL, STEP, data)
+    with pytest.raises(BundleRefused) as refused:
+        import_bundle(animator, shop.file([*shop.events(2), hostile]), catalogue, NOW, confirm_code=shop.code)
+    message = refused.value.message
+    assert message.startswith("Ce fichier de progrès est refusé : la ligne 3 des événements"), message
+    assert words in message, message
+    assert message.endswith("."), message
+    assert message.count(".") == 1, message
+    assert shop_rows(animator) == []
+
+
+def test_every_event_the_app_makes_passes(tmp_path: Path, catalogue) -> None:
+    store = _visited_store(tmp_path)
+    store.append([
+        ev.profile_set(store.device, shop_name="Chaussons bébé 24,90 €", first_name="", animator_name="",
+                       goal="vendre"),
+        ev.new_event(ev.STEP_UNDONE, store.device, tutorial=TUTORIAL, step=STEP),
+        ev.new_event(ev.TUTORIAL_FINISHED, store.device, tutorial=TUTORIAL),
+        ev.confidence_rated(store.device, TUTORIAL, "end", 5),
+        ev.new_event(ev.POSTER_MADE, store.device, data={"template": "promo"}),
+        ev.help_answered(store.device, str(uuid.uuid4()), "Regardez en haut à droite"),
+    ])  # fmt: skip
+    data = export_bundle(store, load_or_create_key(tmp_path / "k.pem"), catalogue, "0.1.0", NOW)
+    assert [e.id for e in read_bundle(data, now=NOW).events] == [e.id for e in store.events()]
+    store.close()
+
+
+# -- 10. texts: their size is counted as written, and said plainly ---------------------------------------
+def test_a_comment_full_of_hidden_characters_is_accepted_cleaned(animator, catalogue, tmp_path: Path) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    comment = ev.Event(str(uuid.uuid4()), ev.HELP_ASKED, NOW - timedelta(hours=1), shop.device, TUTORIAL, STEP,
+                       {"comment": "x\u202e" * 600})  # fmt: skip
+    result = import_bundle(animator, shop.file([comment]), catalogue, NOW, confirm_code=shop.code)
+    assert result.new_events == 1
+    assert animator.events(shop.id)[0].data == {"comment": "x" * 600}
+
+
+def test_a_text_too_long_is_said_so_with_its_line(tmp_path: Path) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    long = ev.Event(str(uuid.uuid4()), ev.HELP_ASKED, NOW - timedelta(hours=1), shop.device, TUTORIAL, STEP,
+                    {"comment": "é" * (bundle_module.MAX_DATA_BYTES // 2 + 1)})  # fmt: skip
+    with pytest.raises(BundleRefused) as refused:
+        read_bundle(shop.file([*shop.events(1), long]), now=NOW)
+    assert refused.value.message == (
+        "Ce fichier de progrès est refusé : la ligne 2 des événements contient un texte trop long."
+    )

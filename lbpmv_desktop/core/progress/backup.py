@@ -136,14 +136,19 @@ def _facts(database: Path) -> tuple[int, datetime | None]:
 
 
 def backups(folder: Path) -> list[Path]:
-    """Backup files, newest first."""
-    if not folder.is_dir():
+    """Backup files, newest first: regular files named like a backup. A folder, a FIFO, a device
+    or a link of that name is no backup (it is never opened; ``make_backup`` removes links)."""
+    found: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(PREFIX) and entry.name.endswith(SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False) and backup_time(Path(entry.path)) is not None:
+                        found.append(Path(entry.path))
+    except OSError:
         return []
-    found = [
-        p
-        for p in folder.iterdir()
-        if p.name.startswith(PREFIX) and p.name.endswith(SUFFIX) and backup_time(p) is not None
-    ]
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
@@ -228,10 +233,15 @@ def _aware(moment: datetime | None) -> datetime:
 
 
 def _clean_leftovers(folder: Path) -> None:
-    """Remove the partial copies (and their side files) of backups that were interrupted."""
+    """Remove the partial copies (and their side files) of backups that were interrupted, and
+    links named like a backup (the link itself: what it points to is never touched). Folders,
+    FIFOs and devices are left alone, never opened."""
     for path in folder.iterdir():
-        if path.name.startswith(PREFIX) and (".part" in path.name or path.name.endswith(SIDE_SUFFIXES)):
-            with contextlib.suppress(OSError):
+        if not path.name.startswith(PREFIX):
+            continue
+        leftover = ".part" in path.name or path.name.endswith(SIDE_SUFFIXES)
+        with contextlib.suppress(OSError):
+            if path.is_symlink() or (leftover and path.is_file()):
                 path.unlink()
 
 

@@ -886,3 +886,49 @@ def test_a_restore_keeps_the_backups_trace_when_the_replaced_one_cannot_be_read(
     assert store.get_meta(PIN_KEY) == '{"set": true, "digest": "old"}'
     assert store.count() == 2
     store.close()
+
+
+# -- a backups folder holding hostile entries -------------------------------------------------
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs and links")
+def test_hostile_entries_in_the_backups_folder_never_block_and_are_never_offered(tmp_path: Path) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    database, good = _good_backup(tmp_path)
+    folder = good.parent
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "precious.sqlite"
+    shutil.copyfile(good, victim)  # a good database outside: a link to it is still not a backup
+    victim_bytes = victim.read_bytes()
+    os.mkfifo(folder / "progress-20261130-120000.sqlite")
+    (folder / "progress-20261129-120000.sqlite").symlink_to(victim)
+    (folder / "progress-20261129-120000.sqlite-wal").symlink_to(outside / "precious.sqlite-wal")
+    (outside / "precious.sqlite-wal").write_bytes(b"keep me")
+    (folder / "progress-20261128-120000.sqlite").symlink_to("/etc/passwd")
+    with open(folder / "progress-20261127-120000.sqlite", "wb") as sparse:
+        sparse.truncate(20 * 1024**3)  # 20 GB of nothing, taking no room
+    (folder / "progress-20261126-120000.sqlite").mkdir()
+    (folder / "progress-20261126-120000.sqlite" / "inside.txt").write_text("keep me")
+
+    assert _without_blocking(lambda: backup.latest_good_backup(folder)) == good
+    listed = _without_blocking(lambda: backup.backups(folder))
+    # Only regular files are listed: the sparse one is, but it is never offered (above)…
+    assert listed == [folder / "progress-20261127-120000.sqlite", good]
+    # A FIFO named for today does not stand for today's backup.
+    made = _without_blocking(lambda: backup.make_backup(database, folder, datetime(2026, 11, 30, 9, 0)))
+    assert made is not None
+    assert backup.usable(made)
+    # Seventy more days: the rotation removes old backups and the links, never what they point to.
+    for day in range(70):
+        moment = datetime(2026, 12, 1, 9, 0) + timedelta(days=day)
+        _without_blocking(lambda moment=moment: backup.make_backup(database, folder, moment))
+    assert victim.read_bytes() == victim_bytes
+    assert (outside / "precious.sqlite-wal").read_bytes() == b"keep me"
+    assert Path("/etc/passwd").is_file()
+    assert not (folder / "progress-20261129-120000.sqlite").is_symlink()  # links are removed
+    assert not (folder / "progress-20261128-120000.sqlite").is_symlink()
+    assert (folder / "progress-20261126-120000.sqlite" / "inside.txt").read_text() == "keep me"
+    assert not (folder / "progress-20261127-120000.sqlite").exists()  # …and rotated out
+    assert stat.S_ISFIFO((folder / "progress-20261130-120000.sqlite").lstat().st_mode)  # left alone
+    assert len(backup.backups(folder)) == backup.KEEP + backup.KEEP_WEEKLY
+    assert all(p.is_file() and not p.is_symlink() for p in backup.backups(folder))

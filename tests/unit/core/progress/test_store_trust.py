@@ -932,3 +932,25 @@ def test_hostile_entries_in_the_backups_folder_never_block_and_are_never_offered
     assert stat.S_ISFIFO((folder / "progress-20261130-120000.sqlite").lstat().st_mode)  # left alone
     assert len(backup.backups(folder)) == backup.KEEP + backup.KEEP_WEEKLY
     assert all(p.is_file() and not p.is_symlink() for p in backup.backups(folder))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_a_side_file_that_is_a_fifo_is_damage_and_moved_aside(tmp_path: Path, suffix: str) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    database, made = _good_backup(tmp_path)
+    side = database.with_name(database.name + suffix)
+    side.unlink(missing_ok=True)
+    os.mkfifo(side)
+    with pytest.raises(DamagedDatabaseError) as refused:
+        _without_blocking(lambda: ProgressStore.open(database))
+    assert refused.value.not_regular
+    assert stat.S_ISFIFO(side.lstat().st_mode)
+    aside = _without_blocking(
+        lambda: backup.restore_backup(made, database, tmp_path / "quarantine", datetime(2026, 11, 22, 9, 0))
+    )
+    assert stat.S_ISFIFO((aside / side.name).lstat().st_mode)
+    store = ProgressStore.open(database)
+    assert store.count() == 3
+    store.close()

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-MAX_ELEMENTS = 2000  # elements in the file, and shapes drawn once every copy is made (shipped: 252 at most)
+MAX_ELEMENTS = 1000  # elements in the file, and shapes drawn once every copy is made (shipped: 252 at most)
 MAX_NESTING = 64  # elements inside elements
-MAX_EFFECTS = 10  # filter steps, masks and patterns drawn (each off screen), copies included
+MAX_EFFECTS = 10  # masks and patterns drawn (each off screen), copies included; a filter step counts 3
+FILTER_STEP = 3  # Qt takes ~140 ms per filter step over a 1280 × 720 picture, ~30 ms per mask
+MAX_LETTERS = 10_000  # letters of text drawn, copies included (shipped: 460 at most)
 MAX_EFFECT_NESTING = 3  # a pattern in a mask in a pattern…
 MAX_BLUR = 50.0  # stdDeviation of a blur, in the drawing's units
 MAX_SIZE = 100_000.0  # width, height and viewBox sizes
@@ -68,6 +70,7 @@ class _Element:
     children: list[int] = field(default_factory=list)
     references: list[tuple[str, int]] = field(default_factory=list)  # (id, how many times)
     own_effects: int = 0
+    letters: int = 0
 
 
 def _thousands(value: int) -> str:
@@ -204,8 +207,10 @@ class _Reader:
                 _view_box(value, line)
         if tag in ("filter", "mask", "pattern"):
             _region(tag, attributes, line)
-        if tag in EFFECTS or tag.startswith("fe") and tag not in FILTER_PARTS:
+        if tag in EFFECTS:
             element.own_effects = 1
+        elif tag.startswith("fe") and tag not in FILTER_PARTS:
+            element.own_effects = FILTER_STEP
         if tag == "feGaussianBlur":
             for match in _NUMBER.finditer(attributes.get("stdDeviation", "")):
                 if not abs(_number(match.group(0), line)) <= MAX_BLUR:
@@ -227,6 +232,8 @@ class _Reader:
                 )
 
     def text(self, data: str) -> None:
+        if self.stack:
+            self.elements[self.stack[-1]].letters += len("".join(data.split()))
         if self.style is not None:
             self.style_size += len(data)
             if self.style_size > MAX_STYLE:
@@ -234,13 +241,16 @@ class _Reader:
             self.style.append(data)
 
 
-def _costs(reader: _Reader) -> None:
+def _costs(reader: _Reader) -> tuple[int, int]:
     """Walk the graph of elements (children and references) once, in post-order, and add up what
-    each one costs once drawn with its copies; refuse at the first element over a limit."""
+    each one costs once drawn with its copies; refuse at the first element over a limit.
+
+    Returns the shapes and the off-screen drawings of the whole drawing."""
     elements = reader.elements
     count = len(elements)
     shapes = [0] * count  # elements drawn, copies included
     effects = [0] * count  # off-screen drawings
+    letters = [0] * count  # letters of text drawn
     depth = [0] * count  # effects inside effects
     state = [0] * count  # 0 not seen, 1 being added up (on the path), 2 done
 
@@ -272,11 +282,15 @@ def _costs(reader: _Reader) -> None:
                 continue
             stack.pop()
             element = elements[index]
-            total_shapes, total_effects, deepest = 1, element.own_effects, 0
+            total_shapes, total_effects, total_letters, deepest = 1, element.own_effects, element.letters, 0
+            if element.tag == "style":
+                total_letters = 0  # a style sheet is read, not drawn
             for target, times in edges(index):
                 total_shapes = min(total_shapes + times * shapes[target], MAX_ELEMENTS + 1)
                 total_effects = min(total_effects + times * effects[target], MAX_EFFECTS + 1)
+                total_letters = min(total_letters + times * letters[target], MAX_LETTERS + 1)
                 deepest = max(deepest, depth[target])
+            letters[index] = total_letters
             depth[index] = deepest + (1 if element.tag in EFFECTS or element.tag == "filter" else 0)
             shapes[index], effects[index], state[index] = total_shapes, total_effects, 2
             if total_shapes > MAX_ELEMENTS:
@@ -287,16 +301,25 @@ def _costs(reader: _Reader) -> None:
             if total_effects > MAX_EFFECTS:
                 raise DrawingRefused(
                     element.line,
-                    f"plus de {MAX_EFFECTS} filtres, masques ou motifs à dessiner : gardez-en quelques-uns",
+                    f"trop de filtres, masques ou motifs à dessiner (au plus {MAX_EFFECTS // FILTER_STEP} étapes "
+                    f"de filtre, ou {MAX_EFFECTS} masques et motifs) : gardez-en quelques-uns",
+                )
+            if total_letters > MAX_LETTERS:
+                raise DrawingRefused(
+                    element.line,
+                    f"plus de {_thousands(MAX_LETTERS)} lettres de texte à dessiner : le texte va dans l'étape, "
+                    "pas dans le dessin",
                 )
             if depth[index] > MAX_EFFECT_NESTING:
                 raise DrawingRefused(
                     element.line, f"plus de {MAX_EFFECT_NESTING} motifs, masques ou filtres imbriqués"
                 )
+    return shapes[0], effects[0]
 
 
-def drawing_problem(data: bytes) -> DrawingRefused | None:
-    """Why the SVG ``data`` would cost too much to draw, with the line of the drawing (None: fine).
+def drawing_cost(data: bytes) -> tuple[DrawingRefused | None, int]:
+    """Why the SVG ``data`` would cost too much to draw, with the line of the drawing (None: fine),
+    and else what it costs: the shapes it draws, each filter step, mask or pattern counting 100.
 
     ``data`` has already passed the byte checks of ``markup.svg_problem`` (no DOCTYPE, no other file).
     """
@@ -305,7 +328,12 @@ def drawing_problem(data: bytes) -> DrawingRefused | None:
         reader.read(data)
         if not reader.elements:
             raise DrawingRefused(1, "ce n'est pas un dessin SVG")
-        _costs(reader)
+        shapes, effects = _costs(reader)
     except DrawingRefused as refused:
-        return refused
-    return None
+        return refused, 0
+    return None, shapes + 100 * effects
+
+
+def drawing_problem(data: bytes) -> DrawingRefused | None:
+    """Why the SVG ``data`` would cost too much to draw (see ``drawing_cost``), None when fine."""
+    return drawing_cost(data)[0]

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
-from lbpmv_desktop.core.tutorials.drawing import drawing_problem
+from lbpmv_desktop.core.tutorials.drawing import drawing_cost
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -135,8 +135,9 @@ _SVG_REFUSED = (
 )
 
 
-def svg_problem(data: bytes) -> str | None:
-    """Why the drawing ``data`` may not be shown (None: it draws only itself).
+def svg_cost(data: bytes) -> tuple[str | None, int]:
+    """Why the drawing ``data`` may not be shown (None: it draws only itself, at little cost), and
+    else what it costs to draw (``drawing.drawing_cost``).
 
     A drawing of the pack draws shapes and text: it may not pull in another file (Qt's SVG
     renderer opens the local file of an ``<image>``), declare entities or hold scripts: one pass
@@ -145,14 +146,19 @@ def svg_problem(data: bytes) -> str | None:
     (``<use>``), filters, masks and patterns included.
     """
     if b"\x00" in data:
-        return "dessin SVG qui n'est pas en UTF-8 : réenregistrez-le en UTF-8"
+        return "dessin SVG qui n'est pas en UTF-8 : réenregistrez-le en UTF-8", 0
     for pattern, what in _SVG_REFUSED:
         if pattern.search(data):
-            return f"dessin SVG refusé : {what} (un dessin du tutoriel ne montre que lui-même)"
-    refused = drawing_problem(data)
+            return f"dessin SVG refusé : {what} (un dessin du tutoriel ne montre que lui-même)", 0
+    refused, cost = drawing_cost(data)
     if refused is None:
-        return None
-    return f"dessin SVG refusé, ligne {refused.line} du dessin : {refused.what}"
+        return None, cost
+    return f"dessin SVG refusé, ligne {refused.line} du dessin : {refused.what}", 0
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why the drawing ``data`` may not be shown (see ``svg_cost``); None when it may."""
+    return svg_cost(data)[0]
 
 
 # -- TOML ----------------------------------------------------------------------------------------

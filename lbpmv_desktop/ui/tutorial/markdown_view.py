@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 MAX_IMAGE_WIDTH = 640
 MAX_IMAGE_HEIGHT = 960
-MAX_PIXELS = 1_500_000  # drawn or scaled pictures: a 640 × 360 drawing at 200 % is 921,600
+MAX_PIXELS = 1_000_000  # drawn or scaled pictures: a 640 × 360 drawing at 200 % is 921,600
 CACHE_BYTES = 64 * 1024 * 1024
 # Pictures already drawn or scaled, by (content, kind, text scale, pixel ratio, column width).
 _CACHE: OrderedDict[tuple[object, ...], QImage] = OrderedDict()

@@ -448,7 +448,9 @@ def _nested_patterns(depth: int) -> str:
 @pytest.mark.parametrize(
     ("drawing", "words"),
     [
-        (SVG_OPEN + '<rect width="1" height="1"/>' * 2001 + "</svg>", "éléments"),
+        (SVG_OPEN + '<rect width="1" height="1"/>' * 1001 + "</svg>", "éléments"),
+        (SVG_OPEN + "<text>Chaussons bébé 24,90 €</text>" * 600 + "</svg>", "lettres"),
+        (_blurs(4, "3"), "filtres"),
         (SVG_OPEN + "<g>" * 200 + "</g>" * 200 + "</svg>", "imbriqués"),
         (_blurs(200, "3"), "filtres"),
         (_blurs(1, "100000"), "flou"),

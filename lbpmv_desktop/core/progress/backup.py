@@ -367,6 +367,9 @@ def _write_carried(database: Path, rows: dict[str, str]) -> None:
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "meta" in tables:
+                # An old backup may still be in WAL mode: a plain file, so the side files removed
+                # below can never hold a page the restored copy needs.
+                connection.execute("PRAGMA journal_mode=DELETE").fetchall()
                 with connection:
                     connection.executemany(
                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted(rows.items())

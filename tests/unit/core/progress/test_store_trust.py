@@ -954,3 +954,26 @@ def test_a_side_file_that_is_a_fifo_is_damage_and_moved_aside(tmp_path: Path, su
     store = ProgressStore.open(database)
     assert store.count() == 3
     store.close()
+
+
+def test_carrying_the_pin_into_an_old_wal_mode_backup_leaves_a_whole_plain_file(tmp_path: Path) -> None:
+    from lbpmv_desktop.core.progress import backup
+
+    database, made = _pin_backup(tmp_path)
+    old = made.with_name("progress-20261101-080000.sqlite")
+    source, copy = sqlite3.connect(made), sqlite3.connect(old)
+    copy.execute("PRAGMA journal_mode=WAL").fetchall()
+    source.backup(copy)
+    source.close()
+    copy.close()
+    assert old.read_bytes()[18:20] == b"\x02\x02"  # still in WAL mode, as older versions made them
+    aside = backup.restore_backup(old, database, tmp_path / "quarantine", datetime(2026, 11, 22, 9, 0))
+    for suffix in ("-wal", "-shm", "-journal", ".restoring"):
+        assert not database.with_name(database.name + suffix).exists()
+    assert database.read_bytes()[18:20] == b"\x01\x01"  # a plain file: no side file holds a page of it
+    assert backup.usable(database)
+    assert backup_pin(database) == '{"set": true, "digest": "new"}'
+    assert (aside / database.name).is_file()
+    store = ProgressStore.open(database)
+    assert store.count() == 2
+    store.close()

@@ -190,7 +190,12 @@ class _Reader:
         line, tag = element.line, element.tag
         identifier = attributes.get("id")
         if identifier:
-            self.ids.setdefault(identifier, []).append(index)
+            if identifier in self.ids:  # which one a copy shows would be a guess (and a cost)
+                first = self.elements[self.ids[identifier][0]].line
+                raise DrawingRefused(
+                    line, f"deux éléments portent le même id « {identifier[:40]} » (déjà ligne {first})"
+                )
+            self.ids[identifier] = [index]
         properties = _properties(attributes)
         for name, value in properties:
             if name == "style":

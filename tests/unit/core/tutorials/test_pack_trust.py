@@ -456,6 +456,7 @@ def _nested_patterns(depth: int) -> str:
         (_blurs(1, "100000"), "flou"),
         (_nested_patterns(6), "motifs"),
         (SVG_OPEN + '<g id="a"><use href="#a"/></g></svg>', "lui-même"),
+        (SVG_OPEN + '<rect id="a"/>' * 2 + '<use href="#a"/></svg>', "même id"),
         (SVG_OPEN + "<style>rect { filter: url(#f) }</style></svg>", "style"),
         ('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="1e12"/>', "taille"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 0 0"/>', "taille"),

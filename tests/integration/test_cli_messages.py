@@ -699,3 +699,62 @@ def test_an_older_notice_replayed_brings_nothing_new(
     assert status == 0, err
     assert "données effacées" not in out
     assert "déjà été reçu" in out
+
+
+def test_notices_replayed_out_of_order_say_only_what_they_changed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The red team's order: a « stopped » notice, a full file, an « active » file written after,
+    # then an « erased » notice written three days before all of them.
+    from datetime import timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from lbpmv_desktop.core.progress import bundle
+    from lbpmv_desktop.core.progress.events import STEP_DONE, new_event
+    from lbpmv_desktop.core.progress.identity import public_bytes, verification_code
+    from lbpmv_desktop.core.progress.store import ProgressStore
+
+    key, shop, now = Ed25519PrivateKey.generate(), str(uuid.uuid4()), datetime.now(UTC)
+    name = "Les Petits Pas"
+    events = [
+        new_event(
+            STEP_DONE, "poste", tutorial="premiers-pas", step=f"etape-{n}", at=now - timedelta(hours=5 - n)
+        )
+        for n in range(3)
+    ]
+    files = {
+        "arret.lbpmv": bundle.write_notice(key, shop, name, "stopped", "1.0", now - timedelta(hours=3)),
+        "complet.lbpmv": bundle.write_bundle(
+            key, shop, name, events, ["rien"], "1.0", now - timedelta(hours=2)
+        ),
+        "actif.lbpmv": bundle.write_bundle(
+            key, shop, name, events, ["rien"], "1.0", now - timedelta(hours=1)
+        ),
+        "efface.lbpmv": bundle.write_notice(key, shop, name, "erased", "1.0", now - timedelta(days=3)),
+    }
+    for file_name, data in files.items():
+        (tmp_path / file_name).write_bytes(data)
+    root = tmp_path / "lbpmv"
+    status, out, err = _main(
+        capsys,
+        "--data-dir",
+        str(root),
+        "progress",
+        "import",
+        *(str(tmp_path / n) for n in files),
+        "--confirm-code",
+        verification_code(public_bytes(key)),
+    )
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0].endswith("« Les Petits Pas » : partage arrêté")
+    assert lines[1].endswith("3 nouvel(s) événement(s) de « Les Petits Pas »")
+    assert lines[2].endswith(" : 0 nouvel(s) événement(s) de « Les Petits Pas »"), lines[2]
+    assert "effacées" not in lines[3], lines[3]
+    assert lines[3].endswith(": ce fichier (ou un plus récent) a déjà été reçu"), lines[3]
+    store = ProgressStore.open(data_paths(str(root)).database)
+    try:
+        assert len(store.events(shop)) == 3, "the older notice erased nothing"
+    finally:
+        store.close()

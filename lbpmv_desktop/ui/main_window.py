@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.studio_controller: StudioController | None = None
+        self._banner_unsaved = False  # the banner says something is not stored yet
         self._photo_workers: PhotoWorkers | None = None
         # « Mes photos prêtes »: where the studio writes and the poster finds photos (the self-test
         # points it into its data folder before the pages are built).
@@ -252,6 +253,8 @@ class MainWindow(QMainWindow):
         session.settings_changed.connect(self._on_settings_changed)
         session.store_refused.connect(self._on_store_refused)
         session.failed.connect(self.show_message)
+        session.write_failed.connect(self._on_write_failed)
+        session.saved.connect(self._on_saved)
         session.erased.connect(self._on_erased)
         self.show_page("loading")
         if session.status is not None:
@@ -291,7 +294,8 @@ class MainWindow(QMainWindow):
             from lbpmv_desktop.ui.animator.controller import AnimatorController
             from lbpmv_desktop.ui.animator.dashboard_page import DashboardPage
 
-            self.animator = AnimatorController(self.session, self)
+            if self.animator is None:  # one watcher of the folder, whatever rebuilds the page
+                self.animator = AnimatorController(self.session, self)
             return DashboardPage(self.session, self.animator)
         if name == "tutorial":
             from lbpmv_desktop.ui.tutorial.tutorial_page import TutorialPage
@@ -515,7 +519,28 @@ class MainWindow(QMainWindow):
         self.session.set_profile(shop, first_name, animator, goal)
 
     def _on_erased(self) -> None:
+        """Everything was erased: the pages that held the merchant's photos and texts go too."""
         self.show_page("loading")
+        if self.studio_controller is not None:
+            self.studio_controller.shutdown()
+            self.studio_controller = None
+        for name in ("studio", "poster"):
+            page = self.pages.pop(name, None)
+            if page is not None:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+
+    def _on_write_failed(self, message: str) -> None:
+        """Something was not stored: said here, unless the tutorial page says it with « Réessayer »."""
+        if self.current_page() != "tutorial":
+            self.show_message(message)
+            self._banner_unsaved = True
+
+    def _on_saved(self) -> None:
+        """What was waiting is stored now: the banner that said it was not says so."""
+        if self._banner_unsaved and self.banner.isVisible():
+            self.show_message(self.tr("✓ Everything is saved now."))
+        self._banner_unsaved = False
 
     def _on_store_refused(self, problem: StoreProblem) -> None:
         if problem.kind == "failed":  # a missing or read-only folder, a full disk, a bug: retry
@@ -571,6 +596,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         """Show a short message at the top of the window until the merchant closes it."""
+        self._banner_unsaved = False
         self.banner.setText(message)
         self.banner.show()
         self.banner_close.show()
@@ -707,8 +733,27 @@ class MainWindow(QMainWindow):
         store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.session.has_unsaved and not self._confirm_close_unsaved():
+            event.ignore()
+            return
         self.save_geometry()
         super().closeEvent(event)
+
+    def _confirm_close_unsaved(self) -> bool:
+        """Closing while something is not stored: the merchant is told it would be lost."""
+        from lbpmv_desktop.ui.widgets.dialogs import ConfirmDialog
+
+        return ConfirmDialog.ask(
+            self,
+            self.tr("Close without saving?"),
+            self.tr(
+                "Part of what you just did is not saved yet: {reason}\n\nIf you close the "
+                "application now, it may be lost. Keep the application open until the message "
+                "« ✓ Everything is saved now. » appears."
+            ).format(reason=self.session.unsaved_reason),
+            self.tr("Close anyway"),
+            danger=True,
+        )
 
 
 def breakable(path: str, run: int = 24) -> str:

@@ -735,6 +735,10 @@ Ma Ville</translation>
         <translation>Ouverture de votre parcours…</translation>
     </message>
     <message>
+        <source>✓ Everything is saved now.</source>
+        <translation>✓ Tout est enregistré maintenant.</translation>
+    </message>
+    <message>
         <source>Your progress could not be opened</source>
         <translation>Vos progrès n&apos;ont pas pu être ouverts</translation>
     </message>
@@ -769,6 +773,22 @@ Ma Ville</translation>
     <message>
         <source>The file where your progress is kept is damaged and there is no copy yet. Call your animator: the file is kept as it is.</source>
         <translation>Le fichier où votre parcours est gardé est abîmé, et il n&apos;y a pas encore de copie. Appelez votre animateur&#xa0;: le fichier est gardé tel quel.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Fermer sans enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Part of what you just did is not saved yet: {reason}
+
+If you close the application now, it may be lost. Keep the application open until the message « ✓ Everything is saved now. » appears.</source>
+        <translation>Une partie de ce que vous venez de faire n'est pas encore enregistrée : {reason}
+
+Si vous fermez l'application maintenant, cela peut être perdu. Gardez l'application ouverte jusqu'au message « ✓ Tout est enregistré maintenant. ».</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Fermer quand même</translation>
     </message>
 </context>
 <context>

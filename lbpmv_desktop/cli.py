@@ -217,11 +217,40 @@ def sqlite_error_sentence(error: BaseException) -> str | None:
             "rebranchez-le, puis réessayez."
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return (
-            "le fichier de vos progrès est abîmé : ouvrez l'application, elle propose de reprendre "
-            "la dernière sauvegarde correcte."
-        )
+        return damaged_sentence(not_regular=False)
     return None
+
+
+def damaged_sentence(*, not_regular: bool) -> str:
+    """What is wrong with the progress file and what can be done, true to what the data folder
+    holds: the backup is promised only when ``latest_good_backup`` finds one (as the app does)."""
+    from lbpmv_desktop.paths import DataPaths
+
+    what = (
+        "Le fichier de vos progrès n'est pas un fichier ordinaire (un dossier ou un fichier spécial "
+        "porte son nom) : il n'a pas été ouvert."
+        if not_regular
+        else "Le fichier de vos progrès est abîmé."
+    )
+    good, when = None, None
+    if _data_root is not None:
+        with contextlib.suppress(Exception):  # looking must not hide the damage: then none is promised
+            from lbpmv_desktop.core.progress import backup
+
+            good = backup.latest_good_backup(DataPaths(_data_root).backups)
+            when = backup.backup_time(good) if good is not None else None
+    if good is not None:
+        date = f" du {when:%d/%m/%Y %H:%M}" if when is not None else ""
+        return (
+            f"{what} La dernière sauvegarde correcte{date} peut le remplacer. Ouvrez l'application "
+            "(« lbpmv » sans commande) : elle le propose (le fichier abîmé est mis de côté, rien "
+            "n'est effacé)."
+        )
+    where = f" « {shown(DataPaths(_data_root).database)} »" if _data_root is not None else ""
+    return (
+        f"{what} Il n'y a pas encore de copie pour le remplacer : le fichier{where} est gardé tel "
+        "quel, rien n'y a été changé. Appelez votre animateur."
+    )
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:
@@ -241,12 +270,6 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
         )
 
 
-# What to do that only the command line needs to say (the app offers it on screen).
-_HINTS = {
-    "DamagedDatabaseError": " Ouvrez l'application (« lbpmv » sans commande) : elle le propose.",
-}
-
-
 def known_failure(error: BaseException) -> str | None:
     """The French sentence for a failure the code knows, or None for a real bug."""
     import sqlite3
@@ -254,8 +277,10 @@ def known_failure(error: BaseException) -> str | None:
     from lbpmv_desktop.core.errors import UserError
 
     for cause in _causes(error):
+        if type(cause).__name__ == "DamagedDatabaseError":  # its message promises a backup
+            return damaged_sentence(not_regular=bool(getattr(cause, "not_regular", False)))
         if isinstance(cause, UserError):
-            return shown(f"{cause.message}{_HINTS.get(type(cause).__name__, '')}", limit=2000)
+            return shown(cause.message, limit=2000)
     for cause in _causes(error):
         if isinstance(cause, sqlite3.Error):
             sentence = sqlite_error_sentence(cause)

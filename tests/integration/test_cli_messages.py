@@ -15,6 +15,7 @@ import json
 import os
 import pkgutil
 import resource
+import shutil
 import signal
 import sqlite3
 import stat
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,7 +37,6 @@ from tests.helpers.stores import merchant_store
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
 UNEXPECTED = "erreur inattendue"
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -124,12 +125,66 @@ def test_a_folder_on_an_unplugged_usb_key_is_reported_not_made(
     assert not key.exists(), "the key's folder must not be made again on the computer's disk"
 
 
-def test_a_damaged_database_points_to_the_app_that_offers_the_backup(
+def _truncated(root: Path) -> None:
+    assert cli.main(["--data-dir", str(root), "demo", "shop"]) == 0
+    database = root / "progress.sqlite"
+    for side in ("-wal", "-shm"):
+        Path(f"{database}{side}").unlink(missing_ok=True)
+    os.truncate(database, 8192)
+
+
+def _sparse(root: Path) -> None:
+    root.mkdir()
+    with (root / "progress.sqlite").open("wb") as database:
+        database.truncate(20 * 1024**3)  # 20 GB of nothing (a sparse file: no room taken)
+
+
+def _passwd(root: Path) -> None:
+    root.mkdir()
+    (root / "progress.sqlite").symlink_to("/etc/passwd")
+
+
+DAMAGED: dict[str, Callable[[Path], None]] = {
+    "garbage": _garbage,
+    "truncated": _truncated,
+    "20 GB sparse": _sparse,
+    "link to /etc/passwd": _passwd,
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGED))
+def test_a_damaged_database_without_a_backup_promises_none(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, damage: str
+) -> None:
+    root = tmp_path / "lbpmv"
+    DAMAGED[damage](root)
+    shutil.rmtree(root / "backups", ignore_errors=True)
+    capsys.readouterr()
+    code, _out, err = _main(capsys, "--data-dir", str(root), "progress", "code")
+    assert code == 1
+    assert "sauvegarde correcte peut" not in err, err
+    assert "elle le propose" not in err, err
+    assert "pas encore de copie" in err, err
+    assert "gardé tel quel" in err, err
+    assert "animateur" in err, err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_damaged_database_with_a_good_backup_points_to_the_app_that_offers_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    _garbage(tmp_path / "lbpmv")
-    _code, _out, err = _main(capsys, "--data-dir", str(tmp_path / "lbpmv"), "progress", "report")
-    assert "sauvegarde" in err
+    from lbpmv_desktop.core.progress import backup
+
+    root = tmp_path / "lbpmv"
+    assert cli.main(["--data-dir", str(root), "demo", "shop"]) == 0
+    made = backup.make_backup(root / "progress.sqlite", root / "backups", datetime(2026, 11, 30, 18, 5))
+    assert made is not None
+    (root / "progress.sqlite").write_bytes(b"\x13\x37 pas une base SQLite " * 400)
+    for side in ("-wal", "-shm"):
+        Path(f"{root / 'progress.sqlite'}{side}").unlink(missing_ok=True)
+    capsys.readouterr()
+    _code, _out, err = _main(capsys, "--data-dir", str(root), "progress", "report")
+    assert "sauvegarde correcte du 30/11/2026 18:05 peut le remplacer" in err, err
     assert "Ouvrez l'application" in err
 
 
@@ -374,8 +429,11 @@ def test_every_user_error_is_printed_with_its_message(
         monkeypatch.setattr(cli, "_progress", fail)
         code, _out, err = _main(capsys, "progress", "code")
         assert code == 1, kind
-        assert err.startswith(f"lbpmv : Phrase française de {kind.__name__}."), (kind, err)
         assert UNEXPECTED not in err
+        if kind.__name__ == "DamagedDatabaseError":  # said from what the backups folder holds
+            assert err.startswith("lbpmv : Le fichier de vos progrès est abîmé."), err
+            continue
+        assert err.startswith(f"lbpmv : Phrase française de {kind.__name__}."), (kind, err)
 
 
 @pytest.mark.parametrize(

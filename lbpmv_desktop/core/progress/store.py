@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import sqlite3
+import stat
 import sys
 import threading
 import uuid
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 REVISIONS = ("0001_initial", "0002_shops", "0003_trust")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SIDE_FILES = ("-wal", "-shm", "-journal")
+LOCK_SUFFIX = ".lock"
 LOCK_TIMEOUT_S = 120.0
 SHARING_STATES = ("active", "stopped", "erased")
 FUTURE_SLACK = timedelta(days=1)  # a file's time may run ahead of this computer's clock by this much
@@ -225,6 +227,21 @@ def _entry(path: Path) -> os.stat_result | None:
         if not suffix:
             found = info
     return found
+
+
+def _lock_usable(lock: Path) -> None:
+    """Rename aside (never delete, never open) a folder, FIFO or link standing where the lock
+    file goes: the lock never follows links and cannot be a folder, and the database beside it
+    may be perfectly fine (it must not look damaged nor be replaced by an older backup)."""
+    try:
+        info = os.lstat(lock)
+    except OSError:
+        return  # absent, or refused: the lock itself reports a refusal
+    if stat.S_ISREG(info.st_mode):
+        return
+    aside = lock.with_name(f"{lock.name}.not-a-file-{uuid.uuid4().hex[:8]}")
+    with contextlib.suppress(FileNotFoundError):  # another start moved it first
+        os.rename(lock, aside)
 
 
 def _probe(path: Path) -> tuple[str | None, bool]:
@@ -476,7 +493,9 @@ class ProgressStore:
             from filelock import FileLock
 
             path.parent.mkdir(parents=True, exist_ok=True)
-            with FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_S, mode=0o600):
+            lock = path.with_name(path.name + LOCK_SUFFIX)
+            _lock_usable(lock)
+            with FileLock(lock, timeout=LOCK_TIMEOUT_S, mode=0o600):
                 revision, has_meta = _probe(path)
                 if revision is None and path.exists() and latest_good_backup(folder) is not None:
                     raise DamagedDatabaseError("an empty database beside a good backup")

@@ -977,3 +977,37 @@ def test_carrying_the_pin_into_an_old_wal_mode_backup_leaves_a_whole_plain_file(
     store = ProgressStore.open(database)
     assert store.count() == 2
     store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX links and FIFOs")
+@pytest.mark.parametrize("kind", ["folder", "link", "fifo"])
+@pytest.mark.parametrize("database", ["none", "version-0002"])
+def test_a_lock_file_that_is_not_a_file_is_renamed_aside_never_followed(
+    tmp_path: Path, kind: str, database: str
+) -> None:
+    path = tmp_path / "progress.sqlite"
+    if database == "version-0002":
+        _version_0002(path, events=5)  # a fine database that needs the lock to be migrated
+    lock = path.with_name(path.name + ".lock")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    if kind == "folder":
+        lock.mkdir()
+        (lock / "inside.txt").write_text("keep me too")
+    elif kind == "link":
+        lock.symlink_to(victim)
+    else:
+        os.mkfifo(lock)
+    store = _without_blocking(lambda: ProgressStore.open(path))
+    assert store._read("SELECT count(*) FROM events") == [(5 if database == "version-0002" else 0,)]
+    assert inspect_database(path) == REVISIONS[-1]
+    store.close()
+    assert victim.read_text() == "keep me"
+    (aside,) = tmp_path.glob("progress.sqlite.lock.not-a-file-*")  # renamed, never deleted
+    if kind == "folder":
+        assert (aside / "inside.txt").read_text() == "keep me too"
+    elif kind == "link":
+        assert aside.is_symlink()
+    else:
+        assert stat.S_ISFIFO(aside.lstat().st_mode)
+    assert not os.path.lexists(lock) or stat.S_ISREG(lock.lstat().st_mode)

@@ -401,6 +401,20 @@ class _Run:
             self.shot(name, dialog)
             dialog.close()
             dialog.deleteLater()
+        self._start_problem()
+
+    def _start_problem(self) -> None:
+        """The window shown instead of the app when the data folder is on a locked USB key."""
+        from lbpmv_desktop.paths import folder_problem
+        from lbpmv_desktop.ui.main_window import StartProblemWindow
+
+        problem = folder_problem("read-only", Path("/media/CLÉ USB/Données du commerce « Les Petits Pas »"))
+        window = StartProblemWindow(problem, lambda: None)
+        window.resize(self.controller.window.size())
+        window.show()
+        self.shot("28-dossier-inaccessible", window)
+        window.close()
+        window.deleteLater()
 
     def _variants(self) -> None:
         """Text at 200 % (unless a text size was chosen), then the high-contrast theme."""

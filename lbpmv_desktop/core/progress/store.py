@@ -229,7 +229,7 @@ def _entry(path: Path) -> os.stat_result | None:
     return found
 
 
-def _lock_usable(lock: Path) -> None:
+def _move_odd_lock_aside(lock: Path) -> None:
     """Rename aside (never delete, never open) a folder, FIFO or link standing where the lock
     file goes: the lock never follows links and cannot be a folder, and the database beside it
     may be perfectly fine (it must not look damaged nor be replaced by an older backup)."""
@@ -494,7 +494,7 @@ class ProgressStore:
 
             path.parent.mkdir(parents=True, exist_ok=True)
             lock = path.with_name(path.name + LOCK_SUFFIX)
-            _lock_usable(lock)
+            _move_odd_lock_aside(lock)
             with FileLock(lock, timeout=LOCK_TIMEOUT_S, mode=0o600):
                 revision, has_meta = _probe(path)
                 if revision is None and path.exists() and latest_good_backup(folder) is not None:

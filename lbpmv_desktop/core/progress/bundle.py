@@ -232,6 +232,11 @@ def _loads(text: bytes) -> Any:
     return json.loads(text, parse_constant=_no_constant)
 
 
+_TOO_BIG = (
+    "il est beaucoup trop gros une fois ouvert (les progrès d'un commerce tiennent en quelques mégaoctets)."
+)
+
+
 def _open_archive(data: bytes) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
     """The zip and its members, refused on their names and declared sizes (nothing decompressed)."""
     if not data:
@@ -246,11 +251,12 @@ def _open_archive(data: bytes) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipIn
     names = [info.filename for info in infos]
     if len(infos) != len(MEMBERS) or sorted(names) != sorted(MEMBERS):
         raise _refuse("il ne contient pas ce qu'un fichier de progrès contient.")
-    for info in infos:
-        if info.file_size > MAX_MEMBER_BYTES[info.filename] or info.flag_bits & 0x1:
-            raise _refuse("une de ses parties est trop grosse ou chiffrée.")
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise _refuse("une de ses parties est chiffrée.")
+    if any(info.file_size > MAX_MEMBER_BYTES[info.filename] for info in infos):
+        raise _refuse(_TOO_BIG)
     if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
-        raise _refuse("il est beaucoup trop gros une fois ouvert.")
+        raise _refuse(_TOO_BIG)
     return archive, {info.filename: info for info in infos}
 
 
@@ -262,7 +268,7 @@ def _read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     except _ZIP_ERRORS:
         raise _refuse("il est abîmé.") from None
     if len(content) > limit:
-        raise _refuse("une de ses parties est trop grosse.")
+        raise _refuse(_TOO_BIG)
     return content
 
 
@@ -333,7 +339,7 @@ class ProgressFile:
                     number += 1
                     total += len(line)
                     if total > limit:
-                        raise _refuse("une de ses parties est trop grosse.")
+                        raise _refuse(_TOO_BIG)
                     if number > MAX_EVENTS:
                         raise _refuse("il contient beaucoup trop d'événements.")
                     digest.update(line)

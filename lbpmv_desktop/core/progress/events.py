@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -106,13 +107,29 @@ def new_event(
     return Event(str(uuid.uuid4()), kind, at or utc_now(), device, tutorial, step, dict(data or {}))
 
 
+def _clean(text: str, limit: int | None = None, *, multiline: bool = False) -> str:
+    """``clean_text(text, …)``, at once for a text it would leave as it is: printable (no control,
+    format, surrogate or separator character, no space but the plain one), NFC, spaces single and
+    inside, within ``limit``; most texts of a file are, and a file holds thousands of them."""
+    if (
+        text.isprintable()
+        and (limit is None or len(text) <= limit)
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return text
+    return clean_text(text, limit=limit, multiline=multiline)
+
+
 def _clean_value(value: Any, depth: int) -> Any:
     if isinstance(value, str):
-        return clean_text(value)
+        return _clean(value)
     if depth > 6:  # nothing this app writes is this deep
         return None
     if isinstance(value, dict):
-        return {clean_text(str(k)): _clean_value(v, depth + 1) for k, v in value.items()}
+        return {_clean(str(k)): _clean_value(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
         return [_clean_value(v, depth + 1) for v in value]
     return value
@@ -128,11 +145,11 @@ def clean_data(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     paragraph = PARAGRAPHS.get(kind)
     cleaned: dict[str, Any] = {}
     for key, value in data.items():
-        name = clean_text(str(key))
+        name = _clean(str(key))
         if name == paragraph and isinstance(value, str):
-            cleaned[name] = clean_text(value, limit=_LIMITS[name], multiline=True)
+            cleaned[name] = _clean(value, _LIMITS[name], multiline=True)
         elif isinstance(value, str):
-            cleaned[name] = clean_text(value, limit=NAME_LIMIT if kind == PROFILE_SET else None)
+            cleaned[name] = _clean(value, NAME_LIMIT if kind == PROFILE_SET else None)
         else:
             cleaned[name] = _clean_value(value, 1)
     return cleaned

@@ -677,7 +677,7 @@ def test_a_file_with_too_many_events_is_refused_even_from_an_unknown_shop(
     # its size is known from the zip's signed directory: refused before asking for the code
     monkeypatch.setitem(bundle_module.MAX_MEMBER_BYTES, "events.jsonl", 2000)
     _no_event_parsing(monkeypatch)
-    with pytest.raises(BundleRefused, match="trop grosse") as refused:
+    with pytest.raises(BundleRefused, match="trop gros une fois ouvert") as refused:
         import_bundle(animator, shop.file(shop.events(20)), catalogue, NOW)
     assert not isinstance(refused.value, UnknownShop)
     assert shop_rows(animator) == []
@@ -790,3 +790,17 @@ def test_a_text_too_long_is_said_so_with_its_line(tmp_path: Path) -> None:
     assert refused.value.message == (
         "Ce fichier de progrès est refusé : la ligne 2 des événements contient un texte trop long."
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(st.characters(codec="utf-8"), max_size=30)
+    | st.text(st.sampled_from(" \u00a0\u202ee\u0301é\u200d\n\r\t😀a\u2028\x85\x1c"), max_size=30),
+    limit=st.none() | st.integers(min_value=0, max_value=20),
+    multiline=st.booleans(),
+)
+def test_the_quick_cleaning_is_clean_text(text: str, limit: int | None, multiline: bool) -> None:
+    from lbpmv_desktop.core.cleantext import clean_text
+    from lbpmv_desktop.core.progress.events import _clean
+
+    assert _clean(text, limit, multiline=multiline) == clean_text(text, limit=limit, multiline=multiline)

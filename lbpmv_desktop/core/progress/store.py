@@ -17,6 +17,7 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import sys
@@ -136,6 +137,9 @@ OPEN_SUBJECT = "Le fichier de vos progrès n'a pas pu être préparé"
 _DAMAGE_WORDS = ("malformed", "not a database", "no such table", "no such column", "file is encrypted")
 
 
+NEARLY_FULL_BYTES = 1 << 20  # less free space than this, and SQLite cannot make its side files
+
+
 def failure_reason(error: BaseException, folder: Path) -> str:
     """Why a write or read failed: "full", "read-only", "missing", "busy" or "other"."""
     original = getattr(error, "orig", None) or error
@@ -161,6 +165,11 @@ def failure_reason(error: BaseException, folder: Path) -> str:
         or "disk i/o" in text
         or number in (errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT, errno.ENOTDIR)
     ):
+        # SQLite says « disk I/O error » or « unable to open » when its 32 KiB side file cannot
+        # be made on a full disk: the folder is there and nearly full, it is not unplugged.
+        with contextlib.suppress(OSError):
+            if shutil.disk_usage(folder).free < NEARLY_FULL_BYTES:
+                return "full"
         return "missing"
     return "other"
 

@@ -1011,3 +1011,19 @@ def test_a_lock_file_that_is_not_a_file_is_renamed_aside_never_followed(
     else:
         assert stat.S_ISFIFO(aside.lstat().st_mode)
     assert not os.path.lexists(lock) or stat.S_ISREG(lock.lstat().st_mode)
+
+
+@pytest.mark.parametrize("text", ["disk I/O error", "unable to open database file"])
+def test_a_nearly_full_disk_is_called_full_not_unplugged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    import shutil
+
+    from lbpmv_desktop.core.progress import store as store_module
+
+    # SQLite says this when it cannot make its side file on a full disk; the folder is there.
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(store_module.shutil, "disk_usage", lambda _p: usage._replace(free=10**10))
+    assert failure_reason(sqlite3.OperationalError(text), tmp_path) == "missing"
+    monkeypatch.setattr(store_module.shutil, "disk_usage", lambda _p: usage._replace(free=4096))
+    assert failure_reason(sqlite3.OperationalError(text), tmp_path) == "full"

@@ -449,6 +449,12 @@ LABEL_PLACES = {"haut": 0.12, "milieu": 0.5, "bas": 0.88}
 
 SCREEN_MIN, SCREEN_MAX = (640, 480), (7680, 4320)
 
+_FORCE_HELP = (
+    "remplacer FICHIER s'il existe déjà. Sans --force, seul un fichier que l'application a "
+    "écrit (le même bilan ou la même affiche refaits sous le même nom) est remplacé ; jamais un "
+    "lien, un dossier ou un fichier spécial, ni un fichier d'une autre extension"
+)
+
 
 def _screen_size(text: str) -> tuple[int, int]:
     found = re.fullmatch(r"\s*(\d+)\s*[x×X]\s*(\d+)\s*", text)
@@ -586,11 +592,20 @@ def _parser() -> _Parser:
         default="modele",
         help="les couleurs (voir --list ; « modele » par défaut)",
     )
-    poster.add_argument("--out", metavar="FICHIER.pdf", help="le fichier PDF à écrire")
+    poster.add_argument(
+        "--out", metavar="FICHIER.pdf", help="le fichier PDF à écrire (« .pdf » est ajouté s'il manque)"
+    )
+    poster.add_argument("--force", action="store_true", help=_FORCE_HELP)
     progress_commands = group(commands, "progress", "partager les progrès avec l'animateur")
     command(progress_commands, "code", "afficher le code de vérification de ce commerce")
     export_progress = command(progress_commands, "export", "écrire le fichier de progrès de ce commerce")
-    export_progress.add_argument("--out", required=True, metavar="FICHIER", help="le fichier à écrire")
+    export_progress.add_argument(
+        "--out",
+        required=True,
+        metavar="FICHIER.lbpmv",
+        help="le fichier à écrire (« .lbpmv » est ajouté s'il manque)",
+    )
+    export_progress.add_argument("--force", action="store_true", help=_FORCE_HELP)
     import_progress = command(progress_commands, "import", "importer des fichiers de progrès")
     import_progress.add_argument("files", nargs="+", metavar="FICHIER", help="les fichiers de progrès")
     import_progress.add_argument("--confirm-code", metavar="CODE", help="le code affiché chez le commerçant")
@@ -598,7 +613,13 @@ def _parser() -> _Parser:
     report.add_argument(
         "--format", choices=("json", "csv", "pdf"), default="json", help="json (par défaut), csv ou pdf"
     )
-    report.add_argument("--out", metavar="FICHIER", help="le fichier à écrire (obligatoire pour pdf)")
+    report.add_argument(
+        "--out",
+        metavar="FICHIER",
+        help="le fichier à écrire, en .json, .csv ou .pdf selon --format (ajouté s'il manque ; "
+        "obligatoire pour pdf)",
+    )
+    report.add_argument("--force", action="store_true", help=_FORCE_HELP)
     demo_commands = group(commands, "demo", "remplir cette installation avec des données de démonstration")
     demo_shop = command(demo_commands, "shop", "un commerce avec plusieurs semaines de progrès")
     programme = command(demo_commands, "programme", "un animateur qui suit plusieurs commerces")
@@ -629,6 +650,124 @@ def _open_store(data_dir: str | None) -> Any:
     return paths, ProgressStore.open(paths.database)
 
 
+# -- files written with --out --------------------------------------------------------------------
+# What each --out holds, by extension: the words for a refusal and how to tell a file this app
+# wrote (which may be replaced without --force: the same report, re-run to the same name).
+_KINDS_OUT = {
+    ".csv": "le bilan CSV",
+    ".json": "le bilan JSON",
+    ".pdf": "le PDF",
+    ".lbpmv": "le fichier de progrès",
+}
+_HEAD_BYTES = 64 * 1024  # the start of a file is enough to recognise ours (PDF: its XMP packet)
+_MAX_OURS_JSON = 32 * 1024 * 1024
+
+
+def _read_existing(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes from the start of the regular file ``path`` (never a link)."""
+    import os
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return b""
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(limit)
+
+
+def _ours_csv(head: bytes, new: bytes) -> bool:
+    first = head.split(b"\n", 1)[0].strip()
+    return bool(first) and first == new.split(b"\n", 1)[0].strip()
+
+
+def _ours_json(path: Path) -> bool:
+    data = _read_existing(path, _MAX_OURS_JSON + 1)
+    if len(data) > _MAX_OURS_JSON:
+        return False
+    try:
+        rows = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(rows, list) and all(
+        isinstance(row, dict) and {"id", "shop"} <= row.keys() for row in rows
+    )
+
+
+def _ours_pdf(head: bytes) -> bool:
+    # Qt writes an uncompressed XMP packet at the start; ours carry the app's name in it (the
+    # report's title, the poster's creator tool).
+    return head.startswith(b"%PDF-") and b'pdf:Producer="Qt ' in head and b"Le Bon Pour Ma Ville" in head
+
+
+def _ours_progress(path: Path, key: Any) -> bool:
+    """A progress file of this very shop (its signature checked): an earlier export of ours."""
+    from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, open_progress_file
+    from lbpmv_desktop.core.progress.identity import public_bytes
+
+    data = _read_existing(path, MAX_FILE_BYTES + 1)
+    if key is None or len(data) > MAX_FILE_BYTES:
+        return False
+    try:
+        opened = open_progress_file(data)
+    except Exception:  # anything refused is not ours
+        return False
+    return bool(opened.manifest.public_key == public_bytes(key))
+
+
+def out_target(out: str, suffix: str, *, force: bool, new: bytes = b"", key: Any = None) -> Path:
+    """The file to write for ``--out out``, or a refusal (``_FileRefused``) before anything is
+    written. ``suffix`` is the extension of what is written (added when the name has none).
+
+    An existing entry is replaced only when it is a regular file (never a link, a FIFO, a device)
+    with the right extension, and either the app wrote it (``new``: the first line a CSV starts
+    with; ``key``: the shop whose progress file it is) or ``force`` is given.
+    """
+    import os
+    import stat
+
+    path = Path(out)
+    for attempt in (0, 1):
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            info = None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise _FileRefused(
+                f"« {shown(path)} » existe déjà et n'est pas un fichier ordinaire (un lien, un tube "
+                "ou un fichier spécial) : il n'a pas été touché, rien n'a été écrit. Choisissez un "
+                "autre nom."
+            )
+        if info is None and attempt == 0 and not path.suffix and path.name.rstrip("."):
+            path = path.with_name(path.name.rstrip(".") + suffix)  # « bilan » → « bilan.csv »
+            continue
+        break
+    if path.suffix.lower() != suffix:
+        state = "existe déjà et n'a pas été touché" if info is not None else "n'a pas été écrit"
+        raise _FileRefused(
+            f"« {shown(path)} » {state} : {_KINDS_OUT[suffix]} s'écrit dans un fichier {suffix}. "
+            f"Choisissez un nom qui se termine par {suffix}."
+        )
+    if info is None or force:
+        return path
+    head = _read_existing(path, _HEAD_BYTES)
+    ours = {
+        ".csv": lambda: _ours_csv(head, new),
+        ".json": lambda: _ours_json(path),
+        ".pdf": lambda: _ours_pdf(head),
+        ".lbpmv": lambda: _ours_progress(path, key),
+    }[suffix]()
+    if ours:
+        return path
+    what = "un fichier de progrès de ce commerce" if suffix == ".lbpmv" else "un fichier de l'application"
+    raise _FileRefused(
+        f"« {shown(path)} » existe déjà (et ce n'est pas {what}) : ajoutez --force "
+        "pour le remplacer, ou choisissez un autre nom. Rien n'a été écrit."
+    )
+
+
 def _catalogue() -> Any:
     from lbpmv_desktop.core.tutorials.loader import load_catalogue
 
@@ -652,14 +791,16 @@ def _progress(args: argparse.Namespace) -> int:
             from lbpmv_desktop.core.fileio import write_bytes_atomic
             from lbpmv_desktop.core.progress.sharing import export_bundle
 
-            data = export_bundle(store, key, _catalogue(), __version__, datetime.now(UTC))
             with _writing(args.out):
-                write_bytes_atomic(Path(args.out), data)
-            _say(shown(args.out))
+                target = out_target(args.out, ".lbpmv", force=args.force, key=key)
+            data = export_bundle(store, key, _catalogue(), __version__, datetime.now(UTC))
+            with _writing(target):
+                write_bytes_atomic(target, data)
+            _say(shown(target))
             return 0
         if args.progress_command == "import":
             return _progress_import(store, args.files, args.confirm_code)
-        return _progress_report(store, args.format, args.out)
+        return _progress_report(store, args.format, args.out, force=args.force)
     finally:
         store.close()
 
@@ -709,7 +850,7 @@ def _import_outcome(result: Any) -> str:
     return f"{result.new_events} nouvel(s) événement(s) de {shop}"
 
 
-def _progress_report(store: Any, kind: str, out: str | None) -> int:
+def _progress_report(store: Any, kind: str, out: str | None, *, force: bool = False) -> int:
     from lbpmv_desktop.core.progress.report import csv_report, shops_report
 
     if kind == "pdf":
@@ -718,8 +859,10 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
         from lbpmv_desktop.ui.reports import write_pdf_report
 
         with _writing(out):
-            write_pdf_report(store, Path(out))
-        _say(shown(out))
+            target = out_target(out, ".pdf", force=force)
+        with _writing(target):
+            write_pdf_report(store, target)
+        _say(shown(target))
         return 0
     text = (
         json.dumps(shops_report(store), ensure_ascii=False, indent=1) + "\n"
@@ -730,8 +873,10 @@ def _progress_report(store: Any, kind: str, out: str | None) -> int:
         from lbpmv_desktop.core.fileio import write_text_atomic
 
         with _writing(out):
-            write_text_atomic(Path(out), text)
-        _say(shown(out))
+            target = out_target(out, f".{kind}", force=force, new=text.encode("utf-8"))
+        with _writing(target):
+            write_text_atomic(target, text)
+        _say(shown(target))
     elif sys.stdout is not None:  # None in the windowed Windows build
         sys.stdout.write(text)
     return 0
@@ -784,19 +929,21 @@ def _poster(args: argparse.Namespace) -> int:
                     landscape=args.landscape, theme=args.theme)  # fmt: skip
     try:
         checked = poster.checked()
+        with _writing(args.out):
+            target = out_target(args.out, ".pdf", force=args.force)
         from lbpmv_desktop.ui.poster.render import load_pictures, write_pdf
 
         with _parsing(args.photo or args.logo or args.out):
             pictures = load_pictures(checked)
-        with _writing(args.out):
-            write_pdf(checked, pictures, Path(args.out))
+        with _writing(target):
+            write_pdf(checked, pictures, target)
     except PosterRefused as refusal:
         _say(f"lbpmv : {shown(refusal.message, 2000)}", error=True)
         return 1
     except OSError as error:
         _say(f"lbpmv : {os_error_sentence(error)}", error=True)
         return 1
-    _say(shown(args.out))
+    _say(shown(target))
     return 0
 
 

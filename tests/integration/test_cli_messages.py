@@ -474,7 +474,7 @@ def test_a_real_bug_says_unexpected_with_the_log_file_that_holds_its_traceback(t
     assert _lbpmv("--data-dir", str(root), "progress", "code").returncode == 0
     script = (
         "import sys; from lbpmv_desktop import cli\n"
-        "def bug(*_): raise RuntimeError('un vrai bogue')\n"
+        "def bug(*_, **__): raise RuntimeError('un vrai bogue')\n"
         "cli._progress_report = bug\n"
         f"sys.exit(cli.main(['--data-dir', {str(root)!r}, 'progress', 'report']))\n"
     )
@@ -626,7 +626,7 @@ def test_a_link_planted_as_the_log_file_is_never_followed(
     victim.write_text("intact", encoding="utf-8")
     (root / "lbpmv.log").symlink_to(victim)
 
-    def bug(_store: object, _kind: str, _out: object) -> int:
+    def bug(_store: object, _kind: str, _out: object, **_options: object) -> int:
         raise KeyError("un vrai bogue")
 
     monkeypatch.setattr(cli, "_progress_report", bug)
@@ -816,3 +816,90 @@ def test_notices_replayed_out_of_order_say_only_what_they_changed(
         assert len(store.events(shop)) == 3, "the older notice erased nothing"
     finally:
         store.close()
+
+
+# -- --out never replaces what the app did not write ----------------------------------------------
+# Each command that writes --out FICHIER, the extension of what it writes, and how to run it.
+OUT_COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "report csv": (".csv", ("progress", "report", "--format", "csv")),
+    "report json": (".json", ("progress", "report", "--format", "json")),
+    "report pdf": (".pdf", ("progress", "report", "--format", "pdf")),
+    "export": (".lbpmv", ("progress", "export")),
+    "poster": (".pdf", ("poster", "--template", "soldes", "--shop", "Chaussons bébé 24,90 €")),
+}
+
+
+def _write_out(root: Path, name: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    _suffix, command = OUT_COMMANDS[name]
+    data = () if command[0] == "poster" else ("--data-dir", str(root))
+    return _lbpmv(*data, *command, "--out", str(out), *extra, env={"QT_QPA_PLATFORM": "offscreen"})
+
+
+def _not_ours(path: Path) -> Path:
+    path.write_bytes(b"important : pas de copie\n")
+    return path
+
+
+def _link_out(path: Path) -> Path:
+    outside = path.parent / "ailleurs" / "precieux.txt"
+    outside.parent.mkdir()
+    outside.write_bytes(b"important : pas de copie\n")
+    path.symlink_to(outside)
+    return path
+
+
+def _fifo_out(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("name", list(OUT_COMMANDS))
+def test_out_never_replaces_a_file_the_app_did_not_write(tmp_path: Path, name: str) -> None:
+    suffix, _command = OUT_COMMANDS[name]
+    root = tmp_path / "lbpmv"
+    assert cli.main(["--data-dir", str(root), "demo", "shop"]) == 0
+    targets = {
+        "another kind of file": _not_ours(tmp_path / "precieux.xlsx"),
+        "a file named like ours": _not_ours(tmp_path / f"precieux{suffix}"),
+        "a link to a file elsewhere": _link_out(tmp_path / f"lien{suffix}"),
+        "a FIFO": _fifo_out(tmp_path / f"tube{suffix}"),
+        "a file without extension": _not_ours(tmp_path / "passwd"),
+    }
+    for what, target in targets.items():
+        before = sorted(p.name for p in tmp_path.iterdir())
+        for extra in ((), ("--force",)):
+            if what == "a file named like ours" and extra:
+                continue  # --force replaces it: see below
+            result = _write_out(root, name, target, *extra)
+            assert result.returncode == 1, (what, extra, result.stdout, result.stderr)
+            [line] = result.stderr.strip().splitlines()
+            assert line.startswith("lbpmv : "), line
+            assert UNEXPECTED not in line
+            assert f"« {target} »" in line, line
+            if what != "a FIFO":
+                assert target.read_bytes() == b"important : pas de copie\n", (what, extra)
+            assert sorted(p.name for p in tmp_path.iterdir()) == before, "nothing written beside"
+    refused = _write_out(root, name, targets["a file named like ours"])
+    assert "ajoutez --force pour le remplacer, ou choisissez un autre nom" in refused.stderr, refused.stderr
+    forced = _write_out(root, name, targets["a file named like ours"], "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert targets["a file named like ours"].read_bytes() != b"important : pas de copie\n"
+
+
+@pytest.mark.parametrize("name", list(OUT_COMMANDS))
+def test_out_replaces_a_file_the_app_wrote_and_adds_a_missing_extension(tmp_path: Path, name: str) -> None:
+    suffix, _command = OUT_COMMANDS[name]
+    root = tmp_path / "lbpmv"
+    assert cli.main(["--data-dir", str(root), "demo", "shop"]) == 0
+    first = _write_out(root, name, tmp_path / "bilan")
+    assert first.returncode == 0, first.stderr
+    written = tmp_path / f"bilan{suffix}"
+    assert first.stdout == f"{written}\n"
+    assert not (tmp_path / "bilan").exists()
+    old = written.read_bytes()
+    os.utime(written, (0, 0))
+    again = _write_out(root, name, written)  # next month's report, to the same name
+    assert again.returncode == 0, again.stderr
+    assert written.stat().st_mtime > 0, "replaced"
+    assert written.read_bytes()[:5] == old[:5]

@@ -451,8 +451,9 @@ SCREEN_MIN, SCREEN_MAX = (640, 480), (7680, 4320)
 
 _FORCE_HELP = (
     "remplacer FICHIER s'il existe déjà. Sans --force, seul un fichier que l'application a "
-    "écrit (le même bilan ou la même affiche refaits sous le même nom) est remplacé ; jamais un "
-    "lien, un dossier ou un fichier spécial, ni un fichier d'une autre extension"
+    "écrit est remplacé (par exemple le bilan du mois dernier, refait sous le même nom). Jamais "
+    "remplacés, même avec --force : un lien, un dossier, un fichier spécial, un fichier d'une "
+    "autre extension"
 )
 
 

@@ -804,3 +804,13 @@ def test_the_quick_cleaning_is_clean_text(text: str, limit: int | None, multilin
     from lbpmv_desktop.core.progress.events import _clean
 
     assert _clean(text, limit, multiline=multiline) == clean_text(text, limit=limit, multiline=multiline)
+
+
+@pytest.mark.parametrize(
+    "event_id", ["ABCDEF01-2345-4678-9ABC-DEF012345678", "{" + str(uuid.uuid4()) + "}", "x"]
+)
+def test_an_id_not_written_as_the_app_writes_it_is_refused(tmp_path: Path, event_id: str) -> None:
+    shop = Shop(tmp_path / "a", "Les Petits Pas")
+    odd = ev.Event(event_id, ev.STEP_DONE, NOW - timedelta(hours=1), shop.device, TUTORIAL, STEP)
+    with pytest.raises(BundleRefused, match="la ligne 2 des événements a un identifiant incorrect"):
+        read_bundle(shop.file([*shop.events(1), odd]), now=NOW)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from lbpmv_desktop.core.photo.render import (
+    LOGO_SIDE,
     apply_colours,
     frame_preview,
     improve,
@@ -84,13 +85,10 @@ def picture_rgba(path: Path, max_side: int, *, keep_transparency: bool = False) 
     Raises:
         PhotoRefused: not a picture the studio opens.
     """
-    from lbpmv_desktop.core.photo.opening import DAMAGED, PhotoRefused, open_image
+    from lbpmv_desktop.core.photo.opening import open_image
 
-    if keep_transparency:
-        logo = load_logo(path)
-        if logo is None:
-            raise PhotoRefused(DAMAGED)
-        image = logo
+    if keep_transparency:  # the refusal says why (not a regular file, too big, damaged…)
+        image = open_image(path, max_side=LOGO_SIDE, alpha=True)
     else:
         image = open_image(path, max_side=max_side).convert("RGBA")
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)

@@ -617,10 +617,12 @@ def load_pictures(poster: Poster) -> Pictures:
         try:
             width, height, rgba = picture_rgba(Path(path), PICTURE_SIDE, keep_transparency=keep)
         except PhotoRefused as refusal:
-            what = "La photo" if attribute == "photo" else "Le logo"
-            raise PosterRefused(
-                f"{what} ne peut pas être utilisé : {refusal.message}", field=attribute
-            ) from None
+            what = (
+                "La photo ne peut pas être utilisée"
+                if attribute == "photo"
+                else "Le logo ne peut pas être utilisé"
+            )
+            raise PosterRefused(f"{what} : {refusal.message}", field=attribute) from None
         setattr(pictures, attribute, qimage(width, height, rgba))
     return pictures
 

@@ -93,3 +93,12 @@ def test_a_damaged_shop_key_is_a_french_sentence(tmp_path: Path, content: bytes)
 def test_a_shop_key_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ShopKeyError):
         load_or_create_key(_hostile(tmp_path, "shop-key.pem", "fifo"))
+
+
+@posix_only
+def test_a_logo_that_is_not_a_plain_file_says_why(tmp_path: Path) -> None:
+    from lbpmv_desktop.core.photo.preview import picture_rgba
+
+    with pytest.raises(PhotoRefused) as refused:
+        picture_rgba(_hostile(tmp_path, "logo.png", "zero"), 400, keep_transparency=True)
+    assert "ordinaire" in refused.value.message  # not « abîmée »: it was never read

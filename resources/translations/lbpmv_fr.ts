@@ -782,9 +782,9 @@ Ma Ville</translation>
         <source>Part of what you just did is not saved yet: {reason}
 
 If you close the application now, it may be lost. Keep the application open until the message « ✓ Everything is saved now. » appears.</source>
-        <translation>Une partie de ce que vous venez de faire n'est pas encore enregistrée : {reason}
+        <translation>Une partie de ce que vous venez de faire n&apos;est pas encore enregistrée : {reason}
 
-Si vous fermez l'application maintenant, cela peut être perdu. Gardez l'application ouverte jusqu'au message « ✓ Tout est enregistré maintenant. ».</translation>
+Si vous fermez l&apos;application maintenant, cela peut être perdu. Gardez l&apos;application ouverte jusqu&apos;au message « ✓ Tout est enregistré maintenant. ».</translation>
     </message>
     <message>
         <source>Close anyway</source>

@@ -316,7 +316,8 @@ def test_erasing_with_the_sharing_folder_gone_says_the_notice_is_missing(
     monkeypatch.setattr(settings_page.EraseDialog, "ask", classmethod(lambda cls, *_a, **_k: True))
     with qtbot.waitSignal(merchant.session.failed, timeout=10_000) as said:
         qtbot.mouseClick(merchant.window.settings.erase_button, Qt.MouseButton.LeftButton)
-    assert said.args and "animateur" in said.args[0]  # never a silent « c'est effacé »
+    assert said.args
+    assert "animateur" in said.args[0]
     qtbot.waitUntil(lambda: merchant.window.current_page() == "welcome", timeout=10_000)
 
 

@@ -893,7 +893,9 @@ def _demo(args: argparse.Namespace) -> int:
         # Both refuse (RealDataPresent) a folder that holds a merchant's or a shop's real progress.
         if args.demo_command == "shop":
             count = fill_demo_shop(store, _catalogue(), datetime.now(UTC), force=args.force)
-            print(f"Commerce de démonstration prêt : {count} événements.")
+            print(
+                f"Commerce de démonstration prêt : {count} nouvel(s) événement(s), {store.count()} en tout."
+            )
         else:
             count = fill_demo_programme(
                 store, _catalogue(), args.merchants, datetime.now(UTC), force=args.force

@@ -12,16 +12,16 @@
         <translation>… et {count} autres fichiers refusés.</translation>
     </message>
     <message>
+        <source>{shop}: nothing new (this file, or a newer one, was already received)</source>
+        <translation>{shop} : rien de nouveau (ce fichier, ou un plus récent, a déjà été reçu)</translation>
+    </message>
+    <message>
         <source>{shop}: sharing stopped</source>
         <translation>{shop} : partage arrêté</translation>
     </message>
     <message>
         <source>{shop}: data erased by the merchant</source>
         <translation>{shop} : données effacées par le commerçant</translation>
-    </message>
-    <message>
-        <source>{shop}: an older file, nothing new</source>
-        <translation>{shop} : un fichier plus ancien, rien de nouveau</translation>
     </message>
     <message>
         <source>Progress files received: {list}</source>

@@ -569,7 +569,7 @@ def test_an_older_erased_notice_replayed_says_nothing_new_not_erased(
         page.controller.import_files([tmp_path / name], code=code if number == 1 else None)
         qtbot.waitUntil(lambda number=number: len(messages) == number, timeout=10_000)
         _idle(qtbot, page)
-    assert "un fichier plus ancien, rien de nouveau" in messages[-1], messages
+    assert "rien de nouveau (ce fichier, ou un plus récent, a déjà été reçu)" in messages[-1], messages
     assert "effacées" not in messages[-1]
     column = KEYS.index("last_file_at")
     assert "effacées" not in page.proxy.index(0, column).data()

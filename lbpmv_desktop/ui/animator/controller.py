@@ -168,7 +168,9 @@ class AnimatorController(QObject):
         # An older file (a notice replayed, a copy found later) changed neither the shop's name
         # nor its sharing state: what it says is old news, so ``newest`` is tested first.
         if not outcome.newest and not outcome.new_events:
-            return self.tr("{shop}: an older file, nothing new").format(shop=shop)
+            return self.tr("{shop}: nothing new (this file, or a newer one, was already received)").format(
+                shop=shop
+            )
         if outcome.newest and outcome.sharing == "stopped":
             return self.tr("{shop}: sharing stopped").format(shop=shop)
         if outcome.newest and outcome.sharing == "erased":

@@ -570,13 +570,24 @@ class MainWindow(QMainWindow):
             return
         if problem.backup is not None:
             when = problem.backup_time.strftime("%d/%m/%Y %H:%M") if problem.backup_time else ""
+            why = (
+                self.tr(
+                    "Something that is not a file (a folder or a special file) has taken the name of the "
+                    "file where your progress is kept."
+                )
+                if problem.not_regular
+                else self.tr(
+                    "The file where your progress is kept is damaged (this can happen after a power cut)."
+                )
+            )
             restore = dialogs.ConfirmDialog.ask(
                 self,
                 self.tr("Your progress file is damaged"),
-                self.tr(
-                    "The file where your progress is kept is damaged (this can happen after a power cut). "
-                    "The app made a copy on {when}. Shall we take it back? The damaged file is kept aside, "
-                    "nothing is deleted."
+                why
+                + " "
+                + self.tr(
+                    "The app made a copy on {when}. Shall we take it back? What is there now is kept "
+                    "aside, nothing is deleted."
                 ).format(when=when),
                 self.tr("Take back the copy"),
             )
@@ -588,6 +599,12 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Your progress file is damaged"),
                 self.tr(
+                    "Something that is not a file (a folder or a special file) has taken the name of the "
+                    "file where your progress is kept, and there is no copy yet. Call your animator: "
+                    "nothing was changed."
+                )
+                if problem.not_regular
+                else self.tr(
                     "The file where your progress is kept is damaged and there is no copy yet. "
                     "Call your animator: the file is kept as it is."
                 ),

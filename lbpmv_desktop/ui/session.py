@@ -11,7 +11,7 @@ import errno
 import itertools
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -60,12 +60,15 @@ class StoreProblem:
         backup_time: when it was made.
         message: for "failed", what happened and what to do, in plain French (the window offers
             « Réessayer », which calls ``AppSession.retry_open``).
+        not_regular: for "damaged", something that is not a file (a folder, a special file) has
+            taken the database's name.
     """
 
     kind: str
     backup: Path | None = None
     backup_time: datetime | None = None
     message: str = ""
+    not_regular: bool = False
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,12 @@ class AppSession(QObject):
         elif isinstance(error, DamagedDatabaseError):
             log.warning("damaged database: %s", getattr(error, "detail", error))
             # Checking each backup's integrity reads whole files: done in the worker.
-            self.tasks.submit(self._find_good_backup, self.store_refused.emit, self._on_backup_search_failed)
+            odd = bool(getattr(error, "not_regular", False))
+            self.tasks.submit(
+                self._find_good_backup,
+                lambda problem: self.store_refused.emit(replace(problem, not_regular=odd)),
+                self._on_backup_search_failed,
+            )
         else:
             self._refuse_open(error)
 

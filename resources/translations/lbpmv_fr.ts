@@ -759,16 +759,28 @@ Ma Ville</translation>
         <translation>Votre parcours a été enregistré par une version plus récente de l&apos;application Le Bon Pour Ma Ville. Installez la dernière version pour l&apos;ouvrir. Vos données n&apos;ont pas été modifiées.</translation>
     </message>
     <message>
+        <source>Something that is not a file (a folder or a special file) has taken the name of the file where your progress is kept.</source>
+        <translation>Quelque chose qui n'est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès.</translation>
+    </message>
+    <message>
+        <source>The file where your progress is kept is damaged (this can happen after a power cut).</source>
+        <translation>Le fichier où sont gardés vos progrès est abîmé (cela peut arriver après une coupure de courant).</translation>
+    </message>
+    <message>
         <source>Your progress file is damaged</source>
         <translation>Le fichier de votre parcours est abîmé</translation>
     </message>
     <message>
-        <source>The file where your progress is kept is damaged (this can happen after a power cut). The app made a copy on {when}. Shall we take it back? The damaged file is kept aside, nothing is deleted.</source>
-        <translation>Le fichier où votre parcours est gardé est abîmé (cela peut arriver après une coupure de courant). L&apos;application en a fait une copie le {when}. Voulez-vous la reprendre&#xa0;? Le fichier abîmé est mis de côté, rien n&apos;est effacé.</translation>
+        <source>The app made a copy on {when}. Shall we take it back? What is there now is kept aside, nothing is deleted.</source>
+        <translation>L'application en a fait une copie le {when}. Voulez-vous la reprendre ? Ce qui est là maintenant est mis de côté, rien n'est effacé.</translation>
     </message>
     <message>
         <source>Take back the copy</source>
         <translation>Reprendre la copie</translation>
+    </message>
+    <message>
+        <source>Something that is not a file (a folder or a special file) has taken the name of the file where your progress is kept, and there is no copy yet. Call your animator: nothing was changed.</source>
+        <translation>Quelque chose qui n'est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès, et il n'y a pas encore de copie. Appelez votre animateur : rien n'a été changé.</translation>
     </message>
     <message>
         <source>The file where your progress is kept is damaged and there is no copy yet. Call your animator: the file is kept as it is.</source>

@@ -53,3 +53,28 @@ def test_newer_database_is_refused_untouched(qtbot: QtBot, qapp, data_dir: DataP
     assert data_dir.database.read_bytes() == before
     assert controller.session.status is None
     close_app(controller)
+
+
+def test_a_folder_named_like_the_progress_file_is_said_and_the_copy_taken_back(
+    qtbot: QtBot, qapp, data_dir: DataPaths, monkeypatch
+) -> None:
+    from lbpmv_desktop.ui.widgets import dialogs as common_dialogs
+
+    _store_with_profile(data_dir)
+    backup.make_backup(data_dir.database, data_dir.backups, datetime(2026, 11, 20, 9, 0))
+    data_dir.database.unlink()
+    data_dir.database.mkdir()  # not a power cut: something else took the file's name
+    asked: list[str] = []
+    monkeypatch.setattr(
+        common_dialogs.ConfirmDialog,
+        "ask",
+        classmethod(lambda cls, _p, _t, text, *_a, **_k: asked.append(text) or True),
+    )
+    controller = AppController(qapp, data_dir)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.session.status is not None, timeout=10_000)
+    assert "n'est pas un fichier" in asked[0]
+    assert "coupure de courant" not in asked[0]
+    assert controller.session.status.profile.shop_name == "Chez Paul"
+    assert any(p.is_dir() for p in data_dir.quarantine.rglob("progress.sqlite")), "kept aside as it was"
+    close_app(controller)

@@ -153,6 +153,11 @@ def _first_open_step(tutorial: Tutorial, done: frozenset[str]) -> str:
     return next((s.id for s in tutorial.steps if s.id not in done), tutorial.steps[-1].id)
 
 
+def _text(value: object) -> str:
+    """A stored text, or "" for anything else (a number or a list an older import let through)."""
+    return value if isinstance(value, str) else ""
+
+
 def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, *, now: datetime | None = None) -> Status:
     """Fold the events (in any order) into the status shown everywhere.
 
@@ -201,10 +206,10 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, *, now: date
         if event.kind == ev.PROFILE_SET:
             data = event.data
             profile = Profile(
-                str(data.get("shop_name", "")),
-                str(data.get("first_name", "")),
-                str(data.get("animator_name", "")),
-                str(data.get("goal", "photos")),
+                _text(data.get("shop_name")),
+                _text(data.get("first_name")),
+                _text(data.get("animator_name")),
+                _text(data.get("goal")) or "photos",
             )
             continue
         if tutorial_id is None or catalogue.get(tutorial_id) is None:
@@ -248,7 +253,7 @@ def derive_status(events: Iterable[ev.Event], catalogue: Catalogue, *, now: date
     resume = _resume_point(catalogue, path, progress, last_opened, finished)
     help_requests = tuple(
         HelpRequest(
-            e.id, e.tutorial or "", e.step or "", str(e.data.get("comment", "")), e.at, e.id in answered
+            e.id, e.tutorial or "", e.step or "", _text(e.data.get("comment")), e.at, e.id in answered
         )
         for e in asked.values()
     )

@@ -130,3 +130,17 @@ def test_status_does_not_depend_on_the_order_events_arrive_in(catalogue, spec, r
     rng.shuffle(shuffled)
     assert derive_status(shuffled, catalogue) == derive_status(log, catalogue)
     assert derive_status(log + log, catalogue) == derive_status(log, catalogue)
+
+
+def test_wrong_typed_texts_stored_earlier_are_shown_as_nothing(catalogue) -> None:
+    # An older version imported a profile whose names were numbers and lists: never shown as « 5 ».
+    profile = ev.Event(
+        "00000000-0000-4000-8000-000000000001", ev.PROFILE_SET, datetime(2026, 11, 2, tzinfo=UTC), "d", None, None,
+        {"shop_name": "Chaussons bébé", "first_name": ["x"], "animator_name": 5, "goal": None},
+    )  # fmt: skip
+    status = derive_status([profile], catalogue)
+    assert status.profile is not None
+    assert (status.profile.shop_name, status.profile.first_name, status.profile.animator_name) == (
+        "Chaussons bébé", "", "",
+    )  # fmt: skip
+    assert status.profile.goal == "photos"

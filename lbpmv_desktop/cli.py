@@ -301,6 +301,15 @@ class _FileRefused(Exception):
     """A file given on the command line could not be parsed (nested too deep, impossible values)."""
 
 
+def _file_refusal(name: str, error: BaseException) -> str:
+    """The line that says why one file of a batch was refused (the others are still tried)."""
+    if isinstance(error, _FileRefused):
+        return str(error)  # already names the file
+    if isinstance(error, OSError):
+        return f"{shown(name)} : {os_error_sentence(error)}"
+    return f"{shown(name)} : {shown(getattr(error, 'message', str(error)), 2000)}"
+
+
 @contextlib.contextmanager
 def _parsing(name: object) -> Iterator[None]:
     """Turn what a hostile file makes a parser raise (RecursionError, ValueError, OverflowError)
@@ -821,16 +830,8 @@ def _progress_import(store: Any, files: list[str], code: str | None) -> int:
                 result = import_bundle(
                     store, read_progress_file(path), catalogue, datetime.now(UTC), confirm_code=code
                 )
-        except (BundleRefused, UnsafeFile) as refusal:  # this file only: the others are tried
-            _say(f"{shown(name)} : {shown(refusal.message, 2000)}", error=True)
-            failures += 1
-            continue
-        except _FileRefused as refusal:
-            _say(str(refusal), error=True)
-            failures += 1
-            continue
-        except OSError as error:
-            _say(f"{shown(name)} : {os_error_sentence(error)}", error=True)
+        except (BundleRefused, UnsafeFile, _FileRefused, OSError) as error:  # this file only
+            _say(_file_refusal(name, error), error=True)
             failures += 1
             continue
         _say(f"{shown(name)} : {_import_outcome(result)}")
@@ -994,16 +995,8 @@ def _photo_export(args: argparse.Namespace) -> int:
         try:
             with _parsing(name), _writing(out):
                 result = export_photo(Path(name), recipe, PRESETS[preset_name], Path(out), auto=auto)
-        except PhotoRefused as refusal:
-            _say(f"{shown(name)} : {shown(refusal.message, 2000)}", error=True)
-            failures += 1
-            continue
-        except _FileRefused as refusal:
-            _say(str(refusal), error=True)
-            failures += 1
-            continue
-        except OSError as error:
-            _say(f"{shown(name)} : {os_error_sentence(error)}", error=True)
+        except (PhotoRefused, _FileRefused, OSError) as error:  # this photo only
+            _say(_file_refusal(name, error), error=True)
             failures += 1
             continue
         _say(shown(result.path))

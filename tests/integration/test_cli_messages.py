@@ -33,6 +33,7 @@ from lbpmv_desktop import cli
 from lbpmv_desktop.core.errors import UserError
 from lbpmv_desktop.paths import DataPaths, data_paths
 from lbpmv_desktop.settings import Settings, load_settings, save_settings
+from tests.helpers.cli import lbpmv
 from tests.helpers.stores import merchant_store
 
 if TYPE_CHECKING:
@@ -199,15 +200,7 @@ def _limited(size: int) -> Callable[[], None]:
 def _lbpmv(
     *args: str, limit: int | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lbpmv_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=_limited(limit) if limit is not None else None,  # noqa: PLW1509 (one thread)
-        env={**os.environ, "PYTHONPATH": os.getcwd(), **(env or {})},
-        check=False,
-    )
+    return lbpmv(*args, env=env, before=_limited(limit) if limit is not None else None)
 
 
 @pytest.mark.parametrize("name", ["progress code", "demo shop", "progress report"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.progress import events as ev
+from lbpmv_desktop.core.progress.store import shop_rows
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -197,24 +197,10 @@ def shop_view(row: Mapping[str, Any], now: datetime) -> ShopView:
     )
 
 
-def _summary(value: object) -> object:
-    if isinstance(value, bytes | str):
-        try:
-            return json.loads(value)
-        except (ValueError, RecursionError):
-            return None
-    return value
-
-
 def stored_shops(store: ProgressStore) -> list[dict[str, Any]]:
-    """Every column of every followed shop, the summary parsed (None when it cannot be).
-
-    Unlike ``store.shop_rows`` this never fails on one bad row: a view shows the other shops.
-    """
-    columns = [str(row[1]) for row in store._read("SELECT * FROM pragma_table_info('shops')")]
-    rows = [dict(zip(columns, row, strict=True)) for row in store._read("SELECT * FROM shops")]
-    for row in rows:
-        row["summary"] = _summary(row.get("summary"))
+    """Every followed shop's stored row (``shop_rows``: an unreadable summary reads as empty, so one
+    bad row never hides the others), sorted by name as a reader sorts."""
+    rows = shop_rows(store)
     rows.sort(key=lambda r: (_text(r.get("name")).casefold(), str(r.get("shop_id"))))
     return rows
 

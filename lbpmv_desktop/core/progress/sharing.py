@@ -336,7 +336,7 @@ def _trusted_state(
     if manifest.shop_id == store.shop_id:
         raise BundleRefused("Ce fichier de progrès vient de cet ordinateur-ci : il n'y a rien à importer.")
     key_text = base64.b64encode(manifest.public_key).decode("ascii")
-    known = _shop_state(store, manifest.shop_id)
+    known = store.shop(manifest.shop_id)
     if known is not None and known["public_key"] != key_text:
         raise BundleRefused(
             f"Ce fichier dit venir de « {manifest.shop_name} », mais il n'est pas signé par l'ordinateur de ce "
@@ -379,29 +379,6 @@ def _new_events(existing: list[Event], bundle: Bundle, source: str | None) -> li
             continue
         seen[event.id] = event
     return list(seen.values())
-
-
-def _shop_state(store: ProgressStore, shop_id: str) -> dict[str, Any] | None:
-    """The stored row of ``shop_id`` with its ``last_file_at``, ``sharing`` and ``sharing_at``."""
-    known = store.shop(shop_id)
-    if known is None or "last_file_at" in known:
-        return known
-    # ``ProgressStore.shop`` gives the trust only: the state is read with one read-only query
-    # (scanning ``shop_rows`` for it would cost a thousand rows per file on an animator's install).
-    import sqlite3
-
-    from lbpmv_desktop.core.progress.backup import sqlite_uri
-
-    connection = sqlite3.connect(sqlite_uri(store.path, "mode=ro"), uri=True, timeout=10)
-    try:
-        row = connection.execute(
-            "SELECT last_file_at, sharing, sharing_at FROM shops WHERE shop_id = ?", (shop_id,)
-        ).fetchone()
-    finally:
-        connection.close()
-    if row is not None:
-        known = {**known, "last_file_at": row[0], "sharing": row[1], "sharing_at": row[2]}
-    return known
 
 
 def _is_newer(moment: datetime, stored: object) -> bool:

@@ -368,7 +368,7 @@ def _later(text: str, slack: timedelta) -> str | None:
 def _summary(text: Any) -> dict[str, Any]:
     try:
         value = json.loads(text or "{}")
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # a summary nested too deep reads as empty
         return {}
     return value if isinstance(value, dict) else {}
 

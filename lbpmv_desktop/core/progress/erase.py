@@ -16,23 +16,23 @@ folder never keeps a full log that the merchant believes is gone.
 
 from __future__ import annotations
 
+import base64
 import contextlib
-import json
 import logging
 import os
 import shutil
 import stat
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from lbpmv_desktop.core.fileio import UnsafeFile, open_regular, regular_files, safe_stem, write_bytes_atomic
+from lbpmv_desktop.core.fileio import UnsafeFile, read_regular, regular_files, safe_stem, write_bytes_atomic
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from lbpmv_desktop.core.progress.bundle import Manifest
     from lbpmv_desktop.core.progress.store import ProgressStore
     from lbpmv_desktop.paths import DataPaths
 
@@ -41,8 +41,6 @@ log = logging.getLogger(__name__)
 SHARED_PREFIX = "progres-"
 SHARED_SUFFIX = ".lbpmv"
 _MAX_KEY_BYTES = 64 * 1024
-_MAX_SHARED_BYTES = 64 * 1024 * 1024
-_MAX_MANIFEST_BYTES = 64 * 1024
 # Files the app writes at the top of the data folder besides the named paths of DataPaths.
 _POSTER_MEMORY = "last-poster.json"
 _DATABASE_SIDES = ("-wal", "-shm", "-journal", ".restoring", ".lock")
@@ -85,21 +83,14 @@ def shared_file_name(shop_name: str, shop_id: str) -> str:
     return f"{SHARED_PREFIX}{safe_stem(shop_name, 'commerce')}-{shop_id[:8] or 'x'}{SHARED_SUFFIX}"
 
 
-def _manifest(path: Path) -> dict[str, Any] | None:
-    """The manifest of the progress file at ``path``, or None (not one, unreadable, hostile)."""
+def _manifest(path: Path) -> Manifest | None:
+    """The signed manifest of the progress file at ``path``, or None (not one, unreadable, hostile)."""
+    from lbpmv_desktop.core.progress.bundle import MAX_FILE_BYTES, BundleRefused, open_progress_file
+
     try:
-        with open_regular(path, _MAX_SHARED_BYTES) as handle, zipfile.ZipFile(handle) as archive:
-            info = archive.getinfo("manifest.json")
-            if info.file_size > _MAX_MANIFEST_BYTES:
-                return None
-            with archive.open(info) as member:
-                raw: Any = json.loads(member.read(_MAX_MANIFEST_BYTES + 1))
-    except (UnsafeFile, OSError, ValueError, KeyError, EOFError, RuntimeError, zipfile.BadZipFile):
+        return open_progress_file(read_regular(path, MAX_FILE_BYTES)).manifest
+    except (UnsafeFile, BundleRefused, OSError):
         return None
-    except Exception:  # a hostile zip may raise anything from the zipfile module
-        log.debug("unreadable file in the sharing folder: %s", path, exc_info=True)
-        return None
-    return raw if isinstance(raw, dict) else None
 
 
 def shop_files(folder: Path, public_key: str) -> list[Path]:
@@ -112,7 +103,7 @@ def shop_files(folder: Path, public_key: str) -> list[Path]:
         if not (path.name.startswith(SHARED_PREFIX) and path.name.endswith(SHARED_SUFFIX)):
             continue
         manifest = _manifest(path)
-        if manifest is not None and manifest.get("public_key") == public_key:
+        if manifest is not None and base64.b64encode(manifest.public_key).decode("ascii") == public_key:
             found.append(path)
     return found
 
@@ -226,11 +217,11 @@ def write_erased_notice(
         return "none"  # no key: nothing was ever signed, so nothing was shared from here
     public_key = public_text(key)
     existing = shop_files(folder, public_key) if folder.is_dir() else []
-    shared: dict[str, Any] = (_manifest(existing[0]) or {}) if existing else {}
-    shop_id = store.shop_id if store is not None else str(shared.get("shop_id", ""))
+    shared = _manifest(existing[0]) if existing else None
+    shop_id = store.shop_id if store is not None else (shared.shop_id if shared else "")
     if not shop_id:
         return "none"
-    shop_name = _shop_name(store) or str(shared.get("shop_name") or "") or "Mon commerce"
+    shop_name = _shop_name(store) or (shared.shop_name if shared else "") or "Mon commerce"
     name = shared_file_name(shop_name, shop_id) if store is not None else existing[0].name
     try:
         notice = write_notice(key, shop_id, shop_name, "erased", app_version, now)

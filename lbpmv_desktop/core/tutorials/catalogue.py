@@ -6,9 +6,9 @@ import heapq
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
-    from lbpmv_desktop.core.tutorials.model import Tutorial
+    from lbpmv_desktop.core.tutorials.model import Term, Tutorial
 
 
 class Catalogue:
@@ -16,10 +16,12 @@ class Catalogue:
 
     Args:
         tutorials: tutorials whose ids are unique and whose prerequisites all exist.
+        glossary: the content folder's words, by id (``glossaire.toml``).
     """
 
-    def __init__(self, tutorials: Iterable[Tutorial]) -> None:
+    def __init__(self, tutorials: Iterable[Tutorial], glossary: Mapping[str, Term] | None = None) -> None:
         self._by_id = {tutorial.id: tutorial for tutorial in tutorials}
+        self.glossary: Mapping[str, Term] = dict(glossary or {})
 
     def __len__(self) -> int:
         return len(self._by_id)

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFocusEvent, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QFocusEvent, QImage, QPainter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QTextBrowser, QWidget
 
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular
@@ -78,6 +78,29 @@ def image_names(document: QTextDocument) -> list[str]:
             iterator += 1
         block = block.next()
     return list(names)
+
+
+def underline_links(document: QTextDocument) -> int:
+    """Underline every link of ``document`` (Qt's Markdown reader only colours them): a link stays
+    a link without its colour, at any text size. The number of links underlined."""
+    spans: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid() and fragment.charFormat().isAnchor():
+                spans.append((fragment.position(), fragment.length()))
+            iterator += 1
+        block = block.next()
+    underline = QTextCharFormat()
+    underline.setFontUnderline(True)
+    for start, length in spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(underline)
+    return len(spans)
 
 
 class MarkdownView(QTextBrowser):
@@ -164,6 +187,7 @@ class MarkdownView(QTextBrowser):
         document = _PackDocument(self)
         document.setDefaultFont(self.font())
         document.setMarkdown(markdown, MARKDOWN_FEATURES)
+        underline_links(document)
         kind = QTextDocument.ResourceType.ImageResource.value
         for name in image_names(document):
             image = self._load_image(name)

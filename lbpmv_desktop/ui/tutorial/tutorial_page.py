@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPointF, QPropertyAnimation, QRectF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QPen, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -18,12 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lbpmv_desktop.core.tutorials.memo import memo_for
+from lbpmv_desktop.core.tutorials.model import GLOSSARY_SCHEME
 from lbpmv_desktop.core.tutorials.spoken import spoken_text
 from lbpmv_desktop.settings import TEXT_SCALE_STEP
 from lbpmv_desktop.ui import accessibility
 from lbpmv_desktop.ui.tutorial.dialogs import ConfidenceDialog, HelpDialog, HelpRecipient
+from lbpmv_desktop.ui.tutorial.glossary_box import DefinitionBox
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
 from lbpmv_desktop.ui.tutorial.spoken import document_sentences
+from lbpmv_desktop.ui.widgets import dialogs
 from lbpmv_desktop.ui.widgets.common import (
     ReflowRow,
     ScrollPage,
@@ -31,6 +38,7 @@ from lbpmv_desktop.ui.widgets.common import (
     make_button,
     make_label,
     set_button_text,
+    set_role,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +49,8 @@ if TYPE_CHECKING:
     from lbpmv_desktop.ui.session import AppSession
     from lbpmv_desktop.ui.speech import Speech
 
+log = logging.getLogger(__name__)
+
 # Practice actions whose screen exists in this version; the others are shown disabled.
 AVAILABLE_ACTIONS = frozenset({"open-url", "open-studio", "open-poster"})
 
@@ -48,6 +58,18 @@ AVAILABLE_ACTIONS = frozenset({"open-url", "open-studio", "open-poster"})
 def open_url(url: str) -> bool:
     """Open an https page in the merchant's browser (tests replace this function)."""
     return QDesktopServices.openUrl(QUrl(url))
+
+
+def open_file(path: Path) -> bool:
+    """Open a saved file with the computer's own program (tests replace this function)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def documents_dir() -> Path:
+    """The merchant's « Documents » folder, where a memo is suggested."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
 
 
 class Medal(QWidget):
@@ -98,6 +120,8 @@ class TutorialPage(QWidget):
         self._saving: tuple[str, Tutorial, int] | None = None
         self._save_failed = False
         self._help_pending: tuple[Tutorial, int] | None = None
+        self._link_cursor: QTextCursor | None = None  # where the text was when a word was opened
+        self._memo_saved: Path | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +189,11 @@ class TutorialPage(QWidget):
         # Once the scroll area has brought the text into view: from the step's title, if at its start.
         self.text.focused.connect(lambda: QTimer.singleShot(0, self._reveal_cursor))
         layout.addWidget(self.text, 1)
+        # A word's definition, under the text, when one of its glossary links is followed.
+        self.definition_box = DefinitionBox()
+        self.definition_box.read_requested.connect(self._on_read_definition)
+        self.definition_box.closed.connect(self.close_definition)
+        layout.addWidget(self.definition_box)
 
         actions = QVBoxLayout()  # the note under its button: a long address never squeezes it
         self.action_button = make_button("", "primary")
@@ -185,14 +214,28 @@ class TutorialPage(QWidget):
         self.help_button.setIcon(icon("help"))
         self.help_button.clicked.connect(self._on_help)
         self.help_note = make_label("", "muted")
+        self.memo_button = make_button(self.tr("Print the memo"))
+        self.memo_button.setAccessibleName(self.tr("Print the memo: this tutorial on one page"))
+        self.memo_button.clicked.connect(self._on_memo)
         tools.addWidget(self.read_button)
         tools.addWidget(self.speech_note, 1)
         tools.addWidget(self.help_button)
+        tools.addWidget(self.memo_button)
         self.help_problem = make_label("", "banner")  # a help request not stored yet, and why
         self.help_problem.hide()
         layout.addWidget(tools_row)
         layout.addWidget(self.help_note)
         layout.addWidget(self.help_problem)
+        memo_row = ReflowRow()  # where the memo is saved, and a button to open it
+        self.memo_note = make_label("", "muted")
+        self.memo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.memo_open = make_button(self.tr("Open the memo"))
+        self.memo_open.clicked.connect(self._on_open_memo)
+        memo_row.row.addWidget(self.memo_note, 1)
+        memo_row.row.addWidget(self.memo_open, 0, Qt.AlignmentFlag.AlignTop)
+        self.memo_note.hide()
+        self.memo_open.hide()
+        layout.addWidget(memo_row)
 
         layout = page
         # Above « C'est fait ! », while the step it stands for is not stored.
@@ -225,6 +268,9 @@ class TutorialPage(QWidget):
         layout.addLayout(nav)
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), view, self._on_previous)
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), view, self._on_next)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view, self.close_definition)
+        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.setEnabled(False)  # only while a definition is open
         return view
 
     def _build_celebration(self) -> QWidget:
@@ -277,6 +323,10 @@ class TutorialPage(QWidget):
         tutorial = self._session.catalogue.get(tutorial_id)
         if tutorial is None:
             return False
+        if tutorial is not self.tutorial:  # the memo saved was another tutorial's
+            self._memo_saved = None
+            self.memo_note.hide()
+            self.memo_open.hide()
         self.tutorial = tutorial
         index = tutorial.step_index(step_id)
         status = self._status()
@@ -293,6 +343,7 @@ class TutorialPage(QWidget):
         assert self.tutorial is not None
         self._speech.stop()
         self.index = max(0, min(index, len(self.tutorial.steps) - 1))
+        self._hide_definition()
         self.stack.setCurrentIndex(0)
         self._refresh_step()
         step = self.step
@@ -361,6 +412,7 @@ class TutorialPage(QWidget):
         self.read_button.setAccessibleDescription(problem)
         self.speech_note.setText(problem)
         self.speech_note.setVisible(bool(problem))
+        self.definition_box.set_speech(wanted, problem)
         self._on_speaking_changed(self._speech.speaking)
 
     def _on_speech_availability(self, _available: bool) -> None:
@@ -630,6 +682,117 @@ class TutorialPage(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "https":
             open_url(url.toString())
+        elif url.scheme() == GLOSSARY_SCHEME:
+            self.show_definition(url.path())
+
+    # -- glossary -------------------------------------------------------------------------------
+    def show_definition(self, term_id: str) -> bool:
+        """Show the definition of the glossary word ``term_id`` under the text (False: unknown)."""
+        term = self._session.catalogue.glossary.get(term_id)
+        if term is None or self.step is None:
+            log.debug("glossary link to an unknown word: %r", term_id[:80])
+            return False
+        if not self.definition_box.isVisible():
+            self._link_cursor = QTextCursor(self.text.textCursor())
+        self.definition_box.show_term(term)
+        self._escape.setEnabled(True)
+        self.definition_box.first_button().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.step_scroll.reveal_after_refit(self.definition_box)
+        accessibility.announce(self.definition_box, f"{term.word} : {term.definition}")
+        return True
+
+    def close_definition(self) -> None:
+        """Close the definition; the focus goes back to the link in the text."""
+        if not self.definition_box.isVisible():
+            return
+        cursor = self._link_cursor
+        self._hide_definition()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        if cursor is not None:
+            self.text.setTextCursor(cursor)
+        self.step_scroll.reveal_after_refit(None)
+        self._reveal_cursor()
+
+    def _hide_definition(self) -> None:
+        if self.definition_box.isVisible() and self.definition_box.read_button.isVisible():
+            self._speech.stop()
+        self.definition_box.hide()
+        self._escape.setEnabled(False)
+        self._link_cursor = None
+
+    def _on_read_definition(self, text: str) -> None:
+        settings = self._session.settings
+        self._speech.stop()
+        self._speech.configure(settings.voice, settings.speech_rate)
+        self._speech.say(text)
+
+    # -- the printable memo ---------------------------------------------------------------------
+    def _on_memo(self) -> None:
+        tutorial = self.tutorial
+        if tutorial is None:
+            return
+        from lbpmv_desktop.core.fileio import safe_stem
+
+        suggested = documents_dir() / f"aide-memoire-{safe_stem(tutorial.id)}.pdf"
+        target = dialogs.ask_save_file(self, self.tr("Save the memo"), suggested, self.tr("PDF file (*.pdf)"))
+        if target is None:
+            return
+        status = self._status()
+        memo = memo_for(tutorial, shop=status.profile.shop_name if status and status.profile else None)
+
+        def work() -> Path:
+            from lbpmv_desktop.ui.tutorial.memo_pdf import write_memo_pdf
+
+            write_memo_pdf(memo, target)
+            return target
+
+        self.memo_open.hide()
+        self.memo_note.setText(self.tr("Saving the memo…"))
+        set_role(self.memo_note, "muted")
+        self.memo_note.show()
+        self._session.maintenance.submit(
+            work,
+            partial(self._on_memo_saved, tutorial),
+            partial(self._on_memo_failed, tutorial),
+            context=self,
+        )
+
+    def _on_memo_saved(self, tutorial: Tutorial, path: Path) -> None:
+        if self.tutorial is not tutorial:
+            return
+        self._memo_saved = path
+        self.memo_note.setText(
+            self.tr("✓ Memo saved: {path}. Print it and keep it beside the computer.").format(path=path)
+        )
+        self.memo_open.show()
+        accessibility.announce(self.memo_note, self.memo_note.text())
+
+    def _on_memo_failed(self, tutorial: Tutorial, error: BaseException) -> None:
+        log.warning("memo not saved: %r", error)
+        if self.tutorial is not tutorial:
+            return
+        number = error.errno if isinstance(error, OSError) else None
+        if number in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+            reason = self.tr("the disk is full. Free some space or choose another place, then try again.")
+        elif number in (errno.EROFS, errno.EACCES, errno.EPERM):
+            reason = self.tr(
+                "this place cannot be written to. Choose another folder (for example « Documents »), "
+                "then try again."
+            )
+        else:
+            reason = self.tr("choose another place (for example « Documents »), then try again.")
+        self.memo_note.setText(self.tr("The memo has not been saved: {reason}").format(reason=reason))
+        set_role(self.memo_note, "banner")
+        self.memo_open.hide()
+        accessibility.announce(self.memo_note, self.memo_note.text(), urgent=True)
+
+    def _on_open_memo(self) -> None:
+        if self._memo_saved is not None and not open_file(self._memo_saved):
+            self.memo_note.setText(
+                self.tr(
+                    "The memo is saved in {path}, but no program opened it: open it from that folder."
+                ).format(path=self._memo_saved)
+            )
 
     def _change_text_size(self, delta: int) -> None:
         settings = self._session.settings

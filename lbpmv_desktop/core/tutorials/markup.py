@@ -7,8 +7,11 @@ look-ahead bounded), so a hostile file is refused as fast as a good one is accep
   brackets nested too deep, too many keys, very long lines) is refused before ``tomllib`` sees it
   (a 400 KB key of dots took ``tomllib`` minutes and gigabytes).
 - ``markdown_problems``: a step's Markdown may show pictures of its own folder, written in line
-  (``![description](images/fichier.svg)``), and link to ``https://`` addresses; reference
+  (``![description](images/fichier.svg)``), link to ``https://`` addresses and to words of the
+  glossary (``[mot de passe](glossaire:mot-de-passe)``, see ``glossary_target``); reference
   definitions, raw HTML, other addresses and anything that only looks like an image are refused.
+- ``read_text`` / ``parse_toml``: the one bounded reader of a content file (UTF-8, no NUL, a
+  regular file of at most so many bytes) and the TOML parser behind ``toml_problem``.
 - ``image_target_ok`` / ``pack_image``: the one rule for a picture's name, shared by the checker
   and the player.
 """
@@ -17,11 +20,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lbpmv_desktop.core.fileio import UnsafeFile, check_regular
+from lbpmv_desktop.core.fileio import UnsafeFile, check_regular, read_regular
 from lbpmv_desktop.core.tutorials.drawing import drawing_cost
+from lbpmv_desktop.core.tutorials.model import GLOSSARY_SCHEME, ID_RE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,6 +76,7 @@ HIDDEN_RE = re.compile(
 _NUMBERED_RE = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|$)")
 IMAGE_START = "!["
 LINK_MIDDLE = "]("
+GLOSSARY_PREFIX = f"{GLOSSARY_SCHEME}:"
 
 IMAGE_HOWTO = "écrivez ![description](images/fichier.svg)"
 
@@ -162,11 +169,23 @@ def svg_problem(data: bytes) -> str | None:
 
 
 # -- TOML ----------------------------------------------------------------------------------------
-def toml_problem(text: str) -> tuple[int, str] | None:
+def toml_problem(
+    text: str,
+    *,
+    max_line: int = MAX_TOML_LINE,
+    max_lines: int = MAX_TOML_LINES,
+    max_key: int = MAX_KEY,
+    max_key_parts: int = MAX_KEY_PARTS,
+    max_depth: int = MAX_DEPTH,
+    max_keys: int = MAX_KEYS,
+) -> tuple[int, str] | None:
     """The first line (1-based, in ``text``) where ``text`` goes over the limits, and why.
 
     A small hand scanner: it follows strings (so brackets, dots and ``=`` inside them do not
-    count), comments, keys and the nesting of ``[`` and ``{``; one pass, no backtracking.
+    count), comments, keys and the nesting of ``[`` and ``{``; one pass, no backtracking. The
+    limits suit a ``tutorial.toml`` or a step's header; a bigger file (the glossary) passes its
+    own: the longest line, the number of lines, a key's length and dotted parts, how deep
+    brackets nest and how many ``key = value`` the file holds.
     """
     line, line_start, index, size = 1, 0, 0, len(text)
     stack: list[str] = []  # "h" table header, "[" array, "{" inline table
@@ -183,17 +202,17 @@ def toml_problem(text: str) -> tuple[int, str] | None:
             if in_key:
                 chunk = plain.group()
                 key_length += len(chunk) - chunk.count(" ") - chunk.count("\t")
-                if key_length > MAX_KEY:
-                    return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+                if key_length > max_key:
+                    return line, f"nom de champ trop long (maximum {max_key} caractères)"
             index = plain.end()
             continue
         char = text[index]
         if char == "\n":
-            if index - line_start > MAX_TOML_LINE:
-                return line, _long_line(index - line_start)
+            if index - line_start > max_line:
+                return line, _long_line(index - line_start, max_line)
             line, line_start = line + 1, index + 1
-            if line > MAX_TOML_LINES:
-                return line, f"trop de lignes (maximum {MAX_TOML_LINES})"
+            if line > max_lines:
+                return line, f"trop de lignes (maximum {max_lines})"
             if not stack or stack[-1] == "{":
                 start_key()
             index += 1
@@ -208,37 +227,37 @@ def toml_problem(text: str) -> tuple[int, str] | None:
             # a string's newlines still count as lines (and their lengths)
             newline = text.find("\n", index, end)
             while newline >= 0:
-                if newline - line_start > MAX_TOML_LINE:
-                    return line, _long_line(newline - line_start)
+                if newline - line_start > max_line:
+                    return line, _long_line(newline - line_start, max_line)
                 line, line_start = line + 1, newline + 1
-                if line > MAX_TOML_LINES:
-                    return line, f"trop de lignes (maximum {MAX_TOML_LINES})"
+                if line > max_lines:
+                    return line, f"trop de lignes (maximum {max_lines})"
                 newline = text.find("\n", newline + 1, end)
             if in_key:
                 key_length += end - index
-                if key_length > MAX_KEY:
-                    return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+                if key_length > max_key:
+                    return line, f"nom de champ trop long (maximum {max_key} caractères)"
             index = end
             continue
         if in_key and char not in " \t\r=[]{},":
             key_length += 1
             if char == ".":
                 key_parts += 1
-                if key_parts > MAX_KEY_PARTS:
+                if key_parts > max_key_parts:
                     return line, (
-                        f"nom de champ à trop de parties séparées par des points (maximum {MAX_KEY_PARTS})"
+                        f"nom de champ à trop de parties séparées par des points (maximum {max_key_parts})"
                     )
-            if key_length > MAX_KEY:
-                return line, f"nom de champ trop long (maximum {MAX_KEY} caractères)"
+            if key_length > max_key:
+                return line, f"nom de champ trop long (maximum {max_key} caractères)"
         elif char == "=" and (not stack or stack[-1] == "{"):
             keys += 1
-            if keys > MAX_KEYS:
-                return line, f"trop de champs (maximum {MAX_KEYS})"
+            if keys > max_keys:
+                return line, f"trop de champs (maximum {max_keys})"
             in_key = False
         elif char in "[{":
             stack.append("h" if char == "[" and in_key and not stack else char)
-            if len(stack) > MAX_DEPTH:
-                return line, f"trop de crochets ou d'accolades imbriqués (maximum {MAX_DEPTH})"
+            if len(stack) > max_depth:
+                return line, f"trop de crochets ou d'accolades imbriqués (maximum {max_depth})"
             if char == "{":
                 start_key()
             elif stack[-1] != "h":
@@ -249,13 +268,13 @@ def toml_problem(text: str) -> tuple[int, str] | None:
         elif char == "," and stack and stack[-1] == "{":
             start_key()
         index += 1
-    if size - line_start > MAX_TOML_LINE:
-        return line, _long_line(size - line_start)
+    if size - line_start > max_line:
+        return line, _long_line(size - line_start, max_line)
     return None
 
 
-def _long_line(length: int) -> str:
-    return f"ligne trop longue ({length} caractères, maximum {MAX_TOML_LINE}) : raccourcissez-la"
+def _long_line(length: int, limit: int) -> str:
+    return f"ligne trop longue ({length} caractères, maximum {limit}) : raccourcissez-la"
 
 
 def _string_end(text: str, start: int, quote: str) -> int:
@@ -271,6 +290,76 @@ def _string_end(text: str, start: int, quote: str) -> int:
         while end < len(text) and text[end] == quote[0] and end - body.end() < 5:
             end += 1  # """a"""" : up to two more quotes belong to the string
     return end
+
+
+NOT_REGULAR = (
+    "ce n'est pas un fichier ordinaire (un dossier, un tube ou un périphérique) : "
+    "remplacez-le par un vrai fichier"
+)
+_TOML_POSITION_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def key_line(text: str, key: str, first_line: int = 1) -> int:
+    """The line of the first ``key = …`` in ``text`` (``first_line`` when there is none), counted
+    from ``first_line`` for the text's first line."""
+    # spaces and tabs only (``\s`` would cross lines: quadratic over a file of blank lines)
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", re.MULTILINE)
+    match = pattern.search(text)
+    return first_line + (text.count("\n", 0, match.start()) if match else 0)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Why a content file cannot be read or parsed, and where (1-based line in the file)."""
+
+    line: int
+    message: str
+
+
+def read_text(path: Path, limit: int) -> str | FileProblem:
+    """The text of ``path``, a regular file of at most ``limit`` bytes in UTF-8 (a BOM dropped,
+    line ends made ``\n``), or why it cannot be used. Never blocks on a FIFO, never follows a
+    device."""
+    try:
+        data = read_regular(path, limit)
+    except UnsafeFile as error:
+        if error.reason == "not-regular":
+            return FileProblem(1, NOT_REGULAR)
+        if error.reason == "too-big":
+            return FileProblem(1, f"fichier trop gros ({error.size // 1024} Ko, maximum {limit // 1024} Ko)")
+        return FileProblem(1, "fichier illisible (vérifiez qu'il existe et qu'il n'est pas ouvert ailleurs)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return FileProblem(line, "le fichier n'est pas enregistré en UTF-8 (réenregistrez-le en « UTF-8 »)")
+    if "\x00" in text:
+        return FileProblem(
+            text[: text.index("\x00")].count("\n") + 1, "caractère nul : ce n'est pas un fichier texte"
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_toml(text: str, **limits: int) -> dict[str, Any] | FileProblem:
+    """``text`` parsed as TOML once ``toml_problem(text, **limits)`` finds nothing over the
+    limits (some small files make the parser run for minutes), or the first problem (line
+    1-based in ``text``)."""
+    over = toml_problem(text, **limits)
+    if over is not None:
+        return FileProblem(*over)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        return FileProblem(1, "trop de crochets ou d'accolades imbriqués")
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION_RE.search(str(error))
+        return FileProblem(
+            int(match.group(1)) if match else 1,
+            "syntaxe incorrecte : vérifiez les guillemets, les crochets et le signe « = » "
+            "(chaque ligne s'écrit champ = valeur)",
+        )
 
 
 # The inside of each kind of TOML string; alternatives start differently, so no backtracking.
@@ -303,6 +392,15 @@ def is_safe_url(url: str) -> bool:
     return len(url) <= MAX_TARGET and HTTPS_RE.fullmatch(url) is not None
 
 
+def glossary_target(url_text: str) -> str | None:
+    """The glossary id a link points to (``glossaire:mot-de-passe`` → ``mot-de-passe``), or None
+    when ``url_text`` is not a link to the glossary with a well-formed id (``ID_RE``)."""
+    if not url_text.startswith(GLOSSARY_PREFIX) or len(url_text) > MAX_TARGET:
+        return None
+    term = url_text[len(GLOSSARY_PREFIX) :]
+    return term if ID_RE.fullmatch(term) else None
+
+
 def text_problem(value: str) -> str | None:
     """Why a title, summary or button text may not be shown as is (None: it may)."""
     hidden = HIDDEN_RE.search(value)
@@ -316,28 +414,51 @@ def text_problem(value: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class MarkdownScan:
+    """What one pass over a step's Markdown found (lines count from the ``first_line`` given).
+
+    Attributes:
+        images: each picture as ``(line, description, target)``.
+        glossary: each link to the glossary as ``(line, id)``, in order.
+        problems: each problem as ``(line, message)``: at most ``MAX_PROBLEMS`` of them, and one
+            more saying there are others.
+    """
+
+    images: list[tuple[int, str, str]]
+    glossary: list[tuple[int, str]]
+    problems: list[tuple[int, str]]
+
+
+def markdown_scan(body: str, first_line: int = 1) -> MarkdownScan:
+    """The pictures, glossary links and problems of a step's Markdown, in one linear pass."""
+    lines = _Lines(body, first_line)
+    found, links, problems = _scan(body, lines)
+    return MarkdownScan(
+        [(lines.of(offset), alt, target) for offset, alt, target in found],
+        [(lines.of(offset), term) for offset, term in links],
+        problems,
+    )
+
+
 def markdown_images(
     body: str, first_line: int = 1
 ) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
-    """The pictures of a step, and its problems.
-
-    Returns:
-        ``(images, problems)``: each image as ``(line, description, target)``, each problem as
-        ``(line, message)`` (at most ``MAX_PROBLEMS`` of them, and one more saying there are
-        others). Lines count from ``first_line``.
-    """
-    lines = _Lines(body, first_line)
-    found, problems = _scan(body, lines)
-    return [(lines.of(offset), alt, target) for offset, alt, target in found], problems
+    """The pictures of a step, and its problems (see ``markdown_scan``)."""
+    scan = markdown_scan(body, first_line)
+    return scan.images, scan.problems
 
 
 def markdown_problems(body: str, first_line: int = 1) -> list[tuple[int, str]]:
-    """The problems of a step's Markdown (see ``markdown_images``)."""
-    return _scan(body, _Lines(body, first_line))[1]
+    """The problems of a step's Markdown (see ``markdown_scan``)."""
+    return _scan(body, _Lines(body, first_line))[2]
 
 
-def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:
+def _scan(
+    body: str, lines: _Lines
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]], list[tuple[int, str]]]:
     images: list[tuple[int, str, str]] = []
+    links: list[tuple[int, str]] = []
     problems: list[tuple[int, str]] = []
     extra = 0
     seen: dict[str, int] = {}
@@ -394,11 +515,23 @@ def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tu
     while middle >= 0:
         if middle not in image_middles:
             found = _destination(body, middle + 2)
-            if found is None or not is_safe_url(found[0]):
-                shown = (found[0] if found else body[middle + 2 : middle + 40].split(")")[0])[:60]
+            link = found[0] if found else None
+            if link is not None and link.startswith(GLOSSARY_PREFIX):
+                term = glossary_target(link)
+                if term is None:
+                    add(
+                        middle,
+                        f"lien vers le glossaire « {link[:60]} » : écrivez [mot](glossaire:identifiant), "
+                        "l'identifiant en lettres minuscules sans accent, chiffres et tirets",
+                    )
+                else:
+                    links.append((middle, term))
+            elif link is None or not is_safe_url(link):
+                shown = (link or body[middle + 2 : middle + 40].split(")")[0])[:60]
                 add(
                     middle,
-                    f"lien « {shown} » : seules les adresses qui commencent par https:// sont acceptées",
+                    f"lien « {shown} » : seules les adresses qui commencent par https:// et les mots "
+                    "du glossaire ([mot](glossaire:identifiant)) sont acceptés",
                 )
         middle = body.find(LINK_MIDDLE, middle + 2)
     _check_blocks(body, lines, add)
@@ -408,7 +541,7 @@ def _scan(body: str, lines: _Lines) -> tuple[list[tuple[int, str, str]], list[tu
     if extra:
         problems.append((problems[-1][0], f"… et {extra} autre(s) problème(s) du même genre"))
     problems.sort(key=lambda problem: problem[0])
-    return images, problems
+    return images, links, problems
 
 
 def _check_blocks(body: str, lines: _Lines, add: Callable[[int, str], None]) -> None:

@@ -8,7 +8,8 @@ JSON (never a pickle, which would run code), read as a regular file of bounded s
 field is checked again before use (types, bounds, identifiers, safe addresses, and each step's
 text passes the same Markdown check as ``content check``). Paths are never taken from it: a
 tutorial's folder is rebuilt from the content folder and its id. Anything wrong, and the packs
-are loaded again. An old ``catalogue.pickle`` is deleted without being read.
+are loaded again. An old ``catalogue.pickle`` is deleted without being read; a cache of an older
+format (before the glossary, sources, memo lines and animator notes) is rebuilt.
 """
 
 from __future__ import annotations
@@ -16,12 +17,24 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from lbpmv_desktop import __version__
 from lbpmv_desktop.core.fileio import UnsafeFile, read_regular, write_bytes_atomic
 from lbpmv_desktop.core.tutorials.catalogue import Catalogue
+from lbpmv_desktop.core.tutorials.glossary import MAX_DEFINITION, MAX_TERMS, MAX_WORD
+from lbpmv_desktop.core.tutorials.loader import (
+    MAX_CHECK,
+    MAX_CHECKLIST,
+    MAX_FACT,
+    MAX_MEMO,
+    MAX_SCREENSHOTS,
+    MAX_SOURCES,
+    MIN_CHECKLIST,
+    glossary_path,
+)
 from lbpmv_desktop.core.tutorials.markup import (
     MAX_MARKDOWN_BYTES,
     is_safe_url,
@@ -36,12 +49,14 @@ from lbpmv_desktop.core.tutorials.model import (
     STEP_FILE_RE,
     THEMES,
     Problem,
+    Source,
     Step,
     StepAction,
+    Term,
     Tutorial,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: glossary, sources, checklist, screenshots, animator notes, memo lines, warnings
 CACHE_FILE = "catalogue.json"
 OLD_CACHE_FILE = "catalogue.pickle"  # format 1: never read, deleted
 MAX_CACHE_BYTES = 8 * 1024 * 1024
@@ -55,6 +70,13 @@ class _Bad(ValueError):
 def content_key(root: Path) -> str:
     """One line per file of the content (a few kilobytes, compared as is: no hashing needed)."""
     lines = [f"{FORMAT}|{__version__}|{root.resolve()}"]
+    glossary = glossary_path(root)
+    if glossary.parent != root:  # one pack: its glossary is beside it, not under it
+        try:
+            stat = os.stat(glossary)
+            lines.append(f"../{glossary.name}|{stat.st_size}|{stat.st_mtime_ns}")
+        except OSError:
+            lines.append(f"../{glossary.name}|-")
     base = len(os.path.join(root, ""))
     for folder, folders, files in os.walk(root):
         folders.sort()
@@ -99,6 +121,12 @@ def _to_json(key: str, root: Path, catalogue: Catalogue, problems: list[Problem]
             "prerequisites": list(t.prerequisites),
             "version": t.version,
             "folder": "" if t.folder == root else t.folder.name,
+            "sources": [
+                {"fact": s.fact, "url": s.url, "last_checked": s.last_checked.isoformat()} for s in t.sources
+            ],
+            "checklist": list(t.checklist),
+            "screenshots": list(t.screenshots),
+            "helper_notes": t.helper_notes,
             "steps": [
                 {
                     "id": s.id,
@@ -107,6 +135,8 @@ def _to_json(key: str, root: Path, catalogue: Catalogue, problems: list[Problem]
                     "minutes": s.minutes,
                     "markdown": s.markdown,
                     "file": s.source.name,
+                    "app": s.speaks_of_app,
+                    "memo": s.memo,
                     "action": None
                     if s.action is None
                     else {
@@ -126,7 +156,14 @@ def _to_json(key: str, root: Path, catalogue: Catalogue, problems: list[Problem]
         "format": FORMAT,
         "key": key,
         "tutorials": tutorials,
-        "problems": [{"path": str(p.path), "line": p.line, "message": p.message} for p in problems],
+        "glossary": [
+            {"id": term.id, "word": term.word, "definition": term.definition}
+            for term in catalogue.glossary.values()
+        ],
+        "problems": [
+            {"path": str(p.path), "line": p.line, "message": p.message, "warning": p.warning}
+            for p in problems
+        ],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -145,10 +182,18 @@ def _from_json(data: bytes, key: str, root: Path) -> tuple[Catalogue, list[Probl
     ):
         raise _Bad("prerequisites")  # a single pack may name its siblings; a folder of packs not
     problems = [
-        Problem(Path(_text(item, "path", 4096)), _int(item, "line", 1, 10**9), _text(item, "message", 4096))
+        Problem(
+            Path(_text(item, "path", 4096)),
+            _int(item, "line", 1, 10**9),
+            _text(item, "message", 4096),
+            _bool(item, "warning"),
+        )
         for item in (_dict(entry) for entry in _list(document.get("problems"), 10_000))
     ]
-    return Catalogue(tutorials), problems
+    glossary = [_term(entry) for entry in _list(document.get("glossary"), MAX_TERMS)]
+    if len({term.id for term in glossary}) != len(glossary):
+        raise _Bad("glossary ids")
+    return Catalogue(tutorials, {term.id: term for term in glossary}), problems
 
 
 def _tutorial(value: object, root: Path) -> Tutorial:
@@ -172,6 +217,17 @@ def _tutorial(value: object, root: Path) -> Tutorial:
         raise _Bad("steps")
     if len({s.id for s in steps}) != len(steps):
         raise _Bad("step ids")
+    checklist = tuple(_line(entry, MAX_CHECK) for entry in _list(item.get("checklist"), MAX_CHECKLIST))
+    if checklist and len(checklist) < MIN_CHECKLIST:
+        raise _Bad("checklist")
+    screenshots = _list(item.get("screenshots"), MAX_SCREENSHOTS)
+    if not all(isinstance(shot, str) and ID_RE.fullmatch(shot) and len(shot) <= 60 for shot in screenshots):
+        raise _Bad("screenshots")
+    notes = item.get("helper_notes")
+    if notes is not None:
+        notes = _text(item, "helper_notes", MAX_TEXT)
+        if markdown_problems(notes):
+            raise _Bad("helper notes")
     return Tutorial(
         id=tutorial_id,
         title=_shown(item, "title", MAX_TITLE),
@@ -183,7 +239,27 @@ def _tutorial(value: object, root: Path) -> Tutorial:
         version=_int(item, "version", 1, 1_000_000),
         steps=steps,
         folder=folder,
+        sources=tuple(_source(entry) for entry in _list(item.get("sources"), MAX_SOURCES)),
+        checklist=checklist,
+        screenshots=tuple(screenshots),
+        helper_notes=notes,
     )
+
+
+def _source(value: object) -> Source:
+    item = _dict(value)
+    url = _text(item, "url", 300)
+    if not is_safe_url(url):
+        raise _Bad("source url")
+    return Source(fact=_line(item.get("fact"), MAX_FACT), url=url, last_checked=_date(item, "last_checked"))
+
+
+def _term(value: object) -> Term:
+    item = _dict(value)
+    term_id = _text(item, "id", 60)
+    if not ID_RE.fullmatch(term_id):
+        raise _Bad("term id")
+    return Term(term_id, _line(item.get("word"), MAX_WORD), _shown(item, "definition", MAX_DEFINITION))
 
 
 def _step(value: object, folder: Path, max_title: int) -> Step:
@@ -204,6 +280,8 @@ def _step(value: object, folder: Path, max_title: int) -> Step:
         markdown=markdown,
         source=folder / name,
         action=_action(item.get("action")),
+        speaks_of_app=_bool(item, "app"),
+        memo=None if item.get("memo") is None else _line(item.get("memo"), MAX_MEMO),
     )
 
 
@@ -254,6 +332,33 @@ def _shown(item: dict[str, Any], name: str, limit: int) -> str:
     if text_problem(value) is not None:
         raise _Bad(name)
     return value
+
+
+def _line(value: object, limit: int) -> str:
+    """A short text shown on one line (a checklist box, a memo line, a fact, a word)."""
+    text = _shown({"text": value}, "text", limit)
+    if "\n" in text or text != text.strip():
+        raise _Bad("line")
+    return text
+
+
+def _bool(item: dict[str, Any], name: str) -> bool:
+    value = item.get(name)
+    if not isinstance(value, bool):
+        raise _Bad(name)
+    return value
+
+
+def _date(item: dict[str, Any], name: str) -> date:
+    """A day written ``YYYY-MM-DD``, exactly as this install writes it."""
+    text = _text(item, name, 10)
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise _Bad(name) from None
+    if day.isoformat() != text:
+        raise _Bad(name)
+    return day
 
 
 def _optional(item: dict[str, Any], name: str, limit: int) -> str | None:

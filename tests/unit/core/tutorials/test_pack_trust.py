@@ -22,12 +22,19 @@ from tests.helpers.packs import write_pack, write_step
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from lbpmv_desktop.core.tutorials.model import Problem
+
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 needs_dev_zero = pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 
 
+def _problems(root: Path) -> list[Problem]:
+    """What the loader finds (the structure of the packs; the authors' rules are tested apart)."""
+    return load_catalogue(root)[1]
+
+
 def _messages(root: Path) -> list[str]:
-    return [f"{p.path.name}:{p.line}: {p.message}" for p in check_content(root)]
+    return [f"{p.path.name}:{p.line}: {p.message}" for p in _problems(root)]
 
 
 # -- 1. the cache is plain data, checked before use ----------------------------------------------
@@ -394,7 +401,8 @@ def test_safe_markdown_still_passes(tmp_path: Path) -> None:
 def test_shipped_content_is_clean() -> None:
     from lbpmv_desktop.paths import tutorials_dir
 
-    assert check_content(tutorials_dir()) == []
+    errors = [str(problem) for problem in check_content(tutorials_dir()) if not problem.warning]
+    assert errors == []
 
 
 def test_a_broken_link_in_the_content_does_not_stop_the_start(tmp_path: Path) -> None:

@@ -78,6 +78,40 @@ QUESTIONS = (
 
 _GOAL_THEMES = {0: "internet", 1: "photos", 2: "vendre"}
 
+# What each goal of the last question leads to, in the order a merchant would learn it. Ids of
+# the shipped catalogue; one that a catalogue lacks is skipped (and its place is filled from the
+# staircase of the chosen theme).
+GOAL_TUTORIALS = {
+    "internet": ("fiche-google", "horaires-partout", "avis-clients", "page-facebook"),
+    "photos": (
+        "photos-produits",
+        "transferer-photos",
+        "retoucher-photo",
+        "visuel-simple",
+        "publier-instagram",
+    ),
+    "vendre": (
+        "click-collect",
+        "repondre-messages",
+        "payer-a-distance",
+        "whatsapp-business",
+        "affiche-vitrine",
+        "annonce-leboncoin",
+    ),
+}
+ACCOUNTS = "adresse-mail-comptes"  # the shop's own address and who holds its accounts: before any account
+SCAMS_BASICS = "arnaques-mots-de-passe"
+SCAMS_SHOPS = "arnaques-commerces"
+LOCAL_HELP = "aide-pres-de-chez-soi"
+# A question answered « at ease » (2) makes its first-steps tutorial unnecessary for a merchant
+# already at ease with digital tools.
+MASTERED = {
+    "google": "fiche-google",
+    "photos": "photos-produits",
+    "reseaux": "page-facebook",
+    "distance": "click-collect",
+}
+
 
 def profile_for(answers: dict[str, int]) -> str:
     """The profile from the answers (choice indexes): the total score decides."""
@@ -94,11 +128,59 @@ def profile_for(answers: dict[str, int]) -> str:
 
 
 def suggested_plan(answers: dict[str, int], catalogue: Catalogue, length: int = 5) -> list[str]:
-    """Tutorials to start with: the chosen goal first, gentle first steps for the far profiles."""
+    """Tutorials to start with (at most ``length``, prerequisites before what needs them).
+
+    - A merchant without online accounts (no Google listing they know of, never on Facebook or
+      Instagram) or far from digital starts with the shop's own e-mail address and accounts.
+    - Then the goal's tutorials (``GOAL_TUTORIALS``): first steps before the others for a merchant
+      far from digital; for one at ease, first steps the answers say they master are left out.
+    - Everyone gets a tutorial on scams: the shops' scams (fake adviser, fake supplier…) for a
+      merchant at ease, passwords and everyday scams for the others.
+    - A merchant far from digital, or who does not feel able to learn alone, also learns where
+      to find help near the shop.
+    """
     theme = _GOAL_THEMES.get(answers.get("objectif", 1), "photos")
     profile = profile_for(answers)
-    ordered = catalogue.path(theme)
+
+    def known(tutorial_id: str) -> bool:
+        return tutorial_id in catalogue
+
+    no_accounts = answers.get("google", 0) == 0 and answers.get("reseaux", 0) == 0
+    head = [ACCOUNTS] if (no_accounts or profile == "eloigne") and known(ACCOUNTS) else []
+    mastered: set[str] = set()
+    if profile == "affut":
+        mastered = {MASTERED[q] for q, answer in answers.items() if q in MASTERED and answer == 2}
+    goal = [t for t in GOAL_TUTORIALS.get(theme, ()) if known(t) and t not in mastered]
     if profile == "eloigne":
-        ordered = sorted(ordered, key=lambda t: (t.level, 0 if t.theme == theme else 1))
-    plan = [t.id for t in ordered if profile != "affut" or t.level > 1 or t.theme == theme]
-    return plan[:length]
+        goal.sort(key=lambda t: _level(catalogue, t))
+    scams = SCAMS_SHOPS if profile == "affut" else SCAMS_BASICS
+    tail = [scams] if known(scams) else []
+    if (profile == "eloigne" or answers.get("confiance") == 0) and known(LOCAL_HELP):
+        tail.append(LOCAL_HELP)
+    room = max(0, length - len(head) - len(tail))
+    plan = [*head, *goal[:room]]
+    for tutorial in catalogue.path(theme):  # a catalogue without the goal's tutorials still gets a plan
+        if len(plan) + len(tail) >= length:
+            break
+        if tutorial.id in mastered or tutorial.id in plan or tutorial.id in tail:
+            continue
+        if _fits(profile, theme, tutorial.level, tutorial.theme):
+            plan.append(tutorial.id)
+    plan = [*plan, *(t for t in tail if t not in plan)][:length]
+    chosen = set(plan)
+    return [t.id for t in catalogue.path(theme, plan) if t.id in chosen]
+
+
+def _level(catalogue: Catalogue, tutorial_id: str) -> int:
+    tutorial = catalogue.get(tutorial_id)
+    return tutorial.level if tutorial is not None else 99
+
+
+def _fits(profile: str, goal: str, level: int, theme: str) -> bool:
+    """Whether a tutorial outside the goal's list may fill the plan: first steps for a merchant far
+    from digital, further steps (or the goal's theme) for one at ease."""
+    if profile == "eloigne":
+        return level == 1
+    if profile == "affut":
+        return level > 1 or theme == goal
+    return True

@@ -1,0 +1,115 @@
+"""Errors and warnings: what the app loads at start, and what ``content check`` adds for authors.
+
+The app runs ``load_catalogue`` (structure only): an author's rule such as a long sentence never
+hides a tutorial from a merchant. ``check_content`` adds the authors' rules (``authoring``), and
+a warning (``Problem.warning``) never makes a pack invalid.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from lbpmv_desktop.core.tutorials import loader
+from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
+from lbpmv_desktop.core.tutorials.model import Problem
+from tests.helpers.packs import write_pack, write_step
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+LONG = " ".join(["mot"] * 30) + "."  # a sentence of 30 words: an error for authors
+TODAY = date(2026, 12, 1)
+
+
+def _pack_with_long_sentence(root: Path) -> Path:
+    pack = write_pack(root, "bonjour")
+    write_step(pack, "02-etape-2.md", body=f"Texte.\n\n{LONG}\n")
+    return pack
+
+
+def test_problem_str_says_attention_for_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    assert str(Problem(path, 3, "phrase longue", warning=True)) == f"{path}:3: attention : phrase longue"
+    assert str(Problem(path, 3, "phrase trop longue")) == f"{path}:3: phrase trop longue"
+
+
+def test_the_app_never_applies_the_authors_rules(tmp_path: Path) -> None:
+    pack = _pack_with_long_sentence(tmp_path)
+    catalogue, problems = load_catalogue(pack, thorough=False)
+    assert problems == []
+    assert catalogue.get("bonjour") is not None
+
+
+def test_content_check_adds_the_authors_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = _pack_with_long_sentence(tmp_path)
+    seen: list[tuple[list[str], date]] = []
+
+    def rules(catalogue: object, *, today: date) -> list[Problem]:
+        seen.append(([t.id for t in catalogue], today))  # type: ignore[attr-defined]
+        return [
+            Problem(pack / "02-etape-2.md", 7, "phrase trop longue"),
+            Problem(pack / "02-etape-2.md", 7, "étape courte", warning=True),
+        ]
+
+    monkeypatch.setattr(loader, "_authoring_rules", lambda: rules)
+    problems = check_content(pack, today=TODAY)
+    assert seen == [(["bonjour"], TODAY)]  # the loaded tutorials, and the day given
+    assert [str(p).removeprefix(str(pack) + "/") for p in problems] == [
+        "02-etape-2.md:7: phrase trop longue",
+        "02-etape-2.md:7: attention : étape courte",
+    ]
+
+
+def test_content_check_works_without_the_authors_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = _pack_with_long_sentence(tmp_path)
+    monkeypatch.setattr(loader, "AUTHORING_MODULE", "lbpmv_desktop.core.tutorials.absent")
+    assert check_content(pack) == []
+    (pack / "01-etape-1.md").write_text("sans en-tête\n", encoding="utf-8")
+    [problem] = check_content(pack)
+    assert problem.message.startswith("l'étape doit commencer par un en-tête")
+
+
+def test_the_installed_authors_rules_flag_a_long_sentence(tmp_path: Path) -> None:
+    if loader._authoring_rules() is None:
+        pytest.skip("authoring rules not installed")
+    pack = _pack_with_long_sentence(tmp_path)
+    problems = check_content(pack, today=TODAY)
+    errors = [p for p in problems if not p.warning and p.path.name == "02-etape-2.md"]
+    assert errors, [str(p) for p in problems]
+    assert errors[0].line == 7  # the sentence's own line in the file, header included
+
+
+def test_stale_sources_are_a_warning_that_keeps_the_pack(tmp_path: Path) -> None:
+    if loader._authoring_rules() is None:
+        pytest.skip("authoring rules not installed")
+    pack = write_pack(tmp_path, "bonjour")
+    path = pack / "tutorial.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[sources]]\nfact = "Un fait"\nurl = "https://exemple.fr/"\nlast_checked = 2024-06-01\n',
+        encoding="utf-8",
+    )
+    catalogue, problems = load_catalogue(pack, today=TODAY)
+    assert problems == []
+    assert catalogue.get("bonjour") is not None
+    stale = [p for p in check_content(pack, today=TODAY) if p.path == path]
+    assert [(p.line, p.warning) for p in stale] == [(13, True)]
+    a_month_after = [p for p in check_content(pack, today=date(2024, 7, 1)) if p.path == path]
+    assert a_month_after == []  # read a month before: nothing to say about the source
+
+
+def test_a_warning_never_makes_a_pack_invalid(tmp_path: Path) -> None:
+    root = tmp_path / "fr"
+    kept, refused = write_pack(root, "garde"), write_pack(root, "refuse")
+    catalogue, problems = load_catalogue(root)
+    report = loader._Report()
+    report.add(kept / "02-etape-2.md", 3, "phrase un peu longue", warning=True)
+    report.add(refused / "02-etape-2.md", 3, "phrase bien trop longue")
+    valid = loader._check_links(list(catalogue), set(), report)
+    assert [t.id for t in valid] == ["garde"]
+    assert report.errors == 1

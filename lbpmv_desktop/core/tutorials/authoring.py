@@ -157,7 +157,10 @@ def _file_text(path: Path) -> str:
 
 def _quote(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= QUOTED_START else text[:QUOTED_START].rstrip() + "…"
+    if len(text) <= QUOTED_START:
+        return text
+    cut = text[:QUOTED_START]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 # -- steps -------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def test_long_sentences_and_list_items_of_several_sentences(tmp_path: Path) -> N
         "02-etape-2.md:13: attention : phrase longue (23 mots, 20 au plus conseillés) : "
         "« Vous pouvez aussi choisir une autre photo de votre boutique… »",
         "02-etape-2.md:15: phrase trop longue (28 mots, 25 au plus) : "
-        "« Si vous voulez vraiment voir la différence entre les deux ph… » — coupez-la en deux",
+        "« Si vous voulez vraiment voir la différence entre les deux… » — coupez-la en deux",
     ]
 
 

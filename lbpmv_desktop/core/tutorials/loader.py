@@ -1,8 +1,13 @@
 """Load tutorial packs from disk and report every problem as ``file:line: message`` in French.
 
-A pack is a folder holding ``tutorial.toml`` and one ``NN-step-id.md`` file per step (see
-``resources/tutorials/README.md``). The loader never raises on bad content: it returns the
-packs it could load and the problems it found.
+A pack is a folder holding ``tutorial.toml``, one ``NN-step-id.md`` file per step and maybe
+``animateur.md`` (notes for the animator: Markdown under the same rules, never a step); the
+content folder holds the packs and ``glossaire.toml`` (``glossary``), which steps link to with
+``[mot](glossaire:id)`` (see ``resources/tutorials/README.md``). The loader never raises on bad
+content: it returns the packs it could load and the problems it found. Its problems are about
+structure (what the app could not show safely or at all) and are errors: a pack with one is not
+loaded. ``check_content`` adds the rules for authors (``authoring``), which may be warnings
+(``Problem.warning``); a warning never makes a pack invalid.
 """
 
 from __future__ import annotations

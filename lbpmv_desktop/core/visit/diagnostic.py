@@ -167,8 +167,26 @@ def suggested_plan(answers: dict[str, int], catalogue: Catalogue, length: int = 
         if _fits(profile, theme, tutorial.level, tutorial.theme):
             plan.append(tutorial.id)
     plan = [*plan, *(t for t in tail if t not in plan)][:length]
+    return _prerequisites_first(plan, catalogue)
+
+
+def _prerequisites_first(plan: list[str], catalogue: Catalogue) -> list[str]:
+    """``plan`` in its order, but a tutorial of the plan after those of the plan it needs."""
     chosen = set(plan)
-    return [t.id for t in catalogue.path(theme, plan) if t.id in chosen]
+    ordered: list[str] = []
+
+    def place(tutorial_id: str, trail: frozenset[str]) -> None:
+        if tutorial_id in ordered or tutorial_id in trail:
+            return
+        tutorial = catalogue.get(tutorial_id)
+        for needed in tutorial.prerequisites if tutorial is not None else ():
+            if needed in chosen:
+                place(needed, trail | {tutorial_id})
+        ordered.append(tutorial_id)
+
+    for tutorial_id in plan:
+        place(tutorial_id, frozenset())
+    return ordered
 
 
 def _level(catalogue: Catalogue, tutorial_id: str) -> int:

@@ -45,7 +45,7 @@ from lbpmv_desktop.core.tutorials.model import (
     STALE_DAYS,
     Problem,
 )
-from lbpmv_desktop.core.tutorials.readability import plain_inline, sentences, step_stats
+from lbpmv_desktop.core.tutorials.readability import plain_inline, sentences, stats_of
 
 if TYPE_CHECKING:
     from datetime import date
@@ -218,7 +218,7 @@ def _step_problems(tutorial: Tutorial, step: Step, first: int, labels: Labels | 
                 "ligne, l'explication va dans un paragraphe après la liste",
                 warning=True,
             )
-    count = step_stats(step.id, step.markdown, step.minutes).words
+    count = stats_of(step.id, found, step.minutes).words
     low, high = STEP_WORDS
     if not low <= count <= high:
         add(0, f"l'étape compte {count} mots ({low} à {high} conseillés)", warning=True)

@@ -70,16 +70,19 @@ class Labels:
     Attributes:
         exact: labels without placeholders.
         patterns: labels with placeholders, as regular expressions over a normalised quote.
+        near: ``closest_label``'s answers so far (a step quotes the same words again and again).
     """
 
     exact: set[str] = field(default_factory=set)
     patterns: list[re.Pattern[str]] = field(default_factory=list)
+    near: dict[tuple[str, float], str | None] = field(default_factory=dict, repr=False)
 
     def add(self, text: str) -> None:
         """Add a text the app shows: whole, line by line, its own quotes, and without a final colon."""
         text = _TAG_RE.sub("", drop_mnemonics(text))
         pieces = [text, *text.split("\n")]
         pieces += [match.group(1) for match in _INNER_QUOTE_RE.finditer(text)]
+        self.near.clear()
         for piece in pieces:
             label = normalise(piece)
             if not label:
@@ -168,13 +171,23 @@ def label_exists(label: str, labels: Labels) -> bool:
 def closest_label(label: str, labels: Labels, cutoff: float = CLOSE) -> str | None:
     """The app's label nearest to ``label`` (difflib), when it is at least ``cutoff`` alike."""
     text = normalise(label)
+    key = (text, cutoff)
+    if key not in labels.near:
+        labels.near[key] = _closest(text, labels, cutoff)
+    return labels.near[key]
+
+
+def _closest(text: str, labels: Labels, cutoff: float) -> str | None:
     if len(text) > MAX_LABEL:
         return None
-    near = difflib.get_close_matches(text, labels.exact, n=1, cutoff=cutoff)
+    size = len(text)
+    # difflib's ratio is at most 2·min/(a+b): labels of a much different length cannot be close
+    candidates = [c for c in labels.exact if 2 * min(size, len(c)) >= cutoff * (size + len(c))]
+    near = difflib.get_close_matches(text, candidates, n=1, cutoff=cutoff)
     if near:
         return near[0]
-    folded = {candidate.casefold(): candidate for candidate in labels.exact}
-    return folded.get(text.casefold())
+    folded = text.casefold()
+    return next((c for c in candidates if c.casefold() == folded), None)
 
 
 def find_labels(markdown: str) -> list[tuple[int, str]]:

@@ -29,6 +29,7 @@ The score is Kandel and Moles' French adaptation of Flesch's reading ease:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,7 +49,11 @@ RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 _NUMBER = rf"[0-9]+(?:[{SPACES} ][0-9]{{3}})*(?:[,.][0-9]+)?(?:[{SPACES} ]?[€%$£])?"
 _WORD = rf"[^\W_](?:[^\W_]|[{APOSTROPHES}\-](?=[^\W_]))*[{APOSTROPHES}]?"
 WORD_RE = re.compile(rf"{_NUMBER}(?![^\W_])|{_WORD}")
+_SPECIAL_RE = re.compile(r"[\\\\!\[*`_]")
+_QU_RE = re.compile("qu")
+_GU_RE = re.compile("gu(?=[eéèêiîy])")
 _VOWELS = "aàâäeéèêëiîïoôöuùûüyÿœæ"
+_SILENT_E_RE = re.compile(rf"(?:[^{_VOWELS}]|é)es?$")
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s?$")
 
 
@@ -172,6 +177,14 @@ def plain_inline(text: str) -> tuple[str, list[int]]:
     where: list[int] = []
     index, size = 0, len(text)
     while index < size:
+        special = _SPECIAL_RE.search(text, index)
+        stop = special.start() if special else size
+        if stop > index:  # plain text up to the next mark, copied at once
+            out.append(text[index:stop])
+            where.extend(range(index, stop))
+            index = stop
+            if index >= size:
+                break
         char = text[index]
         if char == "\\" and index + 1 < size and not text[index + 1].isalnum():
             out.append(text[index + 1])
@@ -191,7 +204,7 @@ def plain_inline(text: str) -> tuple[str, list[int]]:
                 end = _paren_end(text, close + 1)
                 if end is not None:
                     inner, inner_where = plain_inline(text[index + 1 : close])
-                    out.extend(inner)
+                    out.append(inner)
                     where.extend(index + 1 + offset for offset in inner_where)
                     index = end
                     continue
@@ -394,6 +407,7 @@ def _abbreviation(text: str, start: int, dot: int) -> bool:
 
 
 # -- syllables ---------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=20_000)
 def syllables(word: str) -> int:
     """The syllables of a French word as spoken (at least 1 for a word).
 
@@ -418,8 +432,7 @@ def syllables(word: str) -> int:
 
 def _part_syllables(part: str) -> int:
     text = unicodedata.normalize("NFC", part.lower())
-    text = re.sub(r"qu", "q", text)
-    text = re.sub(r"gu(?=[eéèêiîy])", "g", text)
+    text = _GU_RE.sub("g", _QU_RE.sub("q", text))
     groups = 0
     previous_vowel = False
     previous = ""
@@ -436,7 +449,7 @@ def _part_syllables(part: str) -> int:
                 groups += 1
         previous_vowel = vowel
         previous = char
-    if groups > 1 and re.search(rf"(?:[^{_VOWELS}]|é)es?$", text):
+    if groups > 1 and _SILENT_E_RE.search(text):
         groups -= 1
     return groups if any(c.isalpha() for c in text) else 0
 
@@ -444,7 +457,11 @@ def _part_syllables(part: str) -> int:
 # -- stats ----------------------------------------------------------------------------------------
 def step_stats(step_id: str, markdown: str, minutes: int) -> StepStats:
     """The numbers of one step's Markdown."""
-    found = sentences(markdown)
+    return stats_of(step_id, sentences(markdown), minutes)
+
+
+def stats_of(step_id: str, found: list[Sentence], minutes: int) -> StepStats:
+    """The numbers of a step whose sentences are ``found`` (``sentences``)."""
     counted = [word for sentence in found for word in words(sentence.text)]
     longest = max(found, key=lambda sentence: sentence.words, default=None)
     items = len({sentence.item for sentence in found if sentence.item is not None})

@@ -6,6 +6,8 @@ import os
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lbpmv_desktop.core.tutorials.glossary import load_glossary
 from lbpmv_desktop.core.tutorials.loader import load_catalogue
@@ -249,3 +251,18 @@ def test_the_shipped_glossary_is_valid() -> None:
     terms, problems = load_glossary(path)
     assert [str(p) for p in problems] == []
     assert len(terms) >= 40
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    garbage=st.binary(max_size=300),
+    text=st.text(alphabet=st.sampled_from("[]{}\"'=.#\n abc-é\\"), max_size=200),
+)
+def test_any_glossary_gives_problems_never_an_exception(tmp_path_factory, garbage: bytes, text: str) -> None:
+    folder = tmp_path_factory.mktemp("glossaire")
+    for content in (garbage, text.encode("utf-8"), GOOD.encode("utf-8") + garbage):
+        path = folder / "glossaire.toml"
+        path.write_bytes(content)
+        terms, problems = load_glossary(path)
+        assert all(p.line >= 1 and p.message for p in problems)
+        assert all(term.word and term.definition for term in terms.values())

@@ -79,7 +79,7 @@ def authoring_problems(
     labels = translation_labels(path)
     readable = bool(labels.exact)
     labels.extend(core_labels())
-    labels.extend(content_labels(catalogue))
+    labels.extend(content_labels(catalogue), quotes=False)
     problems: list[Problem] = []
     if not readable:
         problems.append(
@@ -107,6 +107,15 @@ def tutorial_problems(tutorial: Tutorial, labels: Labels | None, *, today: date)
     problems += _password_problems(tutorial)
     problems += _source_problems(tutorial, pack_file, pack_text, today)
     problems += _screenshot_problems(tutorial, pack_file, pack_text)
+    if labels is not None and tutorial.checklist:
+        key_line = _nth_line(pack_text, "checklist", 0)
+        quotes = [
+            (_line_of_text(pack_text, item, key_line), text)
+            for item in tutorial.checklist
+            for _offset, text in find_labels(item)
+        ]
+        app = bool(tutorial.steps) and all(step.speaks_of_app for step in tutorial.steps)
+        problems += _quote_problems(pack_file, quotes, labels, app=app)
     if tutorial.helper_notes:
         notes = tutorial.folder / HELPER_NOTES_FILE
         first = _first_line_of(_file_text(notes), tutorial.helper_notes)
@@ -172,24 +181,13 @@ def _step_problems(tutorial: Tutorial, step: Step, first: int, labels: Labels | 
         problems.append(Problem(path, first + line, message, warning))
 
     if labels is not None:
-        for line, quoted in find_labels(step.markdown):
-            label = normalise(plain_inline(quoted)[0])
-            if not label or label_exists(label, labels):
-                continue
-            if step.speaks_of_app:
-                near = closest_label(label, labels, CLOSE)
-                hint = f" (vouliez-vous dire « {near} » ?)" if near else ""
-                add(line, f"« {label} » n'existe pas dans l'application{hint}")
-            else:
-                near = closest_label(label, labels, VERY_CLOSE)
-                if near is not None:
-                    add(
-                        line,
-                        f"« {label} » ressemble à « {near} » de l'application : s'il s'agit de "
-                        "l'application, écrivez-le comme elle et mettez app = true dans l'en-tête "
-                        "de l'étape ; sinon, écrivez-le en italique",
-                        warning=True,
-                    )
+        quotes = [(first + line, text) for line, text in find_labels(step.markdown)]
+        text = _file_text(path)
+        header = text[: _header_end(text)]
+        for key, value in (("title", step.title), ("memo", step.memo)):
+            line = _nth_line(header, key, 0)
+            quotes += [(line, text) for _offset, text in find_labels(value or "")]
+        problems += _quote_problems(path, quotes, labels, app=step.speaks_of_app)
     found = sentences(step.markdown)
     for sentence in found:
         if sentence.words > TOO_LONG_SENTENCE:
@@ -251,6 +249,34 @@ def _step_problems(tutorial: Tutorial, step: Step, first: int, labels: Labels | 
     return problems
 
 
+def _quote_problems(path: Path, quotes: list[tuple[int, str]], labels: Labels, *, app: bool) -> list[Problem]:
+    """Quotes ``(line, text)`` of a text that speaks of the app (``app``: each must be a label) or
+    not (only a near miss is reported)."""
+    problems = []
+    for line, quoted in quotes:
+        label = normalise(plain_inline(quoted)[0])
+        if not label or label_exists(label, labels):
+            continue
+        if app:
+            near = closest_label(label, labels, CLOSE)
+            hint = f" (vouliez-vous dire « {near} » ?)" if near else ""
+            problems.append(Problem(path, line, f"« {label} » n'existe pas dans l'application{hint}"))
+            continue
+        near = closest_label(label, labels, VERY_CLOSE)
+        if near is not None:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"« {label} » ressemble à « {near} » de l'application : s'il s'agit de "
+                    "l'application, écrivez-le comme elle et mettez app = true dans l'en-tête "
+                    "de l'étape ; sinon, écrivez-le en italique",
+                    warning=True,
+                )
+            )
+    return problems
+
+
 def _soon_problems(markdown: str) -> list[tuple[int, str]]:
     return [
         (
@@ -281,6 +307,11 @@ def _password_problems(tutorial: Tutorial) -> list[Problem]:
             )
         ]
     return []
+
+
+def _line_of_text(text: str, part: str, default: int) -> int:
+    found = text.find(part)
+    return text.count("\n", 0, found) + 1 if found >= 0 else default
 
 
 def _nth_line(text: str, key: str, index: int) -> int:

@@ -11,7 +11,7 @@ the merchant sees them: ``lbpmv content check`` compares each quote with:
 - the French words that live in core: the poster templates (names, headlines, messages, hints
   beside the QR code) and colour themes;
 - what the content itself puts on screen: tutorial and step titles and practice buttons
-  (``content_labels``).
+  (``content_labels``), whole (the names they quote are checked, not taken as labels).
 
 Quotes and labels are compared once normalised (``normalise``): every kind of space is one
 space, « ... » is « … », typographic apostrophes are plain ones, a guillemet has one space
@@ -77,11 +77,13 @@ class Labels:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     near: dict[tuple[str, float], str | None] = field(default_factory=dict, repr=False)
 
-    def add(self, text: str) -> None:
-        """Add a text the app shows: whole, line by line, its own quotes, and without a final colon."""
+    def add(self, text: str, *, quotes: bool = True) -> None:
+        """Add a text the app shows: whole, line by line, its own quotes (unless ``quotes`` is
+        False), and without a final colon."""
         text = _TAG_RE.sub("", drop_mnemonics(text))
         pieces = [text, *text.split("\n")]
-        pieces += [match.group(1) for match in _INNER_QUOTE_RE.finditer(text)]
+        if quotes:
+            pieces += [match.group(1) for match in _INNER_QUOTE_RE.finditer(text)]
         self.near.clear()
         for piece in pieces:
             label = normalise(piece)
@@ -103,9 +105,9 @@ class Labels:
         else:
             self.exact.add(label)
 
-    def extend(self, texts: Iterable[str]) -> None:
+    def extend(self, texts: Iterable[str], *, quotes: bool = True) -> None:
         for text in texts:
-            self.add(text)
+            self.add(text, quotes=quotes)
 
 
 def translation_labels(path: Path) -> Labels:
@@ -141,7 +143,11 @@ def core_labels() -> list[str]:
 
 
 def content_labels(catalogue: Catalogue) -> list[str]:
-    """What the content puts on screen itself: tutorial and step titles, practice buttons."""
+    """What the content puts on screen itself: tutorial and step titles, practice buttons.
+
+    Add them with ``quotes=False``: a step title that quotes a label (« Essayez « Améliorer » »)
+    is no proof that the label exists.
+    """
     texts: list[str] = []
     for tutorial in catalogue.path():
         texts.append(tutorial.title)
@@ -156,7 +162,7 @@ def app_labels(translations: Path, extra: Iterable[str] = ()) -> Labels:
     """Every label the app shows in French: the translations, core's words and ``extra``."""
     labels = translation_labels(translations)
     labels.extend(core_labels())
-    labels.extend(extra)
+    labels.extend(extra, quotes=False)
     return labels
 
 

@@ -94,6 +94,30 @@ def test_a_step_that_does_not_speak_of_the_app_may_quote_anything_but_a_near_lab
     )
 
 
+def test_quotes_in_an_app_step_title_and_memo_and_an_app_pack_checklist(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    toml = pack / "tutorial.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + 'app = true\nchecklist = [\n  "J\'ai cliqué sur « Améliorer »",\n  "J\'ai cliqué sur « Préparer pour… »",\n'
+        '  "J\'ai rangé la copie",\n]\n',
+        encoding="utf-8",
+    )
+    write_step(
+        pack,
+        "01-etape-1.md",
+        title="Essayez « Ameliorer »",
+        extra='memo = "Cliquez sur « Tout effacer »."\n',
+        body=GOOD_BODY,
+    )
+    assert _lines(pack) == [
+        "01-etape-1.md:2: « Ameliorer » n'existe pas dans l'application (vouliez-vous dire « Améliorer » ?)",
+        "01-etape-1.md:4: « Tout effacer » n'existe pas dans l'application",
+        "tutorial.toml:12: « Préparer pour… » n'existe pas dans l'application "
+        "(vouliez-vous dire « 5. Préparer pour… » ?)",
+    ]
+
+
 def test_long_sentences_and_list_items_of_several_sentences(tmp_path: Path) -> None:
     pack = _pack(tmp_path)
     long_21 = (

@@ -263,7 +263,8 @@ def _quote_problems(path: Path, quotes: list[tuple[int, str]], labels: Labels, *
             problems.append(Problem(path, line, f"« {label} » n'existe pas dans l'application{hint}"))
             continue
         near = closest_label(label, labels, VERY_CLOSE)
-        if near is not None:
+        # « annuler » quoted as a word is not the button « Annuler »: only a misspelling warns
+        if near is not None and near.casefold() != label.casefold():
             problems.append(
                 Problem(
                     path,

@@ -86,7 +86,8 @@ def test_the_pack_wide_app_flag_counts_and_a_far_label_gets_no_suggestion(tmp_pa
 
 def test_a_step_that_does_not_speak_of_the_app_may_quote_anything_but_a_near_label(tmp_path: Path) -> None:
     pack = _pack(tmp_path)
-    body = GOOD_BODY.replace("« Améliorer »", "« Publier »").replace("« Annuler »", "« Tout recomencer »")
+    body = GOOD_BODY.replace("« Améliorer »", "« publier »").replace("« Annuler »", "« Tout recomencer »")
+    body = body.replace("Rien ne se casse.", "Le mot « annuler » est un mot comme un autre.")
     _write(pack, "04-etape-4.md", body)
     [line] = _lines(pack)
     assert line.startswith(

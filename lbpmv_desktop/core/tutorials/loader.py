@@ -508,6 +508,8 @@ def _checklist(value: object, text: str, path: Path, report: _Report) -> tuple[s
             line,
             f"« checklist » : de {MIN_CHECKLIST} à {MAX_CHECKLIST} cases à cocher (ici {len(value)})",
         )
+        if len(value) > MAX_CHECKLIST:
+            return ()  # one sentence, not one per box of a list of thousands
     for number, item in enumerate(value, start=1):
         where = _value_line(text, "checklist", item)
         if not item.strip():
@@ -531,6 +533,7 @@ def _screenshots(value: object, text: str, path: Path, report: _Report) -> tuple
         return ()
     if len(value) > MAX_SCREENSHOTS:
         report.add(path, line, f"« screenshots » : {len(value)} captures (maximum {MAX_SCREENSHOTS})")
+        return ()
     seen: set[str] = set()
     for shot in value:
         if not ID_RE.fullmatch(shot) or len(shot) > 60:

@@ -405,3 +405,13 @@ def test_helper_notes_named_in_capitals_are_pointed_out(tmp_path: Path) -> None:
         assert messages == [
             "Animateur.md:1: écrivez le nom des notes de l'animateur en minuscules : animateur.md"
         ]
+
+
+def test_a_list_of_thousands_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    many = "\n".join('"A",' * 200 for _ in range(10))  # 2,000 bad names in 8 KB
+    _add_to_pack(pack, f"screenshots = [\n{many}\n]\nchecklist = [\n" + '"<b>",' * 150 + "\n]\n")
+    assert _messages(pack) == [
+        "tutorial.toml:9: « screenshots » : 2000 captures (maximum 30)",
+        "tutorial.toml:21: « checklist » : de 3 à 8 cases à cocher (ici 150)",
+    ]

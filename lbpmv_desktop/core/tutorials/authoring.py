@@ -62,6 +62,7 @@ SOON_RE = re.compile(r"bient[oô]t[\s\u00a0\u202f*_]{1,20}disponible", re.IGNORE
 PASSWORD_WORDS_RE = re.compile(r"\bmots? de passe\b", re.IGNORECASE)
 QUOTED_START = 60  # characters of a sentence quoted in a message
 MAX_FILE = 256 * 1024
+MAX_QUOTES = 100  # « … » compared per step (a real step has a dozen): a hostile file stays quick
 
 
 def default_translations() -> Path:
@@ -253,7 +254,7 @@ def _quote_problems(path: Path, quotes: list[tuple[int, str]], labels: Labels, *
     """Quotes ``(line, text)`` of a text that speaks of the app (``app``: each must be a label) or
     not (only a near miss is reported)."""
     problems = []
-    for line, quoted in quotes:
+    for line, quoted in quotes[:MAX_QUOTES]:
         label = normalise(plain_inline(quoted)[0])
         if not label or label_exists(label, labels):
             continue

@@ -229,7 +229,7 @@ def find_labels(markdown: str) -> list[tuple[int, str]]:
             run = 1
             while index + run < size and markdown[index + run] == char:
                 run += 1
-            at_line_start = not markdown[line_start:index].strip()
+            at_line_start = not markdown[line_start:index].strip() if index - line_start < 8 else False
             bullet = char == "*" and run == 1 and at_line_start and markdown.startswith(" ", index + 1)
             inside_word = (
                 char == "_"

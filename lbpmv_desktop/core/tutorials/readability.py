@@ -49,6 +49,16 @@ RULE_RE = re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
 _NUMBER = rf"[0-9]+(?:[{SPACES} ][0-9]{{3}})*(?:[,.][0-9]+)?(?:[{SPACES} ]?[€%$£])?"
 _WORD = rf"[^\W_](?:[^\W_]|[{APOSTROPHES}\-](?=[^\W_]))*[{APOSTROPHES}]?"
 WORD_RE = re.compile(rf"{_NUMBER}(?![^\W_])|{_WORD}")
+MAX_ABBREVIATION = 6  # letters looked at before a dot (« mlle »)
+MAX_LINK = 2000  # characters of a link's text: past that, brackets are plain text
+_ABBREVIATION_RE = re.compile(r"(?:^|(?<=[^\w°]))(?:[^\W\d_]|°)+$")
+_ORDINAL_RE = re.compile(r"(?:^|(?<=[\s«]))[0-9]{1,3}$")
+# A link or picture: its text holds no bracket and no blank line, its address no space: one
+# bounded match where it starts, never a scan for the closing bracket.
+_LINK_RE = re.compile(
+    rf"\[((?:[^\[\]\n]|\n(?![ \t]*\n)){{0,{MAX_LINK}}})\]\([^()\s]{{0,400}}(?:[ \t]+\"[^\"\n]{{0,300}}\")?\)"
+)
+_IMAGE_RE = re.compile(r"!" + _LINK_RE.pattern)
 _SPECIAL_RE = re.compile(r"[\\\\!\[*`_]")
 _QU_RE = re.compile("qu")
 _GU_RE = re.compile("gu(?=[eéèêiîy])")
@@ -167,11 +177,13 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-def plain_inline(text: str) -> tuple[str, list[int]]:
+def plain_inline(text: str, *, links: bool = True) -> tuple[str, list[int]]:
     """``text`` without inline Markdown, and for each character kept its offset in ``text``.
 
     Pictures disappear; links become their text; ``*``, ``_`` (around words), `` ` `` and
-    backslash escapes go. Offsets let a sentence or a quote be placed on its line.
+    backslash escapes go. Offsets let a sentence or a quote be placed on its line. Linear in
+    the size of the text: a bracket is a link only when its ``](…)`` follows within ``MAX_LINK``
+    characters (``_LINK_RE``), and a link's text is read without links of its own.
     """
     out: list[str] = []
     where: list[int] = []
@@ -191,23 +203,21 @@ def plain_inline(text: str) -> tuple[str, list[int]]:
             where.append(index + 1)
             index += 2
             continue
-        if char == "!" and text.startswith("![", index):
-            end = _link_end(text, index + 1)
-            if end is not None:
+        if char == "!":
+            image = _IMAGE_RE.match(text, index)
+            if image is not None:
                 out.append(" ")
                 where.append(index)
-                index = end
+                index = image.end()
                 continue
-        if char == "[":
-            close = _bracket_end(text, index)
-            if close is not None and text.startswith("(", close + 1):
-                end = _paren_end(text, close + 1)
-                if end is not None:
-                    inner, inner_where = plain_inline(text[index + 1 : close])
-                    out.append(inner)
-                    where.extend(index + 1 + offset for offset in inner_where)
-                    index = end
-                    continue
+        if char == "[" and links:
+            link = _LINK_RE.match(text, index)
+            if link is not None:
+                inner, inner_where = plain_inline(link.group(1), links=False)
+                out.append(inner)
+                where.extend(index + 1 + offset for offset in inner_where)
+                index = link.end()
+                continue
         if char in "*`" or (char == "_" and _emphasis_underscore(text, index)):
             index += 1
             continue
@@ -221,34 +231,6 @@ def _emphasis_underscore(text: str, index: int) -> bool:
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     return not (before.isalnum() and after.isalnum())  # snake_case stays whole
-
-
-def _bracket_end(text: str, start: int) -> int | None:
-    depth = 0
-    for index in range(start, min(len(text), start + 2000)):
-        if text[index] == "[":
-            depth += 1
-        elif text[index] == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif text[index] == "\n" and text.startswith("\n", index + 1):
-            return None
-    return None
-
-
-def _paren_end(text: str, start: int) -> int | None:
-    end = text.find(")", start)
-    if end < 0 or "\n" in text[start:end] or end - start > 400:
-        return None
-    return end + 1
-
-
-def _link_end(text: str, start: int) -> int | None:
-    close = _bracket_end(text, start)
-    if close is None or not text.startswith("(", close + 1):
-        return None
-    return _paren_end(text, close + 1)
 
 
 @dataclass(frozen=True)
@@ -361,6 +343,7 @@ def _split(text: str) -> list[tuple[int, int]]:
             end = index + 1
             while end < size and text[end] in ".!?…":
                 end += 1
+            run_end = end  # « !!! » or « ... » is looked at once, not once per mark
             after = _skip_spaces(text, end)
             closing = depth
             while after < size and text[after] in '»”")':
@@ -379,6 +362,8 @@ def _split(text: str) -> list[tuple[int, int]]:
                 start = after
                 index = after
                 continue
+            index = run_end
+            continue
         index += 1
     if text[start:].strip():
         spans.append((start, size))
@@ -393,7 +378,7 @@ def _skip_spaces(text: str, index: int) -> int:
 
 def _ordinal(text: str, start: int, dot: int) -> bool:
     """Whether the dot at ``dot`` follows a bare number (« 2. Régler » inside a quote)."""
-    word = re.search(r"(?:^|[\s«])([0-9]{1,3})$", text[start:dot])
+    word = _ORDINAL_RE.search(text, max(start, dot - 6), dot)
     return word is not None
 
 
@@ -402,7 +387,7 @@ def _starts_sentence(char: str) -> bool:
 
 
 def _abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([^\W\d_]|°)+$", text[start:dot])
+    word = _ABBREVIATION_RE.search(text[max(start, dot - MAX_ABBREVIATION) : dot])
     return word is not None and word.group().lower() in ABBREVIATIONS
 
 

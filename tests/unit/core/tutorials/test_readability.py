@@ -205,3 +205,25 @@ def test_format_stats_aligns_columns_in_french() -> None:
     header_end = lines[0].index("mots") + len("mots")
     assert step_line.index(" 5 ") + 2 == header_end
     assert "plus longue phrase : « Une seule phrase un peu plus longue. »" in table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!" * 16384,
+        "[" * 16384,
+        "![a](" * 3000,
+        "*" * 16384,
+        "«" * 8192 + "»" * 8192,
+        "a" * 16384 + ". B",
+        ".»" * 8192,
+        ("[" + "a" * 1999) * 8,
+        "- a. B. C.\n" * 1400,
+    ],
+)
+def test_hostile_steps_are_read_in_one_pass(text: str) -> None:
+    """A 16 KB step made of marks only is counted like any other (no scan per mark, no recursion)."""
+    found = sentences(text)
+    stats = step_stats("x", text, 2)
+    assert stats.sentences == len(found)
+    assert stats.words == sum(sentence.words for sentence in found)

@@ -9,7 +9,7 @@ the merchant sees them: ``lbpmv content check`` compares each quote with:
   caption without its final colon; ``&`` mnemonics dropped, placeholders (``%1``, ``%n``,
   ``{shop}``) matching any text;
 - the French words that live in core: the poster templates (names, headlines, messages, hints
-  beside the QR code) and colour themes;
+  beside the QR code) and colour themes, the diagnostic's questions, answers and profiles;
 - what the content itself puts on screen: tutorial and step titles and practice buttons
   (``content_labels``), whole (the names they quote are checked, not taken as labels).
 
@@ -134,11 +134,18 @@ def translation_labels(path: Path) -> Labels:
 
 
 def core_labels() -> list[str]:
-    """French words shown by the app that live in core (poster templates and colour themes)."""
+    """French words shown by the app that live in core: poster templates (names, headlines,
+    messages, hints) and colour themes, the visit's diagnostic questions, answers and profiles.
+    (The studio's presets and the poster page's buttons are translated: they come from the .ts.)"""
     texts: list[str] = []
     for template in TEMPLATES.values():
         texts += [template.label, template.headline, template.message, template.qr_hint]
     texts += [theme.label for theme in THEMES.values()]
+    from lbpmv_desktop.core.visit.diagnostic import PROFILES, QUESTIONS  # the animator's visit page
+
+    texts += list(PROFILES.values())
+    for question in QUESTIONS:
+        texts += [question.text, *(choice for choice, _score in question.choices)]
     return texts
 
 

@@ -125,6 +125,8 @@ def test_the_shipped_app_labels_hold_the_studio_and_poster_words() -> None:
         "Nos horaires",  # a poster template (core/poster/model.py)
         "Scannez pour commander",  # the words beside its QR code
         "Jaune et bleu nuit",  # a colour theme
+        "Vendre à distance",  # an answer of the visit's diagnostic (core/visit/diagnostic.py)
+        "Demandeur mais freiné",  # one of its profiles
     ):
         assert label_exists(label, labels), label
     assert not label_exists("Préparer pour…", labels)

@@ -14,8 +14,8 @@ of the file to change (a step's line counts from the top of its file, header inc
 - the first step that speaks of « mot de passe » must say ``PASSWORD_RULE``;
 - pictures of the app are PNG screenshots the app made (``images/ecran-<shot>.png``, listed in
   ``screenshots``): a listed shot whose file is missing, a used one that is not listed, or a
-  file named ``ecran-…`` that is not a PNG is an error; a drawing (SVG) in an app step is a
-  warning.
+  file named ``ecran-…`` that is not a PNG is an error; any other picture (a drawing, a photo
+  or a hand-made capture) in an app step is a warning.
 """
 
 from __future__ import annotations
@@ -225,7 +225,6 @@ def _step_problems(tutorial: Tutorial, step: Step, first: int, labels: Labels | 
         add(line, message)
     images, _problems = markdown_images(step.markdown, 0)
     for line, _alt, target in images:
-        name = target.rsplit("/", 1)[-1]
         if target.startswith(SCREENSHOT_PREFIX):
             shot, dot, suffix = target[len(SCREENSHOT_PREFIX) :].rpartition(".")
             if not dot or suffix.lower() != "png":
@@ -240,7 +239,7 @@ def _step_problems(tutorial: Tutorial, step: Step, first: int, labels: Labels | 
                     f"« {target} » est une capture de l'application absente de « screenshots » dans "
                     f'{PACK_FILE} : ajoutez "{shot}" pour que lbpmv content screenshots la refasse',
                 )
-        elif step.speaks_of_app and name.lower().endswith(".svg"):
+        elif step.speaks_of_app:  # a drawing, or a picture of the app not made by the app
             add(
                 line,
                 f"« {target} » : une image de l'application doit être une capture : "

@@ -208,12 +208,16 @@ def test_screenshots_listed_present_and_real(tmp_path: Path) -> None:
         + "\n![Le studio après « Améliorer »](images/ecran-studio-ameliore.png)\n"
         + "\n![Le studio](images/ecran-non-liste.png)\n"
         + "\n![Le studio dessiné à la main](images/dessin.svg)\n"
+        + "\n![Une capture faite à la main](images/capture.png)\n"
     )
+    (pack / "images" / "capture.png").write_bytes(PNG)
     _write(pack, "01-etape-1.md", body, "app = true\n")
     assert _lines(pack) == [
         "01-etape-1.md:16: « images/ecran-non-liste.png » est une capture de l'application absente de "
         '« screenshots » dans tutorial.toml : ajoutez "non-liste" pour que lbpmv content screenshots la refasse',
         "01-etape-1.md:18: attention : « images/dessin.svg » : une image de l'application doit être une "
+        "capture : lbpmv content screenshots",
+        "01-etape-1.md:20: attention : « images/capture.png » : une image de l'application doit être une "
         "capture : lbpmv content screenshots",
         "tutorial.toml:9: capture « images/ecran-studio-absent.png » introuvable : lancez lbpmv content screenshots",
     ]

@@ -45,6 +45,7 @@ MIN_LITERAL = 4  # letters a label with placeholders must show of its own to be 
 _SPACES = {ord(c): " " for c in "\u00a0\u202f\u2009\u2007\t\n"}
 _PLACEHOLDER_RE = re.compile(r"%L?[0-9n]|\{[A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_DESTINATION_RE = re.compile(r"\]\([^()\s]{1,400}\)")
 _INNER_QUOTE_RE = re.compile(r"«\s*([^«»]{1,200}?)\s*»")
 
 
@@ -211,9 +212,11 @@ def find_labels(markdown: str) -> list[tuple[int, str]]:
     A quote that is not closed in its paragraph is left out too.
     """
     found: list[tuple[int, str]] = []
+    # link addresses (« https://a.fr/mon_fichier ») hold no quote and no emphasis
+    markdown = _DESTINATION_RE.sub(lambda match: "](" + " " * (len(match.group()) - 3) + ")", markdown)
     line = 0
     line_start = 0
-    italic = False
+    italic = ""  # the mark that opened the italics, "" outside
     quote_italic = False
     depth = 0
     start = 0
@@ -226,7 +229,7 @@ def find_labels(markdown: str) -> list[tuple[int, str]]:
             line_start = index + 1
             end = markdown.find("\n", line_start)
             if not markdown[line_start : size if end < 0 else end].strip():
-                italic, depth = False, 0  # a paragraph ends: nothing stays open
+                italic, depth = "", 0  # a paragraph ends: nothing stays open
             index += 1
             continue
         if char == "\\":
@@ -236,22 +239,21 @@ def find_labels(markdown: str) -> list[tuple[int, str]]:
             run = 1
             while index + run < size and markdown[index + run] == char:
                 run += 1
+            before = markdown[index - 1] if index > 0 else " "
+            after = markdown[index + run] if index + run < size else " "
             at_line_start = not markdown[line_start:index].strip() if index - line_start < 8 else False
-            bullet = char == "*" and run == 1 and at_line_start and markdown.startswith(" ", index + 1)
-            inside_word = (
-                char == "_"
-                and index > 0
-                and markdown[index - 1].isalnum()
-                and index + run < size
-                and markdown[index + run].isalnum()
-            )
-            if not bullet and not inside_word and run in (1, 3):
-                italic = not italic
+            bullet = char == "*" and run == 1 and at_line_start and after == " "
+            inside_word = char == "_" and before.isalnum() and after.isalnum()
+            if run in (1, 3) and not bullet and not inside_word:
+                if not italic and not after.isspace():  # opens only before a letter (« 2 * 3 » does not)
+                    italic = char
+                elif italic == char and not before.isspace():
+                    italic = ""
             index += run
             continue
         if char == "«":
             if depth == 0:
-                start, start_line, quote_italic = index + 1, line, italic
+                start, start_line, quote_italic = index + 1, line, bool(italic)
             depth += 1
         elif char == "»" and depth:
             depth -= 1

@@ -142,7 +142,9 @@ def test_find_labels_gives_the_line_of_each_quote_and_skips_italics() -> None:
         "\n"
         "Un « oubli sans fin\n"
         "\n"
-        "Le dossier snake_case « Fin »."
+        "Le dossier snake_case « Fin ».\n"
+        "\n"
+        "Le [site](https://exemple.fr/_page) puis 2 * 3 « Compte » et *« Pas celui-ci »*."
     )
     assert find_labels(markdown) == [
         (0, "Améliorer"),
@@ -151,4 +153,5 @@ def test_find_labels_gives_the_line_of_each_quote_and_skips_italics() -> None:
         (2, "Ouvrir « Mes photos prêtes »"),
         (2, "Tout recommencer"),
         (7, "Fin"),
+        (9, "Compte"),
     ]

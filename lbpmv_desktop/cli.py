@@ -535,13 +535,18 @@ def _parser() -> _Parser:
             name, help=help_text, description=help_text[:1].upper() + help_text[1:] + "."
         )
 
-    content_commands = group(commands, "content", "vérifier ou lister les tutoriels")
+    content_commands = group(commands, "content", "vérifier, lister ou imprimer les tutoriels")
     check = command(content_commands, "check", "vérifier un tutoriel ou un dossier de tutoriels")
     check.add_argument(
         "path",
         nargs="?",
         metavar="CHEMIN",
         help="le tutoriel ou le dossier (par défaut : ceux de l'application)",
+    )
+    check.add_argument(
+        "--stats",
+        action="store_true",
+        help="afficher aussi, par étape et par tutoriel, les mots, les phrases et la lisibilité",
     )
     listing = command(content_commands, "list", "lister les tutoriels")
     listing.add_argument("--json", action="store_true", help="au format JSON")
@@ -550,6 +555,29 @@ def _parser() -> _Parser:
         nargs="?",
         metavar="CHEMIN",
         help="le dossier des tutoriels (par défaut : ceux de l'application)",
+    )
+    memo = command(content_commands, "memo", "imprimer l'aide-mémoire d'un tutoriel (une page A4 en PDF)")
+    memo.add_argument(
+        "tutorial", metavar="TUTORIEL", help="l'identifiant du tutoriel (voir « content list »)"
+    )
+    memo.add_argument(
+        "--out",
+        required=True,
+        metavar="FICHIER.pdf",
+        help="le fichier PDF à écrire (« .pdf » est ajouté s'il manque)",
+    )
+    memo.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
+    memo.add_argument("--shop", metavar="NOM", help="le nom du magasin à écrire en haut de la page")
+    shots = command(
+        content_commands,
+        "screenshots",
+        "refaire les captures de l'application utilisées par les tutoriels (images/ecran-*.png)",
+    )
+    shots.add_argument(
+        "path",
+        nargs="?",
+        metavar="CHEMIN",
+        help="le tutoriel ou le dossier de tutoriels (par défaut : ceux de l'application)",
     )
     photo_commands = group(commands, "photo", "préparer des photos")
     export = command(photo_commands, "export", "préparer des photos pour une destination")
@@ -1009,18 +1037,71 @@ def _content_root(path: str | None) -> Path:
     return Path(path) if path else tutorials_dir()
 
 
-def _content_check(path: str | None) -> int:
-    from lbpmv_desktop.core.tutorials.loader import load_catalogue
+def _content_check(path: str | None, *, stats: bool = False) -> int:
+    """Every problem of the packs (errors, then the same line for warnings, « attention : »)."""
+    from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
 
     root = _content_root(path)
     with _parsing(root):
-        catalogue, problems = load_catalogue(root)
+        problems = check_content(root)
+        catalogue = load_catalogue(root, thorough=False)[0] if stats or not problems else None
+    if stats and catalogue is not None:
+        from lbpmv_desktop.core.tutorials.readability import format_stats, tutorial_stats
+
+        if sys.stdout is not None:
+            sys.stdout.write(format_stats([tutorial_stats(t) for t in catalogue.path()]) + "\n")
     for problem in problems:
         _say(shown(problem, 2000))
-    if problems:
-        print(f"{len(problems)} problème(s) trouvé(s).", file=sys.stderr)
+    errors = [problem for problem in problems if not problem.warning]
+    warnings = len(problems) - len(errors)
+    if errors:
+        also = f" et {warnings} avertissement(s)" if warnings else ""
+        print(f"{len(errors)} problème(s) trouvé(s){also}.", file=sys.stderr)
         return 1
-    print(f"Tout est correct : {len(catalogue)} tutoriel(s) vérifié(s).")
+    checked = catalogue if catalogue is not None else load_catalogue(root, thorough=False)[0]
+    also = f", {warnings} avertissement(s) à regarder" if warnings else ""
+    print(f"Tout est correct : {len(checked)} tutoriel(s) vérifié(s){also}.")
+    return 0
+
+
+def _content_memo(args: argparse.Namespace) -> int:
+    """One A4 page per tutorial: the steps in short, boxes to tick, room for the shop's notes."""
+    from lbpmv_desktop.core.cleantext import clean_text
+    from lbpmv_desktop.core.tutorials.memo import memo_for
+
+    tutorial = _catalogue().get(args.tutorial)
+    if tutorial is None:
+        raise _UsageError(
+            f"tutoriel inconnu « {shown(args.tutorial, 60)} » : « lbpmv content list » donne les identifiants",
+            "content",
+            "memo",
+        )
+    shop = clean_text(args.shop, limit=80).strip() if args.shop else None
+    from lbpmv_desktop.ui.tutorial.memo_pdf import write_memo_pdf
+
+    with _writing(args.out):
+        target = out_target(args.out, ".pdf", force=args.force)
+    with _writing(target):
+        write_memo_pdf(memo_for(tutorial, shop=shop or None), target)
+    _say(shown(target))
+    return 0
+
+
+def _content_screenshots(path: str | None) -> int:
+    """The app's pictures in the tutorials, taken again by the app itself (see tutorial_shots)."""
+    from lbpmv_desktop.tutorial_shots import ShotError, tutorial_screenshots
+
+    root = _content_root(path)
+    if not root.is_dir():
+        raise _UsageError(f"dossier introuvable : {shown(root)}", "content", "screenshots")
+    try:
+        written = tutorial_screenshots(root)
+    except ShotError as error:
+        _say(f"captures impossibles : {error}", error=True)
+        return 1
+    for picture in written:
+        _say(shown(picture))
+    print(f"{len(written)} capture(s) refaite(s).")
     return 0
 
 
@@ -1067,7 +1148,11 @@ def _self_test_only(args: argparse.Namespace) -> list[tuple[str, object]]:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "content":
         if args.content_command == "check":
-            return _content_check(args.path)
+            return _content_check(args.path, stats=args.stats)
+        if args.content_command == "memo":
+            return _content_memo(args)
+        if args.content_command == "screenshots":
+            return _content_screenshots(args.path)
         return _content_list(args.path, args.json)
     if args.command == "poster":
         return _poster(args)

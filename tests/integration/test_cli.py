@@ -142,7 +142,7 @@ def test_help_as_a_separate_process_is_french() -> None:
 
 
 USAGE_ERRORS = [
-    (("content", "tout-casser"), "« tout-casser » n'est pas une commande (choix : check, list)"),
+    (("content", "tout-casser"), "« tout-casser » n'est pas une commande (choix : check, list, memo, screenshots)"),
     (("tout-casser",), "n'est pas une commande"),
     (("progress",), "il manque la commande"),
     (("photo", "export", "a.jpg"), "il manque --preset et --out"),
@@ -196,7 +196,7 @@ def test_usage_error_as_a_separate_process() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.rstrip().splitlines()[-1] == (
-        "lbpmv content : « tout-casser » n'est pas une commande (choix : check, list). "
+        "lbpmv content : « tout-casser » n'est pas une commande (choix : check, list, memo, screenshots). "
         "Pour l'aide : « lbpmv content --help »."
     )
     _assert_french(result.stderr)

@@ -549,6 +549,25 @@
     </message>
 </context>
 <context>
+    <name>DefinitionBox</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the definition (Escape)</source>
+        <translation>Fermer la définition (Échap)</translation>
+    </message>
+    <message>
+        <source>Definition of “{word}”</source>
+        <translation>Définition de « {word} »</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>I need help</source>
@@ -760,7 +779,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Something that is not a file (a folder or a special file) has taken the name of the file where your progress is kept.</source>
-        <translation>Quelque chose qui n'est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès.</translation>
+        <translation>Quelque chose qui n&apos;est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès.</translation>
     </message>
     <message>
         <source>The file where your progress is kept is damaged (this can happen after a power cut).</source>
@@ -772,7 +791,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>The app made a copy on {when}. Shall we take it back? What is there now is kept aside, nothing is deleted.</source>
-        <translation>L'application en a fait une copie le {when}. Voulez-vous la reprendre ? Ce qui est là maintenant est mis de côté, rien n'est effacé.</translation>
+        <translation>L&apos;application en a fait une copie le {when}. Voulez-vous la reprendre ? Ce qui est là maintenant est mis de côté, rien n&apos;est effacé.</translation>
     </message>
     <message>
         <source>Take back the copy</source>
@@ -780,7 +799,7 @@ Ma Ville</translation>
     </message>
     <message>
         <source>Something that is not a file (a folder or a special file) has taken the name of the file where your progress is kept, and there is no copy yet. Call your animator: nothing was changed.</source>
-        <translation>Quelque chose qui n'est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès, et il n'y a pas encore de copie. Appelez votre animateur : rien n'a été changé.</translation>
+        <translation>Quelque chose qui n&apos;est pas un fichier (un dossier ou un fichier spécial) a pris le nom du fichier où sont gardés vos progrès, et il n&apos;y a pas encore de copie. Appelez votre animateur : rien n&apos;a été changé.</translation>
     </message>
     <message>
         <source>The file where your progress is kept is damaged and there is no copy yet. Call your animator: the file is kept as it is.</source>
@@ -2175,6 +2194,29 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
 </context>
 <context>
+    <name>TutorialNotesPanel</name>
+    <message>
+        <source>Notes per tutorial</source>
+        <translation>Notes par tutoriel</translation>
+    </message>
+    <message>
+        <source>For you, the animator: what to check at the visit, where merchants often get stuck, and what to do next. The merchant never sees these notes.</source>
+        <translation>Pour vous, l'animateur : ce qu'il faut vérifier pendant la visite, là où les commerçants bloquent souvent, et pour aller plus loin. Le commerçant ne voit jamais ces notes.</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>Tutoriel</translation>
+    </message>
+    <message>
+        <source>This tutorial has no notes for the animator yet.</source>
+        <translation>Ce tutoriel n'a pas encore de notes pour l'animateur.</translation>
+    </message>
+    <message>
+        <source>Notes for the animator</source>
+        <translation>Notes pour l'animateur</translation>
+    </message>
+</context>
+<context>
     <name>TutorialPage</name>
     <message>
         <source>◀ My path</source>
@@ -2229,6 +2271,18 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>J&apos;ai besoin d&apos;aide</translation>
     </message>
     <message>
+        <source>Print the memo</source>
+        <translation>Imprimer l'aide-mémoire</translation>
+    </message>
+    <message>
+        <source>Print the memo: this tutorial on one page</source>
+        <translation>Imprimer l'aide-mémoire : ce tutoriel sur une page</translation>
+    </message>
+    <message>
+        <source>Open the memo</source>
+        <translation>Ouvrir l'aide-mémoire</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
@@ -2243,6 +2297,42 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     <message>
         <source>Next: the step after (Alt+Right arrow)</source>
         <translation>Suivant : l&apos;étape d&apos;après (Alt+flèche droite)</translation>
+    </message>
+    <message>
+        <source>Save the memo</source>
+        <translation>Enregistrer l'aide-mémoire</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>Fichier PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the memo…</source>
+        <translation>Enregistrement de l'aide-mémoire…</translation>
+    </message>
+    <message>
+        <source>✓ Memo saved: {path}. Print it and keep it beside the computer.</source>
+        <translation>✓ Aide-mémoire enregistré : {path}. Imprimez-le et gardez-le près de l'ordinateur.</translation>
+    </message>
+    <message>
+        <source>the disk is full. Free some space or choose another place, then try again.</source>
+        <translation>le disque est plein. Libérez de la place ou choisissez un autre endroit, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>this place cannot be written to. Choose another folder (for example « Documents »), then try again.</source>
+        <translation>impossible d'écrire à cet endroit. Choisissez un autre dossier (par exemple « Documents »), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>choose another place (for example « Documents »), then try again.</source>
+        <translation>choisissez un autre endroit (par exemple « Documents »), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The memo has not been saved: {reason}</source>
+        <translation>L'aide-mémoire n'a pas été enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>The memo is saved in {path}, but no program opened it: open it from that folder.</source>
+        <translation>L'aide-mémoire est enregistré dans {path}, mais aucun programme ne l'a ouvert : ouvrez-le depuis ce dossier.</translation>
     </message>
     <message>
         <source>It&apos;s done!</source>

@@ -241,6 +241,11 @@ class VisitPage(ScrollPage):
         notes.body.addWidget(self.notes_view)
         body.addWidget(notes)
 
+        from lbpmv_desktop.ui.animator.notes_page import TutorialNotesPanel  # it uses ChoiceList
+
+        self.tutorial_notes = TutorialNotesPanel(session)  # animateur.md: never on a merchant screen
+        body.addWidget(self.tutorial_notes)
+
         sharing = Card()
         sharing.body.addWidget(make_label(self.tr("Sharing the progress"), "subtitle"))
         self.code_label = make_label(session.sharing.code or "…", "big-number")

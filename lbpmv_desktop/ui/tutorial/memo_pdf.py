@@ -1,8 +1,8 @@
 """The memo of a tutorial drawn as ONE A4 page (vector text, big type), written atomically.
 
-The text starts large and shrinks by half a point until everything fits the page, never below
-``MIN_POINTS``; past that, the steps' short lines join their titles, then every text keeps its
-first line (ended by « … »): the memo is always one page.
+The text starts large and shrinks by half a point until everything fits the page; past
+``MIN_POINTS``, the steps' short lines join their titles (never below ``MIN_COMPACT_POINTS``),
+and only then every text keeps its first line (ended by « … »): the memo is always one page.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 INK, MUTED, ACCENT, RULE = "#1d2b36", "#4a5863", "#1f5fa8", "#8a96a0"
 MAX_POINTS = 15.0  # the body text's size when everything fits
-MIN_POINTS = 11.0  # never smaller: read at arm's length by a tired eye
+MIN_POINTS = 11.0  # the smallest size as first laid out
+MIN_COMPACT_POINTS = 10.0  # never smaller: still read at arm's length
 STEP_POINTS = 0.5
 MARGIN_MM = 14.0
 RESOLUTION = 300
@@ -191,15 +192,23 @@ def _footer(sheet: _Sheet, memo: Memo) -> None:
 def fitted_size(
     memo: Memo, painter: QPainter, width: float, height: float, family: str
 ) -> tuple[float, bool, bool]:
-    """The largest text size (and whether compact, then short, lines are needed) that fits one page."""
-    for compact, short in ((False, False), (True, False), (True, True)):
-        size = MAX_POINTS if not compact else MIN_POINTS
-        while size >= MIN_POINTS:
+    """The largest text size that fits one page, and whether it needs compact, then short, lines.
+
+    From ``MAX_POINTS`` down to ``MIN_POINTS`` as laid out first; then compact (each step on its
+    own line of text, less room between parts) down to ``MIN_COMPACT_POINTS``; then short.
+    """
+    for compact, short, largest, smallest in (
+        (False, False, MAX_POINTS, MIN_POINTS),
+        (True, False, MIN_POINTS, MIN_COMPACT_POINTS),
+        (True, True, MIN_POINTS, MIN_COMPACT_POINTS),
+    ):
+        size = largest
+        while size >= smallest:
             sheet = _Sheet(painter, width, family, size, draw=False, compact=compact, short=short)
             if _lay_out(sheet, memo, height) <= height:
                 return size, compact, short
             size -= STEP_POINTS
-    return MIN_POINTS, True, True
+    return MIN_COMPACT_POINTS, True, True
 
 
 def write_memo_pdf(memo: Memo, target: Path) -> None:

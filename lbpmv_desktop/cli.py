@@ -1054,6 +1054,8 @@ def _content_check(path: str | None, *, stats: bool = False) -> int:
         _say(shown(problem, 2000))
     errors = [problem for problem in problems if not problem.warning]
     warnings = len(problems) - len(errors)
+    if sys.stdout is not None:
+        sys.stdout.flush()  # the problems first, then the count (on stderr)
     if errors:
         also = f" et {warnings} avertissement(s)" if warnings else ""
         print(f"{len(errors)} problème(s) trouvé(s){also}.", file=sys.stderr)

@@ -111,13 +111,13 @@ class _Shots:
     def grab(self, name: str, widget: QWidget, area: QRect | None = None) -> None:
         """Keep ``widget`` (or its ``area``) as it shows now, without a focus frame."""
         from PySide6.QtCore import QBuffer, QIODevice
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QAbstractButton, QApplication
 
         if name not in self.wanted:
             return
         focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.clearFocus()
+        if isinstance(focused, QAbstractButton):  # no focus frame on the button just pressed (the
+            focused.clearFocus()  # photo keeps it: there, losing it would end the text being moved)
         self.process()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -145,9 +145,12 @@ class _Shots:
         self._poster()
 
     def scroll_to(self, card: QWidget) -> None:
-        """Scroll the column holding ``card`` so that its top is at the top."""
+        """Scroll the column holding ``card`` so that its top is at the top (again while the
+        column refits itself: a hint shown or a text wrapped changes its height afterwards)."""
+        import time
+
         from PySide6.QtCore import QPoint
-        from PySide6.QtWidgets import QScrollArea
+        from PySide6.QtWidgets import QAbstractSlider, QScrollArea
 
         area = card.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
@@ -155,9 +158,20 @@ class _Shots:
         inside = area.widget() if area is not None else None
         if area is None or inside is None:
             return
-        self.process()
-        area.verticalScrollBar().setValue(card.mapTo(inside, QPoint(0, 0)).y() - 4)
-        self.process()
+        bar = area.verticalScrollBar()
+        steady = 0
+        for _ in range(40):
+            self.process()
+            wanted = min(max(0, card.mapTo(inside, QPoint(0, 0)).y() - 4), bar.maximum())
+            if bar.value() == wanted:
+                steady += 1
+                if steady == 3:
+                    return
+            else:  # as a hand on the scroll bar would (a page then stops keeping a widget in view)
+                steady = 0
+                bar.setSliderPosition(wanted)
+                bar.triggerAction(QAbstractSlider.SliderAction.SliderMove)
+            time.sleep(0.02)
 
     def _player(self) -> None:
         from PySide6.QtCore import QPoint, QRect
@@ -298,7 +312,9 @@ class _Shots:
         self.scroll_to(cards[1])
         self.grab("affiche-remplie", window)
         if "affiche-imprimer" in self.wanted:
-            saved = self.folder / "affiche-click-collect.pdf"
+            from lbpmv_desktop.core.fileio import safe_stem
+
+            saved = self.folder / f"affiche-{safe_stem(SHOP)}-click-collect.pdf"
             ask = dialogs.ask_save_file
             dialogs.ask_save_file = lambda *_args, **_kwargs: saved
             try:
@@ -306,6 +322,9 @@ class _Shots:
                 self.wait(lambda: page.saved_model.rowCount() > 0, "l'affiche enregistrée")
             finally:
                 dialogs.ask_save_file = ask
+            # The note names where the poster went: a merchant's folder, not this throwaway one.
+            shown = Path("Documents") / "Affiches" / saved.name
+            page.done_note.setText(page.done_note.text().replace(str(saved), str(shown)))
             self.scroll_to(cards[3])
             self.grab("affiche-imprimer", window)
         page.choose_template("horaires")

@@ -325,7 +325,9 @@ def _nth_line(text: str, key: str, index: int) -> int:
 
 def _source_problems(tutorial: Tutorial, pack_file: Path, text: str, today: date) -> list[Problem]:
     problems = []
-    for index, source in enumerate(tutorial.sources):
+    dated = [source for source in tutorial.sources if source.last_checked is not None]
+    for index, source in enumerate(dated):  # (the loader asks for the pages nobody read yet)
+        assert source.last_checked is not None
         line = _nth_line(text, "last_checked", index)
         age = (today - source.last_checked).days
         if age > STALE_DAYS:

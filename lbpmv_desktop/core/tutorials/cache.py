@@ -122,7 +122,12 @@ def _to_json(key: str, root: Path, catalogue: Catalogue, problems: list[Problem]
             "version": t.version,
             "folder": "" if t.folder == root else t.folder.name,
             "sources": [
-                {"fact": s.fact, "url": s.url, "last_checked": s.last_checked.isoformat()} for s in t.sources
+                {
+                    "fact": s.fact,
+                    "url": s.url,
+                    "last_checked": s.last_checked.isoformat() if s.last_checked else None,
+                }
+                for s in t.sources
             ],
             "checklist": list(t.checklist),
             "screenshots": list(t.screenshots),
@@ -251,7 +256,8 @@ def _source(value: object) -> Source:
     url = _text(item, "url", 300)
     if not is_safe_url(url):
         raise _Bad("source url")
-    return Source(fact=_line(item.get("fact"), MAX_FACT), url=url, last_checked=_date(item, "last_checked"))
+    checked = None if item.get("last_checked") is None else _date(item, "last_checked")
+    return Source(fact=_line(item.get("fact"), MAX_FACT), url=url, last_checked=checked)
 
 
 def _term(value: object) -> Term:

@@ -585,7 +585,7 @@ def _sources(value: object, text: str, path: Path, report: _Report) -> tuple[Sou
     ):
         where = f" dans la source n° {number}"
         before = report.errors
-        _check_fields(item, SOURCE_FIELDS, SOURCE_FIELDS, block, path, first, report, where=where)
+        _check_fields(item, SOURCE_FIELDS, SOURCE_FIELDS[:2], block, path, first, report, where=where)
         fact = _text_field(item, "fact", block, path, first, report, MAX_FACT, one_line=True)
         url = item.get("url")
         if "url" in item and (not isinstance(url, str) or not is_safe_url(url)):
@@ -611,13 +611,17 @@ def _sources(value: object, text: str, path: Path, report: _Report) -> tuple[Sou
                     f"« last_checked » est dans le futur ({checked.isoformat()}) : "
                     "écrivez le jour où vous avez lu la page",
                 )
-        if (
-            report.errors == before
-            and fact is not None
-            and isinstance(url, str)
-            and isinstance(checked, date)
-        ):
-            sources.append(Source(fact, url, checked))
+        else:  # honest: a page nobody could read yet says so, never a made-up date
+            report.add(
+                path,
+                first,
+                f"source n° {number} à vérifier : personne n'a encore lu cette page pour ce fait ; "
+                "lisez-la, puis ajoutez last_checked = la date du jour",
+                warning=True,
+            )
+            checked = None
+        if report.errors == before and fact is not None and isinstance(url, str):
+            sources.append(Source(fact, url, checked if isinstance(checked, date) else None))
     return tuple(sources)
 
 

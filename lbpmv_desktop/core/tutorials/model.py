@@ -44,12 +44,13 @@ class Source:
     Attributes:
         fact: the fact, in a few words.
         url: the https address of the page that says it.
-        last_checked: when someone last read that page and found the fact still true.
+        last_checked: when someone last read that page and found the fact still true; None when
+            nobody has yet (the page could not be reached): ``content check`` then asks for it.
     """
 
     fact: str
     url: str
-    last_checked: date
+    last_checked: date | None
 
 
 @dataclass(frozen=True)

@@ -253,10 +253,6 @@ def test_without_new_fields_nothing_speaks_of_the_app(tmp_path: Path) -> None:
             "tutorial.toml:9: « sources » : écrivez chaque source dans un bloc",
         ),
         (
-            '[[sources]]\nfact = "Un fait"\nurl = "https://exemple.fr/"\n',
-            "tutorial.toml:9: champ obligatoire manquant dans la source n° 1 : « last_checked »",
-        ),
-        (
             '[[sources]]\nfact = "Un fait"\nurl = "http://exemple.fr/"\nlast_checked = 2026-01-01\n',
             "tutorial.toml:11: « url » doit être une adresse complète qui commence par https://",
         ),
@@ -415,3 +411,16 @@ def test_a_list_of_thousands_is_refused_in_one_sentence(tmp_path: Path) -> None:
         "tutorial.toml:9: « screenshots » : 2000 captures (maximum 30)",
         "tutorial.toml:21: « checklist » : de 3 à 8 cases à cocher (ici 150)",
     ]
+
+
+def test_a_source_nobody_could_read_yet_loads_with_a_warning_never_a_made_up_date(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "bonjour")
+    _add_to_pack(pack, '[[sources]]\nfact = "Un fait"\nurl = "https://exemple.fr/"\n')
+    catalogue, problems = load_catalogue(pack, today=date(2026, 12, 1))
+    tutorial = catalogue.get("bonjour")
+    assert tutorial is not None  # a warning: the pack is shown
+    assert tutorial.sources[0].last_checked is None
+    (warning,) = [p for p in problems if "à vérifier" in p.message]
+    assert warning.warning
+    assert f"{warning.path.name}:{warning.line}" == "tutorial.toml:9"
+    assert "ajoutez last_checked" in warning.message

@@ -1,58 +1,71 @@
 """The memo of a tutorial drawn as ONE A4 page (vector text, big type), written atomically.
 
-The text starts large and shrinks by half a point until everything fits the page; past
-``MIN_POINTS``, the steps' short lines join their titles (never below ``MIN_COMPACT_POINTS``),
-and only then every text keeps its first line (ended by « … »): the memo is always one page.
+The text is as large as the page allows (``fitted``: half a point at a time from ``MAX_POINTS``):
+in one column, or, for a long tutorial, with the steps and the boxes in two columns, then with
+each step's short line after its title, never below ``MIN_COMPACT_POINTS``. Only as a last
+resort does every text keep its first line (ended by « … »): the memo is always one page.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 
+from lbpmv_desktop.core.tutorials.memo import APP_TITLE
 from lbpmv_desktop.ui.fonts import register_fonts
 from lbpmv_desktop.ui.pdf import pdf_file
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
-    from lbpmv_desktop.core.tutorials.memo import Memo
+    from lbpmv_desktop.core.tutorials.memo import Memo, MemoStep
 
 INK, MUTED, ACCENT, RULE = "#1d2b36", "#4a5863", "#1f5fa8", "#8a96a0"
 MAX_POINTS = 15.0  # the body text's size when everything fits
-MIN_POINTS = 11.0  # the smallest size as first laid out
+MIN_POINTS = 11.0  # the smallest size in one column
 MIN_COMPACT_POINTS = 10.0  # never smaller: still read at arm's length
 STEP_POINTS = 0.5
 MARGIN_MM = 14.0
 RESOLUTION = 300
 NOTE_LINES = 3  # at least this many ruled lines to write on
+T = TypeVar("T")
 _FLAGS = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
 
 
+@dataclass(frozen=True)
+class Fit:
+    """How the memo is laid out: the body text's size in points, the steps' columns, whether a
+    step's short line follows its title, and whether every text is cut to one line."""
+
+    size: float
+    columns: int = 1
+    compact: bool = False
+    short: bool = False
+
+
 class _Sheet:
-    """Lays the memo out down the page at one text size; draws it only when ``draw`` is True.
+    """Lays the memo out down the page with one ``Fit``; draws only when ``draw`` is True.
 
     Attributes:
         y: the height used so far, in device pixels.
+        left, width: the column being written in.
     """
 
-    def __init__(
-        self,
-        painter: QPainter,
-        width: float,
-        family: str,
-        size: float,
-        *,
-        draw: bool,
-        compact: bool,
-        short: bool,
-    ) -> None:
-        self.painter, self.width, self.family, self.size = painter, width, family, size
-        self.draw, self.compact, self.short = draw, compact, short
+    def __init__(self, painter: QPainter, width: float, family: str, fit: Fit, *, draw: bool) -> None:
+        self.painter, self.page_width, self.family, self.fit = painter, width, family, fit
+        self.size = fit.size
+        self.draw = draw
         self.pt = painter.device().logicalDpiY() / 72
         self.y = 0.0
+        self.left, self.width = 0.0, width
+
+    def measuring(self) -> _Sheet:
+        """A sheet with the same fit that only measures."""
+        return _Sheet(self.painter, self.page_width, self.family, self.fit, draw=False)
 
     def font(self, scale: float = 1.0, *, bold: bool = False) -> QFont:
         font = QFont(self.family)
@@ -61,21 +74,20 @@ class _Sheet:
         return font
 
     def gap(self, scale: float) -> None:
-        self.y += self.size * self.pt * scale * (0.6 if self.compact else 1.0)
+        self.y += self.size * self.pt * scale * (0.6 if self.fit.columns > 1 else 1.0)
 
     def text(
         self, line: str, scale: float = 1.0, *, bold: bool = False, colour: str = INK, indent: float = 0
     ) -> QRectF:
-        """Write ``line`` (wrapped) at the current height; the rectangle it took."""
+        """Write ``line`` (wrapped) at the current height in the column; the rectangle it took."""
         font = self.font(scale, bold=bold)
         width = self.width - indent
-        if self.short:  # the last resort: one line, ended by « … »
-            line = QFontMetricsF(font, self.painter.device()).elidedText(
-                line, Qt.TextElideMode.ElideRight, width
-            )
+        if self.fit.short:  # the last resort: one line, ended by « … »
+            metrics = QFontMetricsF(font, self.painter.device())
+            line = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
         self.painter.setFont(font)
         bounds = self.painter.boundingRect(QRectF(0, 0, width, 1_000_000), _FLAGS, line)
-        rect = QRectF(indent, self.y, width, bounds.height())
+        rect = QRectF(self.left + indent, self.y, width, bounds.height())
         if self.draw:
             self.painter.setPen(QColor(colour))
             self.painter.drawText(rect, _FLAGS, line)
@@ -85,14 +97,14 @@ class _Sheet:
     def rule(self, colour: str = RULE, weight: float = 0.8) -> None:
         if self.draw:
             self.painter.setPen(QPen(QColor(colour), weight * self.pt))
-            self.painter.drawLine(QPointF(0, self.y), QPointF(self.width, self.y))
+            self.painter.drawLine(QPointF(self.left, self.y), QPointF(self.left + self.width, self.y))
 
-    def box(self, top: float, left: float, side: float) -> None:
-        """A square to tick."""
+    def box(self, top: float, side: float) -> None:
+        """A square to tick, at the column's left."""
         if self.draw:
             self.painter.setPen(QPen(QColor(INK), 1.4 * self.pt))
             self.painter.setBrush(Qt.BrushStyle.NoBrush)
-            self.painter.drawRect(QRectF(left, top, side, side))
+            self.painter.drawRect(QRectF(self.left, top, side, side))
 
     def frame(self, rect: QRectF) -> None:
         if self.draw:
@@ -101,10 +113,82 @@ class _Sheet:
             self.painter.drawRoundedRect(rect, 6 * self.pt, 6 * self.pt)
 
 
+def _step(sheet: _Sheet, step: MemoStep) -> None:
+    """One step: its number and minutes in the margin, its title in bold, its short line."""
+    sheet.gap(0.35)
+    top = sheet.y
+    number_width = sheet.size * sheet.pt * 2.4
+    if step.line and sheet.fit.compact:
+        sheet.text(f"{step.title} : {step.line}", indent=number_width)
+    else:
+        sheet.text(step.title, bold=True, indent=number_width)
+        if step.line:
+            sheet.text(step.line, indent=number_width)
+    if sheet.draw:
+        painter, line = sheet.painter, sheet.size * sheet.pt * 1.45
+        painter.setFont(sheet.font(1.1, bold=True))
+        painter.setPen(QColor(ACCENT))
+        painter.drawText(
+            QRectF(sheet.left, top, number_width, line), int(Qt.AlignmentFlag.AlignLeft), f"{step.number}."
+        )
+        painter.setFont(sheet.font(0.75))
+        painter.setPen(QColor(MUTED))
+        painter.drawText(
+            QRectF(sheet.left, top + line, number_width, line),
+            int(Qt.AlignmentFlag.AlignLeft),
+            f"{step.minutes} min",
+        )
+    sheet.y = max(sheet.y, top + sheet.size * sheet.pt * 2.5)  # room for the minutes
+
+
+def _tick(sheet: _Sheet, item: str) -> None:
+    """One box to tick, and what it stands for."""
+    sheet.gap(0.35)
+    side = sheet.size * sheet.pt * 1.1
+    rect = sheet.text(item, indent=side * 1.8)
+    sheet.box(rect.top() + max(0.0, (min(rect.height(), side * 1.45) - side) / 2), side)
+
+
+def _in_columns(sheet: _Sheet, items: Sequence[T], write: Callable[[_Sheet, T], None]) -> None:
+    """``items`` written one under the other, in two balanced columns when the fit says so
+    (the first ones on the left, read down then across)."""
+    if sheet.fit.columns == 1 or len(items) < 2:
+        for item in items:
+            write(sheet, item)
+        return
+    gutter = sheet.size * sheet.pt * 1.5
+    column = (sheet.page_width - gutter) / 2
+    heights = []
+    for item in items:
+        measure = sheet.measuring()
+        measure.width = column
+        write(measure, item)
+        heights.append(measure.y)
+    total = sum(heights)
+    split = min(range(1, len(heights)), key=lambda k: max(sum(heights[:k]), total - sum(heights[:k])))
+    top, bottom = sheet.y, sheet.y
+    for index, part in enumerate((items[:split], items[split:])):
+        sheet.y, sheet.left, sheet.width = top, index * (column + gutter), column
+        for item in part:
+            write(sheet, item)
+        bottom = max(bottom, sheet.y)
+    sheet.y, sheet.left, sheet.width = bottom, 0.0, sheet.page_width
+
+
+def _footer(sheet: _Sheet, memo: Memo) -> None:
+    sheet.gap(0.8)
+    sheet.rule(MUTED)
+    sheet.gap(0.4)
+    if memo.urgent_line:
+        sheet.text(memo.urgent_line, 0.9, bold=True)
+        sheet.gap(0.2)
+    sheet.text(memo.help_line, 0.9, colour=MUTED)
+
+
 def _lay_out(sheet: _Sheet, memo: Memo, page_height: float) -> float:
     """Lay ``memo`` out on ``sheet``; the height it needs (the notes at their smallest)."""
     pt, size = sheet.pt, sheet.size
-    head = "Le Bon Pour Ma Ville · aide-mémoire"
+    head = f"{APP_TITLE} · aide-mémoire"
     sheet.text(f"{head} · {memo.shop}" if memo.shop else head, 0.8, colour=MUTED)
     sheet.gap(0.3)
     sheet.text(memo.title, 1.7, bold=True)
@@ -123,92 +207,47 @@ def _lay_out(sheet: _Sheet, memo: Memo, page_height: float) -> float:
     sheet.gap(0.8)
     sheet.text(memo.steps_heading, 1.25, bold=True, colour=ACCENT)
     sheet.gap(0.2)
-    number_width = size * pt * 2.2
-    for step in memo.steps:
-        sheet.gap(0.35)
-        top = sheet.y
-        title = f"{step.title} ({step.minutes} min)"
-        if step.line and sheet.compact:
-            sheet.text(f"{title} : {step.line}", indent=number_width)
-        else:
-            sheet.text(title, bold=True, indent=number_width)
-            if step.line:
-                sheet.text(step.line, indent=number_width)
-        if sheet.draw:
-            sheet.painter.setFont(sheet.font(1.1, bold=True))
-            sheet.painter.setPen(QColor(ACCENT))
-            sheet.painter.drawText(
-                QRectF(0, top, number_width, size * pt * 2),
-                int(Qt.AlignmentFlag.AlignLeft),
-                f"{step.number}.",
-            )
+    _in_columns(sheet, memo.steps, _step)
 
     sheet.gap(0.8)
     sheet.text(memo.checklist_heading, 1.25, bold=True, colour=ACCENT)
-    side = size * pt * 1.1
-    for item in memo.checklist:
-        sheet.gap(0.35)
-        rect = sheet.text(item, indent=side * 1.8)
-        sheet.box(rect.top() + max(0.0, (min(rect.height(), side * 1.45) - side) / 2), 0, side)
+    _in_columns(sheet, memo.checklist, _tick)
 
     sheet.gap(0.8)
     sheet.text(memo.notes_heading, 1.25, bold=True, colour=ACCENT)
     notes_top = sheet.y
     spacing = size * pt * 2.1
-    footer = _footer_height(sheet, memo)
+    measure = sheet.measuring()
+    _footer(measure, memo)
+    footer = measure.y
     lines = max(NOTE_LINES, int((page_height - footer - notes_top) // spacing))
     for _ in range(lines):
         sheet.y += spacing
         sheet.rule()
-    sheet.y = max(sheet.y, page_height - footer) if sheet.draw else sheet.y
+    if sheet.draw:  # the help line at the foot of the page
+        sheet.y = max(sheet.y, page_height - footer)
     _footer(sheet, memo)
     return notes_top + NOTE_LINES * spacing + footer
 
 
-def _footer_height(sheet: _Sheet, memo: Memo) -> float:
-    measure = _Sheet(
-        sheet.painter,
-        sheet.width,
-        sheet.family,
-        sheet.size,
-        draw=False,
-        compact=sheet.compact,
-        short=sheet.short,
-    )
-    _footer(measure, memo)
-    return measure.y
+def fitted(memo: Memo, painter: QPainter, width: float, height: float, family: str) -> Fit:
+    """The layout with the largest text that puts ``memo`` on one page: one column or two (one
+    preferred at the same size); else the compact lines; else the short ones."""
 
-
-def _footer(sheet: _Sheet, memo: Memo) -> None:
-    sheet.gap(0.8)
-    sheet.rule(MUTED)
-    sheet.gap(0.4)
-    if memo.urgent_line:
-        sheet.text(memo.urgent_line, 0.9, bold=True)
-        sheet.gap(0.2)
-    sheet.text(memo.help_line, 0.9, colour=MUTED)
-
-
-def fitted_size(
-    memo: Memo, painter: QPainter, width: float, height: float, family: str
-) -> tuple[float, bool, bool]:
-    """The largest text size that fits one page, and whether it needs compact, then short, lines.
-
-    From ``MAX_POINTS`` down to ``MIN_POINTS`` as laid out first; then compact (each step on its
-    own line of text, less room between parts) down to ``MIN_COMPACT_POINTS``; then short.
-    """
-    for compact, short, largest, smallest in (
-        (False, False, MAX_POINTS, MIN_POINTS),
-        (True, False, MIN_POINTS, MIN_COMPACT_POINTS),
-        (True, True, MIN_POINTS, MIN_COMPACT_POINTS),
-    ):
-        size = largest
+    def largest(columns: int, compact: bool, smallest: float) -> Fit | None:
+        size = MAX_POINTS
         while size >= smallest:
-            sheet = _Sheet(painter, width, family, size, draw=False, compact=compact, short=short)
-            if _lay_out(sheet, memo, height) <= height:
-                return size, compact, short
+            fit = Fit(size, columns, compact)
+            if _lay_out(_Sheet(painter, width, family, fit, draw=False), memo, height) <= height:
+                return fit
             size -= STEP_POINTS
-    return MIN_COMPACT_POINTS, True, True
+        return None
+
+    one, two = largest(1, False, MIN_POINTS), largest(2, False, MIN_COMPACT_POINTS)
+    best = max((fit for fit in (one, two) if fit is not None), key=lambda fit: fit.size, default=None)
+    return (
+        best or largest(2, True, MIN_COMPACT_POINTS) or Fit(MIN_COMPACT_POINTS, 2, compact=True, short=True)
+    )
 
 
 def write_memo_pdf(memo: Memo, target: Path) -> None:
@@ -226,14 +265,13 @@ def write_memo_pdf(memo: Memo, target: Path) -> None:
         )
         writer.setResolution(RESOLUTION)
         writer.setTitle(memo.document_title)
-        writer.setCreator("Le Bon Pour Ma Ville")
+        writer.setCreator(APP_TITLE)
         page = writer.pageLayout().paintRectPixels(writer.resolution())
         painter = QPainter(writer)
         try:
             width, height = float(page.width()), float(page.height())
-            size, compact, short = fitted_size(memo, painter, width, height, family)
+            fit = fitted(memo, painter, width, height, family)
             painter.setClipRect(QRectF(0, 0, width, height))  # whatever happens, one page
-            sheet = _Sheet(painter, width, family, size, draw=True, compact=compact, short=short)
-            _lay_out(sheet, memo, height)
+            _lay_out(_Sheet(painter, width, family, fit, draw=True), memo, height)
         finally:
             painter.end()

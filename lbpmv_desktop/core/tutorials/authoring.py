@@ -315,8 +315,13 @@ def _line_of_text(text: str, part: str, default: int) -> int:
     return text.count("\n", 0, found) + 1 if found >= 0 else default
 
 
-def _nth_line(text: str, key: str, index: int) -> int:
-    pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.MULTILINE)
+def _nth_line(text: str, key: str, index: int, *, header: bool = False) -> int:
+    """The line of the ``index``-th ``key = …`` of ``text`` (or of the ``index``-th table header
+    ``key`` itself, with ``header``); 1 when there are fewer."""
+    if header:
+        pattern = re.compile(rf"^[ \t]*{re.escape(key)}", re.MULTILINE)
+    else:
+        pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.MULTILINE)
     matches = list(pattern.finditer(text))
     if index < len(matches):
         return text.count("\n", 0, matches[index].start()) + 1
@@ -325,8 +330,19 @@ def _nth_line(text: str, key: str, index: int) -> int:
 
 def _source_problems(tutorial: Tutorial, pack_file: Path, text: str, today: date) -> list[Problem]:
     problems = []
+    for number, source in enumerate(tutorial.sources, start=1):
+        if source.last_checked is None:  # honest: never a made-up date, a reminder instead
+            problems.append(
+                Problem(
+                    pack_file,
+                    _nth_line(text, r"[[sources]]", number - 1, header=True),
+                    f"source n° {number} à vérifier : personne n'a encore lu cette page pour ce fait "
+                    f"({source.url}) ; lisez-la, puis ajoutez last_checked = la date du jour",
+                    warning=True,
+                )
+            )
     dated = [source for source in tutorial.sources if source.last_checked is not None]
-    for index, source in enumerate(dated):  # (the loader asks for the pages nobody read yet)
+    for index, source in enumerate(dated):
         assert source.last_checked is not None
         line = _nth_line(text, "last_checked", index)
         age = (today - source.last_checked).days

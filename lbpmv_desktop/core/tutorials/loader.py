@@ -611,14 +611,7 @@ def _sources(value: object, text: str, path: Path, report: _Report) -> tuple[Sou
                     f"« last_checked » est dans le futur ({checked.isoformat()}) : "
                     "écrivez le jour où vous avez lu la page",
                 )
-        else:  # honest: a page nobody could read yet says so, never a made-up date
-            report.add(
-                path,
-                first,
-                f"source n° {number} à vérifier : personne n'a encore lu cette page pour ce fait ; "
-                "lisez-la, puis ajoutez last_checked = la date du jour",
-                warning=True,
-            )
+        else:  # a page nobody could read yet: no date (never a made-up one); content check asks
             checked = None
         if report.errors == before and fact is not None and isinstance(url, str):
             sources.append(Source(fact, url, checked if isinstance(checked, date) else None))

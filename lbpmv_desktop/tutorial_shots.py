@@ -225,6 +225,10 @@ class _Shots:
         self.grab("studio-cadrer", cards["cadrer"])
         page.crop_edit_button.click()  # « Cadre terminé »: the square is kept
         drawn("la photo carrée")
+        self.scroll_to(cards["preparer"])
+        self.grab("studio-preparer", cards["preparer"])
+        self._export_square()  # as in the tutorial: the copies first, the price after
+        self._wide_copy()
         self._label("24,90 €", "prix")
         page.text_move_button.click()
         drawn("le prix sur la photo")
@@ -237,10 +241,6 @@ class _Shots:
         self.grab("studio-avant-apres", page.preview)
         page.compare_button.click()
         drawn("la photo")
-        self.scroll_to(cards["preparer"])
-        self.grab("studio-preparer", cards["preparer"])
-        self._export_square()
-        self._wide_copy()
         story = self._crop_index(9 / 16)
         page.crop_combo.setCurrentIndex(story)
         page.crop_combo.activated.emit(story)
@@ -313,6 +313,7 @@ class _Shots:
         self.grab("affiche-remplie", window)
         if "affiche-imprimer" in self.wanted:
             from lbpmv_desktop.core.fileio import safe_stem
+            from lbpmv_desktop.paths import posters_dir
 
             saved = self.folder / f"affiche-{safe_stem(SHOP)}-click-collect.pdf"
             ask = dialogs.ask_save_file
@@ -323,12 +324,13 @@ class _Shots:
             finally:
                 dialogs.ask_save_file = ask
             # The note names where the poster went: a merchant's folder, not this throwaway one.
-            shown = Path("Documents") / "Affiches" / saved.name
+            shown = Path("Documents") / posters_dir().name / saved.name
             page.done_note.setText(page.done_note.text().replace(str(saved), str(shown)))
             self.scroll_to(cards[3])
             self.grab("affiche-imprimer", window)
-        page.choose_template("horaires")
+        page.choose_template("horaires")  # as the tutorial says: the hours replaced, the old link out
         page.hours_edit.setPlainText(HOLIDAY_HOURS)
+        page.url_edit.clear()
         page.refresh_preview()
         self.idle()
         self.scroll_to(cards[1])

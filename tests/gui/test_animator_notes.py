@@ -123,3 +123,23 @@ def test_the_merchants_player_never_shows_the_notes(qtbot: QtBot, start_app, dia
         assert SECRET not in _shown_texts(window)
     page.show_celebration(tutorial)
     assert SECRET not in _shown_texts(window)
+
+
+def test_an_animators_own_dashboard_has_the_notes_to_prepare_a_visit(
+    qtbot: QtBot, start_app, dialogs
+) -> None:
+    controller = start_app()
+    window, session = controller.window, controller.session
+    tutorials = list(session.catalogue.path())
+    tutorials[0] = replace(tutorials[0], helper_notes=NOTES)
+    session.catalogue = Catalogue(tutorials, session.catalogue.glossary)
+    qtbot.mouseClick(window.welcome.animator_button, Qt.MouseButton.LeftButton)
+    pin = window.pages["pin"]
+    qtbot.waitUntil(lambda: pin.mode == "create", timeout=10_000)
+    qtbot.keyClicks(pin.pin_edit, "4821")
+    qtbot.keyClicks(pin.confirm_edit, "4821")
+    qtbot.mouseClick(pin.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page() == "dashboard", timeout=10_000)
+    panel = window.dashboard.tutorial_notes
+    assert panel.choose(tutorials[0].id)
+    assert SECRET in panel.view.toPlainText()

@@ -207,6 +207,10 @@ class DashboardPage(ScrollPage):
         self.content.addWidget(self.detail, 1)
         outer.addLayout(self.content, 1)
         self._fit_columns()
+        from lbpmv_desktop.ui.animator.notes_page import TutorialNotesPanel
+
+        self.tutorial_notes = TutorialNotesPanel(session)  # to prepare a visit: animateur.md
+        outer.addWidget(self.tutorial_notes)
 
         self.search.textChanged.connect(self.proxy.set_text)
         self.help_only.toggled.connect(self.proxy.set_only_help)

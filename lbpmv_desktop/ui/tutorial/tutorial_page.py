@@ -122,6 +122,7 @@ class TutorialPage(QWidget):
         self._help_pending: tuple[Tutorial, int] | None = None
         self._link_cursor: QTextCursor | None = None  # where the text was when a word was opened
         self._memo_saved: Path | None = None
+        self._reading_definition = False  # the voice says a definition (closing it stops it)
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -647,6 +648,8 @@ class TutorialPage(QWidget):
         return spoken_text(step.title, sentences, action=action, button=self.tr("Button: {label}"))
 
     def _on_speaking_changed(self, speaking: bool) -> None:
+        if not speaking:
+            self._reading_definition = False
         self.read_button.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
         self.read_button.setIcon(icon("stop" if speaking else "speaker"))
         self.read_button.setAccessibleName(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
@@ -714,8 +717,9 @@ class TutorialPage(QWidget):
         self._reveal_cursor()
 
     def _hide_definition(self) -> None:
-        if self.definition_box.isVisible() and self.definition_box.read_button.isVisible():
+        if self._reading_definition and self._speech.speaking:
             self._speech.stop()
+        self._reading_definition = False
         self.definition_box.hide()
         self._escape.setEnabled(False)
         self._link_cursor = None
@@ -725,6 +729,7 @@ class TutorialPage(QWidget):
         self._speech.stop()
         self._speech.configure(settings.voice, settings.speech_rate)
         self._speech.say(text)
+        self._reading_definition = True
 
     # -- the printable memo ---------------------------------------------------------------------
     def _on_memo(self) -> None:

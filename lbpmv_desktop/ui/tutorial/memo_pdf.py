@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from lbpmv_desktop.core.tutorials.memo import APP_TITLE
 from lbpmv_desktop.ui.fonts import register_fonts
@@ -94,6 +105,32 @@ class _Sheet:
         self.y += bounds.height()
         return rect
 
+    def bold_then(self, bold: str, rest: str, *, indent: float = 0) -> None:
+        """``bold`` in bold, then ``rest`` on the same lines, wrapped (compact steps)."""
+        if self.fit.short:  # one line, ended by « … »
+            self.text(bold + rest, bold=True, indent=indent)
+            return
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(self.painter.device())  # points at the PDF's resolution
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        document.setTextWidth(self.width - indent)
+        cursor = QTextCursor(document)
+        strong = QTextCharFormat()
+        strong.setFontWeight(QFont.Weight.Bold)
+        strong.setForeground(QColor(INK))
+        plain = QTextCharFormat()
+        plain.setForeground(QColor(INK))
+        cursor.insertText(bold, strong)
+        cursor.insertText(rest, plain)
+        height = document.size().height()
+        if self.draw:
+            self.painter.save()
+            self.painter.translate(self.left + indent, self.y)
+            document.drawContents(self.painter)
+            self.painter.restore()
+        self.y += height
+
     def rule(self, colour: str = RULE, weight: float = 0.8) -> None:
         if self.draw:
             self.painter.setPen(QPen(QColor(colour), weight * self.pt))
@@ -119,7 +156,7 @@ def _step(sheet: _Sheet, step: MemoStep) -> None:
     top = sheet.y
     number_width = sheet.size * sheet.pt * 2.4
     if step.line and sheet.fit.compact:
-        sheet.text(f"{step.title} : {step.line}", indent=number_width)
+        sheet.bold_then(step.title, f" : {step.line}", indent=number_width)
     else:
         sheet.text(step.title, bold=True, indent=number_width)
         if step.line:
@@ -176,7 +213,7 @@ def _in_columns(sheet: _Sheet, items: Sequence[T], write: Callable[[_Sheet, T], 
 
 
 def _footer(sheet: _Sheet, memo: Memo) -> None:
-    sheet.gap(0.8)
+    sheet.gap(1.8)  # well under the last line to write on
     sheet.rule(MUTED)
     sheet.gap(0.4)
     if memo.urgent_line:

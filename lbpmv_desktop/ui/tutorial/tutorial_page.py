@@ -227,7 +227,7 @@ class TutorialPage(QWidget):
         layout.addWidget(tools_row)
         layout.addWidget(self.help_note)
         layout.addWidget(self.help_problem)
-        memo_row = ReflowRow()  # where the memo is saved, and a button to open it
+        self.memo_row = memo_row = ReflowRow()  # where the memo is saved, and a button to open it
         self.memo_note = make_label("", "muted")
         self.memo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.memo_open = make_button(self.tr("Open the memo"))
@@ -770,6 +770,7 @@ class TutorialPage(QWidget):
             self.tr("✓ Memo saved: {path}. Print it and keep it beside the computer.").format(path=path)
         )
         self.memo_open.show()
+        self.step_scroll.reveal_after_refit(self.memo_row)
         accessibility.announce(self.memo_note, self.memo_note.text())
 
     def _on_memo_failed(self, tutorial: Tutorial, error: BaseException) -> None:
@@ -789,6 +790,7 @@ class TutorialPage(QWidget):
         self.memo_note.setText(self.tr("The memo has not been saved: {reason}").format(reason=reason))
         set_role(self.memo_note, "banner")
         self.memo_open.hide()
+        self.step_scroll.reveal_after_refit(self.memo_row)
         accessibility.announce(self.memo_note, self.memo_note.text(), urgent=True)
 
     def _on_open_memo(self) -> None:

@@ -566,6 +566,10 @@
         <source>Definition of “{word}”</source>
         <translation>Définition de « {word} »</translation>
     </message>
+    <message>
+        <source>Read aloud: the definition of “{word}”</source>
+        <translation>Lire à voix haute : la définition de « {word} »</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -2201,7 +2205,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>For you, the animator: what to check at the visit, where merchants often get stuck, and what to do next. The merchant never sees these notes.</source>
-        <translation>Pour vous, l'animateur : ce qu'il faut vérifier pendant la visite, là où les commerçants bloquent souvent, et pour aller plus loin. Le commerçant ne voit jamais ces notes.</translation>
+        <translation>Pour vous, l&apos;animateur : ce qu&apos;il faut vérifier pendant la visite, là où les commerçants bloquent souvent, et pour aller plus loin. Le commerçant ne voit jamais ces notes.</translation>
     </message>
     <message>
         <source>Tutorial</source>
@@ -2209,11 +2213,11 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>This tutorial has no notes for the animator yet.</source>
-        <translation>Ce tutoriel n'a pas encore de notes pour l'animateur.</translation>
+        <translation>Ce tutoriel n&apos;a pas encore de notes pour l&apos;animateur.</translation>
     </message>
     <message>
         <source>Notes for the animator</source>
-        <translation>Notes pour l'animateur</translation>
+        <translation>Notes pour l&apos;animateur</translation>
     </message>
 </context>
 <context>
@@ -2272,15 +2276,15 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Print the memo</source>
-        <translation>Imprimer l'aide-mémoire</translation>
+        <translation>Imprimer l&apos;aide-mémoire</translation>
     </message>
     <message>
         <source>Print the memo: this tutorial on one page</source>
-        <translation>Imprimer l'aide-mémoire : ce tutoriel sur une page</translation>
+        <translation>Imprimer l&apos;aide-mémoire : ce tutoriel sur une page</translation>
     </message>
     <message>
         <source>Open the memo</source>
-        <translation>Ouvrir l'aide-mémoire</translation>
+        <translation>Ouvrir l&apos;aide-mémoire</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -2300,7 +2304,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Save the memo</source>
-        <translation>Enregistrer l'aide-mémoire</translation>
+        <translation>Enregistrer l&apos;aide-mémoire</translation>
     </message>
     <message>
         <source>PDF file (*.pdf)</source>
@@ -2308,11 +2312,11 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>Saving the memo…</source>
-        <translation>Enregistrement de l'aide-mémoire…</translation>
+        <translation>Enregistrement de l&apos;aide-mémoire…</translation>
     </message>
     <message>
         <source>✓ Memo saved: {path}. Print it and keep it beside the computer.</source>
-        <translation>✓ Aide-mémoire enregistré : {path}. Imprimez-le et gardez-le près de l'ordinateur.</translation>
+        <translation>✓ Aide-mémoire enregistré : {path}. Imprimez-le et gardez-le près de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>the disk is full. Free some space or choose another place, then try again.</source>
@@ -2320,7 +2324,7 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>this place cannot be written to. Choose another folder (for example « Documents »), then try again.</source>
-        <translation>impossible d'écrire à cet endroit. Choisissez un autre dossier (par exemple « Documents »), puis réessayez.</translation>
+        <translation>impossible d&apos;écrire à cet endroit. Choisissez un autre dossier (par exemple « Documents »), puis réessayez.</translation>
     </message>
     <message>
         <source>choose another place (for example « Documents »), then try again.</source>
@@ -2328,11 +2332,11 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
     </message>
     <message>
         <source>The memo has not been saved: {reason}</source>
-        <translation>L'aide-mémoire n'a pas été enregistré : {reason}</translation>
+        <translation>L&apos;aide-mémoire n&apos;a pas été enregistré : {reason}</translation>
     </message>
     <message>
         <source>The memo is saved in {path}, but no program opened it: open it from that folder.</source>
-        <translation>L'aide-mémoire est enregistré dans {path}, mais aucun programme ne l'a ouvert : ouvrez-le depuis ce dossier.</translation>
+        <translation>L&apos;aide-mémoire est enregistré dans {path}, mais aucun programme ne l&apos;a ouvert : ouvrez-le depuis ce dossier.</translation>
     </message>
     <message>
         <source>It&apos;s done!</source>

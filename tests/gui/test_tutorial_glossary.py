@@ -162,6 +162,7 @@ def test_lire_a_voix_haute_says_the_word_and_its_definition(
     button = page.definition_box.read_button
     qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled(), timeout=10_000)
     assert button.text() == "Lire à voix haute"
+    assert button.accessibleName() == "Lire à voix haute : la définition de « compte »"  # not the step's
 
     qtbot.keyClick(button, Qt.Key.Key_Space)
 

@@ -60,6 +60,10 @@ class DefinitionBox(Card):
         self.word_label.setText(term.word[:1].upper() + term.word[1:])
         self.definition_label.setText(term.definition)
         self.setAccessibleName(self.tr("Definition of “{word}”").format(word=term.word))
+        # Not to be confused with the step's own « Lire à voix haute » below the box.
+        self.read_button.setAccessibleName(
+            self.tr("Read aloud: the definition of “{word}”").format(word=term.word)
+        )
         self.show()
 
     def spoken(self) -> str:

@@ -233,3 +233,14 @@ def test_links_stay_underlined_at_200_percent(qtbot: QtBot, start_app, dialogs, 
     qtbot.waitUntil(lambda: page._session.settings.text_scale < 200)
     assert page.text.document().find("compte").charFormat().fontUnderline()
     assert page.definition_box.isVisible()
+
+
+def test_tab_goes_through_the_words_then_leaves_the_text(qtbot: QtBot, start_app, dialogs, engines) -> None:
+    page = _player(qtbot, start_app)
+    _tab_to_link(qtbot, page, links=3)
+    assert page.text.textCursor().selectedText() == "inconnu"  # the last link
+    qtbot.keyClick(page.text, Qt.Key.Key_Tab)
+    assert not page.text.hasFocus()  # never a trap: after the last word, Tab goes on
+    focused = page.window().focusWidget()
+    assert focused is not None
+    assert page.step_scroll.isAncestorOf(focused) or focused in (page.done_button, page.next_button)

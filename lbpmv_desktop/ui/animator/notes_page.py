@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from lbpmv_desktop.ui.animator.visit_page import ChoiceList
 from lbpmv_desktop.ui.tutorial.markdown_view import MarkdownView
@@ -97,4 +98,20 @@ class TutorialNotesPanel(Card):
         self.view.setVisible(bool(notes))
         if tutorial is not None and notes:
             self.view.show_markdown(notes, tutorial.folder, self._session.settings.text_scale / 100)
+            _modest_headings(self.view.document())
         self.updateGeometry()
+
+
+def _modest_headings(document: QTextDocument) -> None:
+    """The notes' « ## » headings a little larger than the text, in bold: never larger than the
+    tutorial's title above them."""
+    heading = QTextCharFormat()
+    heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+    heading.setFontWeight(QFont.Weight.Bold)
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            cursor = QTextCursor(block)
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.mergeCharFormat(heading)
+        block = block.next()

@@ -142,6 +142,22 @@ def test_a_tab_trap_and_an_unreachable_control_are_found(qtbot: QtBot) -> None:
     assert checks.tab_problems(window) == []
 
 
+def test_tab_walking_a_texts_links_is_no_trap_but_a_text_that_keeps_tab_is(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = QTextBrowser()
+    text.setAccessibleName("Texte de l'étape")
+    text.setMarkdown("Un [mot de passe](glossaire:mot-de-passe) et un [lien](glossaire:lien), bébé 24,90 €.")
+    window = _window(qtbot, make_button("Avant"), text, make_button("Après"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert checks.tab_problems(window) == []  # Tab goes link to link, then on to « Après »
+    text.setTabChangesFocus(False)
+    text.setReadOnly(False)  # an editable text takes Tab as a character: a real trap
+    problems = checks.tab_problems(window)
+    assert any("piège" in p for p in problems), problems
+
+
 def test_a_control_without_a_focus_indicator_is_found(qtbot: QtBot) -> None:
     plain = make_button("Sans cadre")
     plain.setStyleSheet("QPushButton, QPushButton:focus { border: none; outline: none; background: white; }")

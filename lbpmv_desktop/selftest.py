@@ -202,6 +202,30 @@ class _Run:
                 with_action[0].id, with_action[0].steps[with_action[1]].id, ask_confidence=False
             )
             self.shot("04-tutoriel-action")
+        self._definition()
+
+    def _definition(self) -> None:
+        """A glossary word's definition open under the step's text."""
+        from lbpmv_desktop.core.tutorials.markup import glossary_target
+
+        page, catalogue = self.controller.window.tutorial, self.session.catalogue
+        for tutorial in catalogue.path():
+            for step in tutorial.steps:
+                start = step.markdown.find("](glossaire:")
+                if start < 0:
+                    continue
+                end = step.markdown.find(")", start)
+                term = glossary_target(step.markdown[start + 2 : end])
+                if term is None or term not in catalogue.glossary:
+                    continue
+                page.open_tutorial(tutorial.id, step.id, ask_confidence=False)
+                if not page.show_definition(term):
+                    self.problems.append(
+                        f"{tutorial.id}/{step.id} : la définition de « {term} » ne s'ouvre pas"
+                    )
+                self.shot("04-tutoriel-definition")
+                page.close_definition()
+                return
 
     def _celebration(self) -> None:
         window, session = self.controller.window, self.session

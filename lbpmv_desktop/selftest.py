@@ -26,10 +26,20 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from lbpmv_desktop.app import AppController
+    from lbpmv_desktop.ui.poster.poster_page import PosterPage
 
 
 class SelfTestError(Exception):
     pass
+
+
+def fill_sample_poster(page: PosterPage) -> None:
+    """The poster maker filled as a shop of the programme would (the self-test, the tutorials' shots)."""
+    page.phone_edit.setText("03 21 00 00 00")
+    page.hours_edit.setPlainText("Du mardi au samedi, de 9 h 30 à 19 h")
+    page.address_edit.setText("12 rue de la Madeleine, Beauvais")
+    page.url_edit.setText("https://lespetitspas.fr/commander")
+    page.refresh_preview()
 
 
 def _wait(
@@ -356,11 +366,7 @@ class _Run:
     def _poster(self) -> None:
         window = self.controller.window
         window.open_poster("click-collect")
-        page = window.poster
-        page.phone_edit.setText("03 21 00 00 00")
-        page.hours_edit.setPlainText("Du mardi au samedi, de 9 h 30 à 19 h")
-        page.url_edit.setText("https://lespetitspas.fr/commander")
-        page.refresh_preview()
+        fill_sample_poster(window.poster)
         self.idle()
         self.shot("23-affiche")
 

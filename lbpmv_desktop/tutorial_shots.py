@@ -291,17 +291,14 @@ class _Shots:
         self.process()
 
     def _poster(self) -> None:
+        from lbpmv_desktop.selftest import fill_sample_poster
         from lbpmv_desktop.ui.widgets import dialogs
         from lbpmv_desktop.ui.widgets.common import Card
 
         window = self.controller.window
         window.open_poster("click-collect")
         page = window.poster
-        page.phone_edit.setText("03 21 00 00 00")
-        page.hours_edit.setPlainText("Du mardi au samedi, de 9 h 30 à 19 h")
-        page.address_edit.setText("12 rue de la Madeleine, Beauvais")
-        page.url_edit.setText("https://lespetitspas.fr/commander")
-        page.refresh_preview()
+        fill_sample_poster(page)
         self.idle()
         form = page.form_page.widget()
         found = form.findChildren(Card) if form is not None else []

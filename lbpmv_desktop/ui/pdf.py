@@ -6,8 +6,8 @@ import contextlib
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QGuiApplication, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
 
 from lbpmv_desktop.core.fileio import write_bytes_atomic
 
@@ -36,3 +36,19 @@ def pdf_file(target: Path) -> Iterator[QPdfWriter]:
     yield writer
     del writer
     write_bytes_atomic(target, bytes(buffer.data().data()))
+
+
+def a4_portrait(writer: QPdfWriter, margin_mm: float, resolution: int, title: str) -> None:
+    """Pages of A4 upright, ``margin_mm`` on every side, drawn at ``resolution`` dots per inch,
+    and the document's ``title`` (what a PDF reader shows, and what says the file is ours)."""
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(resolution)
+    writer.setTitle(title)

@@ -7,12 +7,12 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QPen
 
 from lbpmv_desktop.core.cleantext import clean_text
 from lbpmv_desktop.core.progress.report import monthly, sharing_words, shop_views
-from lbpmv_desktop.ui.pdf import pdf_file
+from lbpmv_desktop.ui.pdf import a4_portrait, pdf_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,17 +60,7 @@ class _Page:
 def _pdf(target: Path, title: str, margin_mm: float) -> Iterator[_Page]:
     """An A4 PDF; the file appears (atomically) only once the drawing is finished."""
     with pdf_file(target) as writer:
-        margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                margins,
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setResolution(300)
-        writer.setTitle(title)
+        a4_portrait(writer, margin_mm, 300, title)
         painter = QPainter(writer)
         try:
             yield _Page(writer, painter)

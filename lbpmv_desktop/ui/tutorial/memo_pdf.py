@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPen,
     QTextCharFormat,
@@ -27,7 +25,7 @@ from PySide6.QtGui import (
 
 from lbpmv_desktop.core.tutorials.memo import APP_TITLE
 from lbpmv_desktop.ui.fonts import register_fonts
-from lbpmv_desktop.ui.pdf import pdf_file
+from lbpmv_desktop.ui.pdf import a4_portrait, pdf_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -291,17 +289,7 @@ def write_memo_pdf(memo: Memo, target: Path) -> None:
     """``memo`` as one A4 page at ``target`` (which appears whole, or not at all)."""
     with pdf_file(target) as writer:
         family = register_fonts()
-        margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                margins,
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(memo.document_title)
+        a4_portrait(writer, MARGIN_MM, RESOLUTION, memo.document_title)
         writer.setCreator(APP_TITLE)
         page = writer.pageLayout().paintRectPixels(writer.resolution())
         painter = QPainter(writer)

@@ -546,7 +546,8 @@ def format_stats(stats: list[TutorialStats]) -> str:
     steps = sum(len(t.steps) for t in stats)
     rows.append(
         _row(
-            f"TOTAL ({len(stats)} tutoriels, {steps} étapes)",
+            f"TOTAL ({len(stats)} tutoriel{'s' if len(stats) > 1 else ''}, "
+            f"{steps} étape{'s' if steps > 1 else ''})",
             words_,
             sentences_,
             words_ / sentences_ if sentences_ else 0.0,

@@ -142,7 +142,10 @@ def test_help_as_a_separate_process_is_french() -> None:
 
 
 USAGE_ERRORS = [
-    (("content", "tout-casser"), "« tout-casser » n'est pas une commande (choix : check, list, memo, screenshots)"),
+    (
+        ("content", "tout-casser"),
+        "« tout-casser » n'est pas une commande (choix : check, list, memo, screenshots)",
+    ),
     (("tout-casser",), "n'est pas une commande"),
     (("progress",), "il manque la commande"),
     (("photo", "export", "a.jpg"), "il manque --preset et --out"),

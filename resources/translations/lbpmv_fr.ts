@@ -2315,8 +2315,8 @@ Votre photo d&apos;origine n&apos;est jamais modifiée.</translation>
         <translation>Enregistrement de l&apos;aide-mémoire…</translation>
     </message>
     <message>
-        <source>✓ Memo saved: {path}. Print it and keep it beside the computer.</source>
-        <translation>✓ Aide-mémoire enregistré : {path}. Imprimez-le et gardez-le près de l&apos;ordinateur.</translation>
+        <source>✓ Memo saved: {path}. Print it and put it away where you will find it again.</source>
+        <translation>✓ Aide-mémoire enregistré : {path}. Imprimez-le et rangez-le là où vous le retrouverez.</translation>
     </message>
     <message>
         <source>the disk is full. Free some space or choose another place, then try again.</source>

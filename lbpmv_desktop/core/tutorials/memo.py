@@ -1,4 +1,4 @@
-"""The printable memo of a tutorial: one A4 page to keep beside the computer.
+"""The printable memo of a tutorial: one A4 page to keep at hand.
 
 What it says is decided here, without Qt (the command line and the player print the same memo);
 ``ui/tutorial/memo_pdf.py`` draws it.

@@ -767,7 +767,9 @@ class TutorialPage(QWidget):
             return
         self._memo_saved = path
         self.memo_note.setText(
-            self.tr("✓ Memo saved: {path}. Print it and put it away where you will find it again.").format(path=path)
+            self.tr("✓ Memo saved: {path}. Print it and put it away where you will find it again.").format(
+                path=path
+            )
         )
         self.memo_open.show()
         self.step_scroll.reveal_after_refit(self.memo_row)

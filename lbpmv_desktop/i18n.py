@@ -34,7 +34,8 @@ def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
     """The ``.qm`` for ``language``, compiled now if it is missing or stale.
 
     It is written next to the ``.ts`` when that folder is writable, else into ``fallback_dir``.
-    Returns None when neither a compiled file nor a compiler is available.
+    A stale one is still returned when it cannot be compiled again (no compiler: the installed
+    app); None when there is neither a compiled file nor a compiler.
     """
     ts = source(language)
     candidates = [ts.with_suffix(".qm")]
@@ -43,11 +44,14 @@ def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
     for qm in candidates:
         if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
             return qm
+    # Older than its source (a copy may not keep the times: the installed app ships both), but
+    # better than English when there is nothing to compile with.
+    existing = next((qm for qm in candidates if qm.is_file()), None)
     if not ts.is_file():
-        return None
+        return existing
     tool = _lrelease()
     if tool is None:
-        return None
+        return existing
     import subprocess
 
     for qm in candidates:
@@ -61,7 +65,7 @@ def compiled(language: str, fallback_dir: Path | None = None) -> Path | None:
             return qm
         except (OSError, subprocess.SubprocessError):
             continue
-    return None
+    return existing
 
 
 def build_all() -> list[Path]:

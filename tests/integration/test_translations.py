@@ -51,3 +51,22 @@ def test_qm_is_compiled_from_the_ts(tmp_path: Path, monkeypatch) -> None:
     qm = i18n.compiled("fr")
     assert qm == copy.with_suffix(".qm")
     assert qm.read_bytes()[:4] == b"\x3c\xb8\x64\x18"  # Qt's .qm magic number
+
+
+def test_the_installed_app_keeps_its_french_when_the_ts_looks_newer(tmp_path: Path, monkeypatch) -> None:
+    """The bundle ships the .ts beside the .qm (for content check) and has no compiler: a copy that
+    did not keep the files' times must not turn the whole app into English."""
+    import os
+
+    copy = tmp_path / "translations" / "lbpmv_fr.ts"
+    copy.parent.mkdir()
+    shutil.copy(i18n.source("fr"), copy)
+    monkeypatch.setattr(i18n, "source", lambda language: copy)
+    qm = i18n.compiled("fr")
+    assert qm is not None
+    os.utime(qm, (1_000_000_000, 1_000_000_000))  # the .qm now looks older than its .ts
+    monkeypatch.setattr(i18n, "_lrelease", lambda: None)
+    assert i18n.compiled("fr") == qm
+    assert qm.read_bytes()[:4] == b"\x3c\xb8\x64\x18"
+    qm.unlink()
+    assert i18n.compiled("fr") is None  # nothing compiled and nothing to compile with

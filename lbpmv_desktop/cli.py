@@ -1039,13 +1039,12 @@ def _content_root(path: str | None) -> Path:
 
 def _content_check(path: str | None, *, stats: bool = False) -> int:
     """Every problem of the packs (errors, then the same line for warnings, « attention : »)."""
-    from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
+    from lbpmv_desktop.core.tutorials.loader import check_catalogue
 
     root = _content_root(path)
     with _parsing(root):
-        problems = check_content(root)
-        catalogue = load_catalogue(root, thorough=False)[0] if stats or not problems else None
-    if stats and catalogue is not None:
+        catalogue, problems = check_catalogue(root)
+    if stats:
         from lbpmv_desktop.core.tutorials.readability import format_stats, tutorial_stats
 
         if sys.stdout is not None:
@@ -1060,9 +1059,8 @@ def _content_check(path: str | None, *, stats: bool = False) -> int:
         also = f" et {warnings} avertissement(s)" if warnings else ""
         print(f"{len(errors)} problème(s) trouvé(s){also}.", file=sys.stderr)
         return 1
-    checked = catalogue if catalogue is not None else load_catalogue(root, thorough=False)[0]
     also = f", {warnings} avertissement(s) à regarder" if warnings else ""
-    print(f"Tout est correct : {len(checked)} tutoriel(s) vérifié(s){also}.")
+    print(f"Tout est correct : {len(catalogue)} tutoriel(s) vérifié(s){also}.")
     return 0
 
 

@@ -12,8 +12,6 @@ loaded. ``check_content`` adds the rules for authors (``authoring``), which may 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -66,7 +64,6 @@ MIN_CHECKLIST, MAX_CHECKLIST, MAX_CHECK = 3, 8, 80  # boxes to tick on the memo,
 MAX_SCREENSHOTS = 30
 MAX_SOURCES = 40
 MAX_FACT = 200
-AUTHORING_MODULE = "lbpmv_desktop.core.tutorials.authoring"
 
 PACK_FIELDS = (
     "id",
@@ -788,21 +785,23 @@ def glossary_path(root: Path) -> Path:
     return (root.parent if is_pack else root) / GLOSSARY_FILE
 
 
-def check_content(root: Path, *, today: date | None = None) -> list[Problem]:
-    """Every problem found in one pack or a folder of packs (empty when all is well): what the
-    loader finds, then the rules for authors (``authoring.authoring_problems``: sentence
-    lengths, quoted labels, sources checked long ago…), warnings included."""
+def check_catalogue(root: Path, *, today: date | None = None) -> tuple[Catalogue, list[Problem]]:
+    """The packs of ``root`` (one pack or a folder of packs) and every problem found in them: what
+    the loader finds, then the rules for authors (``authoring.authoring_problems``: sentence
+    lengths, quoted labels, sources to read…), warnings included."""
     today = today or date.today()
     catalogue, problems = load_catalogue(root, today=today)
-    rules = _authoring_rules()
-    if rules is None:
-        return problems
-    return sorted(set(problems) | set(rules(catalogue, today=today)))
+    return catalogue, sorted(set(problems) | set(_authoring_rules()(catalogue, today=today)))
 
 
-def _authoring_rules() -> Callable[..., list[Problem]] | None:
-    """``authoring.authoring_problems`` when that module is installed (it comes with issue 12)."""
-    if importlib.util.find_spec(AUTHORING_MODULE) is None:
-        return None
-    rules: Callable[..., list[Problem]] = importlib.import_module(AUTHORING_MODULE).authoring_problems
-    return rules
+def check_content(root: Path, *, today: date | None = None) -> list[Problem]:
+    """Every problem found in one pack or a folder of packs (empty when all is well)."""
+    return check_catalogue(root, today=today)[1]
+
+
+def _authoring_rules() -> Callable[..., list[Problem]]:
+    """``authoring.authoring_problems``, imported only by ``content check``: the app's start never
+    loads the rules for authors."""
+    from lbpmv_desktop.core.tutorials.authoring import authoring_problems
+
+    return authoring_problems

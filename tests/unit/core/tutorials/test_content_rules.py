@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from lbpmv_desktop.core.tutorials import loader
 from lbpmv_desktop.core.tutorials.loader import check_content, load_catalogue
 from lbpmv_desktop.core.tutorials.model import Problem
 from tests.helpers.packs import write_pack, write_step
+
+if TYPE_CHECKING:
+    import pytest
 
 LONG = " ".join(["mot"] * 30) + "."  # a sentence of 30 words: an error for authors
 TODAY = date(2026, 12, 1)
@@ -60,20 +62,7 @@ def test_content_check_adds_the_authors_rules(tmp_path: Path, monkeypatch: pytes
     ]
 
 
-def test_content_check_works_without_the_authors_rules(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pack = _pack_with_long_sentence(tmp_path)
-    monkeypatch.setattr(loader, "AUTHORING_MODULE", "lbpmv_desktop.core.tutorials.absent")
-    assert check_content(pack) == []
-    (pack / "01-etape-1.md").write_text("sans en-tête\n", encoding="utf-8")
-    [problem] = check_content(pack)
-    assert problem.message.startswith("l'étape doit commencer par un en-tête")
-
-
 def test_the_installed_authors_rules_flag_a_long_sentence(tmp_path: Path) -> None:
-    if loader._authoring_rules() is None:
-        pytest.skip("authoring rules not installed")
     pack = _pack_with_long_sentence(tmp_path)
     problems = check_content(pack, today=TODAY)
     errors = [p for p in problems if not p.warning and p.path.name == "02-etape-2.md"]
@@ -82,8 +71,6 @@ def test_the_installed_authors_rules_flag_a_long_sentence(tmp_path: Path) -> Non
 
 
 def test_stale_sources_are_a_warning_that_keeps_the_pack(tmp_path: Path) -> None:
-    if loader._authoring_rules() is None:
-        pytest.skip("authoring rules not installed")
     pack = write_pack(tmp_path, "bonjour")
     path = pack / "tutorial.toml"
     path.write_text(
@@ -160,8 +147,6 @@ def test_the_pack_that_breaks_the_structure_is_refused_line_by_line() -> None:
 
 
 def test_the_badly_written_pack_loads_and_content_check_flags_each_rule() -> None:
-    if loader._authoring_rules() is None:
-        pytest.skip("authoring rules not installed")
     pack = PACKS / "redaction-a-revoir"
     catalogue, problems = load_catalogue(pack, thorough=False)
     assert problems == []  # what the app runs: the tutorial is shown

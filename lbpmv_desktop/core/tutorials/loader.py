@@ -486,18 +486,28 @@ def _line_start(text: str, line: int) -> int:
     return index
 
 
+def _texts(value: object, refusal: str, path: Path, line: int, report: _Report) -> list[str] | None:
+    """``value`` when it is a list of texts; else None (and ``refusal`` said, unless it is absent)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        report.add(path, line, refusal)
+        return None
+    return value
+
+
 def _checklist(value: object, text: str, path: Path, report: _Report) -> tuple[str, ...]:
     """The memo's boxes to tick: 3 to 8 short texts, each on one line."""
-    if value is None:
-        return ()
     line = _line_of(text, "checklist")
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        report.add(
-            path,
-            line,
-            "« checklist » doit être une liste de textes entre guillemets, "
-            'ex. ["J\'ai choisi une photo", "J\'ai cliqué sur « Améliorer »"]',
-        )
+    value = _texts(
+        value,
+        "« checklist » doit être une liste de textes entre guillemets, "
+        'ex. ["J\'ai choisi une photo", "J\'ai cliqué sur « Améliorer »"]',
+        path,
+        line,
+        report,
+    )
+    if value is None:
         return ()
     if not MIN_CHECKLIST <= len(value) <= MAX_CHECKLIST:
         report.add(
@@ -520,13 +530,15 @@ def _checklist(value: object, text: str, path: Path, report: _Report) -> tuple[s
 
 def _screenshots(value: object, text: str, path: Path, report: _Report) -> tuple[str, ...]:
     """The names of the app's own pictures the pack uses (``images/ecran-<nom>.png``)."""
-    if value is None:
-        return ()
     line = _line_of(text, "screenshots")
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        report.add(
-            path, line, '« screenshots » doit être une liste de noms de captures, ex. ["studio-ameliore"]'
-        )
+    value = _texts(
+        value,
+        '« screenshots » doit être une liste de noms de captures, ex. ["studio-ameliore"]',
+        path,
+        line,
+        report,
+    )
+    if value is None:
         return ()
     if len(value) > MAX_SCREENSHOTS:
         report.add(path, line, f"« screenshots » : {len(value)} captures (maximum {MAX_SCREENSHOTS})")
